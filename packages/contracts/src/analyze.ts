@@ -1,0 +1,19 @@
+/** Request and response of `POST /v1/analyze`. */
+import { z } from "zod";
+import { LangSchema } from "./taxonomy.js";
+import { VerdictSchema } from "./verdict.js";
+
+/** Largest text accepted over HTTP (the engine itself analyses at most MAX_ANALYZED_CHARS of it). */
+export const MAX_TEXT_BYTES = 1_048_576;
+
+/**
+ * @example { text: "您好，我是京东客服，您的学生账户需要注销", lang: "zh" }
+ */
+export const AnalyzeRequestSchema = z.object({
+  text: z.string().max(MAX_TEXT_BYTES, "text: at most 1 MiB"),
+  lang: z.union([LangSchema, z.literal("auto")]).optional(),
+});
+export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;
+
+export const AnalyzeResponseSchema = z.object({ verdict: VerdictSchema });
+export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;

@@ -1,0 +1,57 @@
+/** The verdict the detection engine gives for one text: the central shape of scamguard. */
+import { z } from "zod";
+import { FraudModeSchema, LangSchema, RiskLevelSchema, SignalFamilySchema, StageSchema } from "./taxonomy.js";
+
+/**
+ * A span of the ORIGINAL input text (UTF-16 offsets, end exclusive) that shows a signal.
+ * @example { start: 10, end: 14, text: "共享屏幕" }
+ */
+export const EvidenceSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/**
+ * One explainable signal: a namespaced id (`channel:screen-share`), its family, the playbook stage it
+ * belongs to, and where in the text it was seen.
+ */
+export const SignalSchema = z.object({
+  id: z.string().regex(/^[a-z]+:[a-z0-9-]+$/),
+  family: SignalFamilySchema,
+  stage: StageSchema.nullable(),
+  weight: z.number(),
+  description: z.string(),
+  evidence: z.array(EvidenceSchema),
+});
+export type Signal = z.infer<typeof SignalSchema>;
+
+/** One piece of advice: a stable id and the text in the verdict's language. */
+export const AdviceSchema = z.object({ id: z.string(), text: z.string() });
+export type Advice = z.infer<typeof AdviceSchema>;
+
+/**
+ * The verdict for one message or transcript.
+ * `score` is a calibrated probability that the text is a scam; `label` is 1 when score ≥ the
+ * operating threshold; `risk` also reflects how far the playbook has gone (`stage`).
+ */
+export const VerdictSchema = z.object({
+  score: z.number().min(0).max(1),
+  label: z.union([z.literal(0), z.literal(1)]),
+  risk: RiskLevelSchema,
+  mode: FraudModeSchema.nullable(),
+  stage: StageSchema.nullable(),
+  /** Directory id of the institution the text claims to speak for, if any (e.g. `webank`). */
+  impersonating: z.string().nullable(),
+  signals: z.array(SignalSchema),
+  advice: z.array(AdviceSchema),
+  lang: LangSchema,
+  /** Why the verdict is what it is, in plain words (also: "empty text", "truncated to 64 KiB"). */
+  reasons: z.array(z.string()),
+  truncated: z.boolean(),
+  /** Characters actually analysed (after the size cap). */
+  analyzedChars: z.number().int().nonnegative(),
+  modelVersion: z.string(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;

@@ -1,0 +1,5 @@
+/**
+ * @scamguard/detect: pure detection that runs in Node and the browser.
+ * Each area exports from its own folder; this file only re-exports.
+ */
+export * from "./types.js";
