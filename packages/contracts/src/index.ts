@@ -3,3 +3,4 @@ export * from "./taxonomy.js";
 export * from "./verdict.js";
 export * from "./analyze.js";
 export * from "./errors.js";
+export * from "./directory.js";

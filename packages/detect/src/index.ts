@@ -3,3 +3,4 @@
  * Each area exports from its own folder; this file only re-exports.
  */
 export * from "./types.js";
+export * from "./analyze.js";
