@@ -4,3 +4,4 @@ export * from "./verdict.js";
 export * from "./analyze.js";
 export * from "./errors.js";
 export * from "./directory.js";
+export * from "./classify.js";

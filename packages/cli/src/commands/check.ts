@@ -1,0 +1,40 @@
+/** `scamguard check "text"`: the verdict as a person reads it, evidence highlighted, advice first. */
+import type { Command } from "commander";
+import { renderVerdict } from "../present/render-verdict.js";
+
+/** Texts above this are cut by the engine anyway; reading stops here so stdin can't exhaust memory. */
+const MAX_STDIN_BYTES = 2 * 1024 * 1024;
+
+export function register(program: Command): void {
+  program
+    .command("check")
+    .description("check one message, transcript, number or link (argument or stdin) and explain the verdict")
+    .argument("[text...]", "the text to check; reads stdin when omitted")
+    .option("--json", "print the verdict as JSON")
+    .option("--lang <lang>", "zh, en or auto", "auto")
+    .action(async (words: string[], opts: { json?: boolean; lang: string }) => {
+      const { analyze } = await import("@scamguard/detect");
+      const text = words.length > 0 ? words.join(" ") : await readStdin();
+      if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") {
+        throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
+      }
+      const verdict = analyze(text, { lang: opts.lang });
+      process.stdout.write(opts.json ? `${JSON.stringify(verdict, null, 2)}\n` : renderVerdict(text, verdict, { color: process.stdout.isTTY === true }));
+    });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += buffer.length;
+    if (size > MAX_STDIN_BYTES) throw new Error("stdin: text larger than 2 MiB");
+    chunks.push(buffer);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new Error("stdin: not valid UTF-8 text");
+  }
+}

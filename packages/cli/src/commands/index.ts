@@ -1,0 +1,11 @@
+/** Every sub-command registers itself here, one line each. */
+import type { Command } from "commander";
+import { register as registerCheck } from "./check.js";
+import { register as registerClassify } from "./classify.js";
+import { register as registerServe } from "./serve.js";
+
+export function registerCommands(program: Command): void {
+  registerServe(program);
+  registerCheck(program);
+  registerClassify(program);
+}
