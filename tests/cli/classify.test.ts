@@ -1,0 +1,74 @@
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+
+const parseLines = (stdout: string) => stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+
+describe("scamguard classify (real process)", () => {
+  it("answers a bad line with its line number and an error, and goes on", async () => {
+    const input = Buffer.concat([
+      Buffer.from('{"id":"a","text":5}\n'),
+      Buffer.from("not json\n"),
+      Buffer.from([0xff, 0xfe, 0x0a]),
+      Buffer.from("\n"),
+      Buffer.from('{"id":"ok","text":"hello"}\n'),
+    ]);
+    const { code, stdout } = await runCli(["classify"], { stdin: input });
+    expect(code).toBe(0);
+    const out = parseLines(stdout);
+    expect(out).toHaveLength(5);
+    expect(out[0]).toEqual({ id: "a", line: 1, error: "text: Invalid input: expected string, received number" });
+    expect(out[1]).toMatchObject({ line: 2, error: expect.stringContaining("invalid JSON") });
+    expect(out[2]).toEqual({ line: 3, error: "line is not valid UTF-8" });
+    expect(out[3]).toEqual({ line: 4, error: "empty line: expected a JSON object" });
+    expect(out[4]).toMatchObject({ id: "ok", label: expect.any(Number), score: expect.any(Number), risk: expect.any(String) });
+  });
+
+  it("writes one line per input line, in order, with the verdict fields", async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) =>
+      JSON.stringify({ id: `m${i}`, text: i % 2 ? "您好，我是微粒贷客服，请下载会议软件共享屏幕" : "明天下午三点开会", label: i % 2 }),
+    );
+    const { code, stdout } = await runCli(["classify"], { stdin: `${lines.join("\n")}\n` });
+    expect(code).toBe(0);
+    const out = parseLines(stdout);
+    expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => `m${i}`));
+    for (const record of out) {
+      expect(Object.keys(record)).toEqual(expect.arrayContaining(["id", "label", "score", "risk", "mode", "signals"]));
+      expect([0, 1]).toContain(record.label);
+    }
+  });
+
+  it("reads --input FILE and fails with a non-zero exit only when the file cannot be read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sg-classify-"));
+    const file = join(dir, "in.jsonl");
+    writeFileSync(file, '{"id":1,"text":"hi"}');
+    const ok = await runCli(["classify", "--input", file]);
+    expect(ok.code).toBe(0);
+    expect(parseLines(ok.stdout)).toHaveLength(1);
+    const missing = await runCli(["classify", "--input", join(dir, "nope.jsonl")]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("nope.jsonl");
+  });
+});
+
+describe("scamguard check (real process)", () => {
+  it("rejects an unknown --lang with a message naming it", async () => {
+    const { code, stderr } = await runCli(["check", "--lang", "fr", "hello"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("--lang");
+  });
+
+  it("rejects stdin that is not UTF-8", async () => {
+    const { code, stderr } = await runCli(["check"], { stdin: Buffer.from([0xc3, 0x28, 0xff]) });
+    expect(code).toBe(1);
+    expect(stderr).toContain("not valid UTF-8");
+  });
+
+  it("prints JSON with --json", async () => {
+    const { code, stdout } = await runCli(["check", "--json", "明天下午三点开会"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ risk: "low", lang: "zh" });
+  });
+});
