@@ -5,3 +5,7 @@ export * from "./analyze.js";
 export * from "./errors.js";
 export * from "./directory.js";
 export * from "./classify.js";
+export * from "./identifiers.js";
+export * from "./lookup.js";
+export * from "./reports.js";
+export * from "./directory-api.js";

@@ -1,0 +1,40 @@
+/** The official directory over HTTP: `GET /v1/directory?q=` and `POST /v1/directory/verify`. */
+import { z } from "zod";
+import { DirectoryEntrySchema, VerifyResultSchema } from "./directory.js";
+import { IdentifierInputSchema } from "./identifiers.js";
+
+/**
+ * Query of `GET /v1/directory`: a name, alias, product, number or domain, in zh or en.
+ * @example { q: "微粒贷" }
+ */
+export const DirectorySearchQuerySchema = z.object({ q: z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters") });
+export type DirectorySearchQuery = z.infer<typeof DirectorySearchQuerySchema>;
+
+/** @example { items: [{ id: "webank", name: { zh: "微众银行", en: "WeBank" }, numbers: ["95384"], ... }] } */
+export const DirectorySearchResponseSchema = z.object({ items: z.array(DirectoryEntrySchema) });
+export type DirectorySearchResponse = z.infer<typeof DirectorySearchResponseSchema>;
+
+/**
+ * Body of `POST /v1/directory/verify`: who the caller claims to be, and the contact they used.
+ * @example { claimed: "京东客服", contact: { kind: "phone", value: "+8613800138000" } }
+ */
+export const VerifyRequestSchema = z.object({
+  claimed: z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters"),
+  contact: IdentifierInputSchema,
+});
+export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
+
+/**
+ * `match`: the contact is an official one of the claimed institution; `mismatch`: it is not (a FaceTime
+ * or e-mail caller claiming an institution always is); `unknown`: the claim names no known institution.
+ * `callBack` lists the official numbers to call back yourself.
+ * @example { result: "mismatch", institution: { id: "jd", ... }, callBack: ["950618"],
+ *   reasons: ["950618 is JD.com's official number; +8613800138000 is not"] }
+ */
+export const VerifyResponseSchema = z.object({
+  result: VerifyResultSchema,
+  institution: DirectoryEntrySchema.nullable(),
+  callBack: z.array(z.string()),
+  reasons: z.array(z.string()),
+});
+export type VerifyResponse = z.infer<typeof VerifyResponseSchema>;

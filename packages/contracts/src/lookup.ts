@@ -1,0 +1,92 @@
+/** Reputation lookup: `GET /v1/lookup` and `POST /v1/lookup` (batch). */
+import { z } from "zod";
+import { IdentifierInputSchema } from "./identifiers.js";
+import { FraudModeSchema, IdentifierKindSchema } from "./taxonomy.js";
+
+/** Most identifiers one batch lookup may carry. */
+export const MAX_LOOKUP_BATCH = 1000;
+
+/**
+ * What scamguard knows about an identifier.
+ * - `official`: a contact of the official directory; reports can never change this.
+ * - `scam`: enough distinct, trusted, recent reporters.
+ * - `suspicious`: some evidence (one reporter, or only an imported public complaint list).
+ * - `unknown`: nothing, or evidence that has decayed away.
+ * @example LookupVerdictSchema.parse("suspicious")
+ */
+export const LookupVerdictSchema = z.enum(["unknown", "suspicious", "scam", "official"]);
+export type LookupVerdict = z.infer<typeof LookupVerdictSchema>;
+
+/**
+ * A weak, labelled signal imported from a public list (a complaint is not a verdict).
+ * @example { source: "ftc-dnc", reports: 152, firstSeen: "2021-04-14T00:00:00.000Z", lastSeen: "2021-04-21T00:00:00.000Z" }
+ */
+export const LookupSourceSchema = z.object({
+  source: z.string(),
+  reports: z.number().int().nonnegative(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+});
+export type LookupSource = z.infer<typeof LookupSourceSchema>;
+
+/**
+ * The answer for one identifier. `score` ∈ [0, 1) grows with distinct reporters weighted by trust and
+ * halves every 90 days; `reports` counts reports filed in scamguard, `distinctReporters` the keys behind
+ * them (never who they are); `modes` are the fraud modes those reports were classified as, most
+ * frequent first; dates are ISO 8601 or null.
+ * @example { kind: "phone", value: "95588", normalized: "95588", verdict: "official", score: 0, reports: 3,
+ *   distinctReporters: 2, modes: [], firstSeen: null, lastSeen: null, sources: [], institution: "icbc",
+ *   reasons: ["official number of 中国工商银行 ICBC"] }
+ */
+export const LookupResultSchema = z.object({
+  kind: IdentifierKindSchema,
+  value: z.string(),
+  normalized: z.string(),
+  verdict: LookupVerdictSchema,
+  score: z.number().min(0).max(1),
+  reports: z.number().int().nonnegative(),
+  distinctReporters: z.number().int().nonnegative(),
+  modes: z.array(FraudModeSchema),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  sources: z.array(LookupSourceSchema),
+  /** Directory id when the identifier is an official contact of an institution. */
+  institution: z.string().nullable(),
+  reasons: z.array(z.string()),
+});
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+/**
+ * Query of `GET /v1/lookup`.
+ * @example { kind: "phone", value: "+18333041447" }
+ */
+export const LookupQuerySchema = IdentifierInputSchema;
+export type LookupQuery = z.infer<typeof LookupQuerySchema>;
+
+/**
+ * Body of `POST /v1/lookup`: 1 to 1,000 identifiers, answered in the same order.
+ * @example { items: [{ kind: "phone", value: "95588" }, { kind: "domain", value: "1stireland.com" }] }
+ */
+export const BatchLookupRequestSchema = z.object({
+  items: z.array(IdentifierInputSchema).min(1, "at least 1 item").max(MAX_LOOKUP_BATCH, `at most ${MAX_LOOKUP_BATCH} items`),
+});
+export type BatchLookupRequest = z.infer<typeof BatchLookupRequestSchema>;
+
+/** @example { items: [{ kind: "phone", value: "95588", verdict: "official", ... }] } */
+export const BatchLookupResponseSchema = z.object({ items: z.array(LookupResultSchema) });
+export type BatchLookupResponse = z.infer<typeof BatchLookupResponseSchema>;
+
+/**
+ * An identifier found in an analysed text (`POST /v1/analyze`), with where it is (UTF-16 offsets into the
+ * original text, end exclusive) and its lookup answer.
+ * @example { kind: "phone", value: "95588", normalized: "95588", start: 12, end: 17, lookup: { verdict: "official", ... } }
+ */
+export const FoundIdentifierSchema = z.object({
+  kind: IdentifierKindSchema,
+  value: z.string(),
+  normalized: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  lookup: LookupResultSchema,
+});
+export type FoundIdentifier = z.infer<typeof FoundIdentifierSchema>;
