@@ -2,10 +2,12 @@
 import type { Command } from "commander";
 import { register as registerCheck } from "./check.js";
 import { register as registerClassify } from "./classify.js";
+import { register as registerBench } from "./bench.js";
 import { register as registerServe } from "./serve.js";
 
 export function registerCommands(program: Command): void {
   registerServe(program);
   registerCheck(program);
   registerClassify(program);
+  registerBench(program);
 }
