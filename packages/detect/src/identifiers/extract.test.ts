@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { extractIdentifiers } from "./extract.js";
+import { isCardNumber, luhnValid } from "./luhn.js";
+import { normalizeIdentifier } from "./normalize.js";
+
+const brief = (text: string) => extractIdentifiers(text).map((i) => [i.kind, i.value, i.normalized]);
+
+describe("Luhn and card numbers", () => {
+  it.each([
+    ["6222021234567890128", true],
+    ["6222021234567890127", false],
+    ["6217000010012345677", true],
+    ["4111111111111111", true],
+    ["4111111111111112", false],
+    ["", false],
+    ["12a4", false],
+  ])("luhnValid(%j) = %s", (digits, ok) => expect(luhnValid(digits)).toBe(ok));
+
+  it("needs 16–19 digits and an issuer prefix", () => {
+    expect(isCardNumber("6222021234567890128")).toBe(true);
+    expect(isCardNumber("79927398713")).toBe(false); // Luhn-valid but 11 digits
+    expect(isCardNumber("1000000000000009")).toBe(false); // Luhn-valid, no issuer starts with 1
+  });
+});
+
+describe("extractIdentifiers", () => {
+  it("returns nothing for text without identifiers", () => {
+    expect(extractIdentifiers("")).toEqual([]);
+    expect(extractIdentifiers("您好，您的学生账户需要注销，否则影响征信。")).toEqual([]);
+  });
+
+  it("gives offsets into the text it was given, value exactly as written", () => {
+    const text = "加我 random@icloud.com 或拨 138 0013 8000";
+    const found = extractIdentifiers(text);
+    expect(found).toEqual([
+      { kind: "email", value: "random@icloud.com", normalized: "random@icloud.com", start: 3, end: 20 },
+      { kind: "phone", value: "138 0013 8000", normalized: "+8613800138000", start: 24, end: 37 },
+    ]);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.value);
+  });
+
+  it("agrees with normalizeIdentifier for every kind it finds", () => {
+    const text =
+      "FaceTime 来电 Kefu.JD@iCloud.com，下载 ToDesk 和腾讯会议，会议号：123 456 7890，打开 https://jd-kefu.com/login?x=1。" +
+      "转到安全账户 6222 0212 3456 7890 128，拨打 95588 或 +1 800-829-1040，访问 webank-service.cn";
+    const found = extractIdentifiers(text);
+    expect(found.map((f) => f.kind)).toEqual(["email", "app", "app", "meeting_id", "url", "bank_account", "phone", "phone", "domain"]);
+    for (const f of found) {
+      expect(text.slice(f.start, f.end)).toBe(f.value);
+      expect(normalizeIdentifier(f.kind, f.value)).toEqual({ ok: true, normalized: f.normalized });
+    }
+  });
+
+  it("splits numbers written next to each other", () => {
+    expect(brief("请拨打95588或110，或400-810-8866，95588 13800138000")).toEqual([
+      ["phone", "95588", "95588"],
+      ["phone", "110", "110"],
+      ["phone", "400-810-8866", "4008108866"],
+      ["phone", "95588", "95588"],
+      ["phone", "13800138000", "+8613800138000"],
+    ]);
+  });
+
+  it("does not take money, versions, file names or years for identifiers", () => {
+    expect(brief("转账10000元，手续费150元，¥950618，版本 v1.2.3，见 readme.md，2023-11-22，金额：95588")).toEqual([]);
+  });
+
+  it("needs meeting context for a meeting ID and Luhn or account context for a bank account", () => {
+    expect(brief("会议号 987654321")).toEqual([["meeting_id", "987654321", "987654321"]]);
+    expect(brief("编号 987654321")).toEqual([]);
+    expect(brief("卡号 6222021234567890127")).toEqual([["bank_account", "6222021234567890127", "6222021234567890127"]]);
+    expect(brief("订单 6222021234567890127")).toEqual([]);
+    expect(brief("订单 6222021234567890128")).toEqual([["bank_account", "6222021234567890128", "6222021234567890128"]]);
+  });
+
+  it("finds apps on word boundaries only", () => {
+    expect(brief("下载向日葵、AnyDesk 或 Zoom")).toEqual([
+      ["app", "向日葵", "sunlogin"],
+      ["app", "AnyDesk", "anydesk"],
+      ["app", "Zoom", "zoom"],
+    ]);
+    expect(brief("zoomed in, teamviewers")).toEqual([]);
+  });
+
+  it("prefers URLs and e-mails over the domains inside them", () => {
+    expect(brief("visit www.irs.gov. or mail help@irs.gov")).toEqual([
+      ["url", "www.irs.gov", "http://www.irs.gov/"],
+      ["email", "help@irs.gov", "help@irs.gov"],
+    ]);
+  });
+
+  it("keeps punycode hosts as URLs and domains", () => {
+    expect(brief("http://xn--jd-kefu-9d4e.com/a 和 xn--80ak6aa92e.com")).toEqual([
+      ["url", "http://xn--jd-kefu-9d4e.com/a", "http://xn--jd-kefu-9d4e.com/a"],
+      ["domain", "xn--80ak6aa92e.com", "xn--80ak6aa92e.com"],
+    ]);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Every identifier in a text, with offsets: phones, e-mails and Apple IDs, bank cards and accounts, URLs,
+ * bare domains, meeting IDs and known apps. All patterns are compiled once at module load.
+ */
+import type { IdentifierKind } from "@scamguard/contracts";
+import { appAliases, findKnownApp } from "./apps.js";
+import { classifyDigitRun, DIGIT_RUN } from "./numbers.js";
+import { canonicalUrl, hostToAscii, registrableDomain } from "./normalize.js";
+
+/**
+ * One identifier found in a text. `value` is exactly as written (`text.slice(start, end)`), `normalized`
+ * is the key of `normalizeIdentifier(kind, value)`.
+ */
+export interface ExtractedIdentifier {
+  kind: IdentifierKind;
+  value: string;
+  normalized: string;
+  start: number;
+  end: number;
+}
+
+const STOP = "\\s<>\"'`\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u4e00-\\u9fff";
+const URL_RE = new RegExp(`(?:https?://|www\\.)[^${STOP}]+`, "giu");
+const EMAIL_RE = /(?<![a-z0-9._%+-])[a-z0-9](?:[a-z0-9._%+-]{0,63})@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![a-z0-9-])/gi;
+const DOMAIN_RE = new RegExp(
+  `(?<![a-z0-9@._/-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:xn--[a-z0-9-]{2,59}|[a-z]{2,24})(?![a-z0-9@-])(?:/[^${STOP}]*)?`,
+  "giu",
+);
+const TRAILING_PUNCT = /[.,;:!?)\]}'"。，；：！？）】」]+$/;
+/** File names that happen to end in a country-code TLD (`readme.md`, `run.sh`). */
+const FILE_EXTENSIONS = new Set(["md", "sh", "py", "pl", "rs", "js", "so", "rb", "pm", "mk", "zip", "mov", "cs", "ps"]);
+const APP_RE = buildAliasRegex(appAliases());
+
+/**
+ * Find every identifier in `text`, in order of position. Overlaps are resolved by precedence: URL, e-mail,
+ * then digit runs (meeting ID, bank account, phone), bare domains, apps.
+ * @example extractIdentifiers("加我 random@icloud.com 或拨 138 0013 8000")
+ *   // [{ kind: "email", value: "random@icloud.com", normalized: "random@icloud.com", start: 3, end: 20 },
+ *   //  { kind: "phone", value: "138 0013 8000", normalized: "+8613800138000", start: 24, end: 37 }]
+ */
+export function extractIdentifiers(text: string): ExtractedIdentifier[] {
+  const found: ExtractedIdentifier[] = [];
+
+  for (const m of text.matchAll(URL_RE)) {
+    const value = m[0].replace(TRAILING_PUNCT, "");
+    const normalized = canonicalUrl(value);
+    if (normalized) found.push({ kind: "url", value, normalized, start: m.index, end: m.index + value.length });
+  }
+  if (text.includes("@")) {
+    for (const m of text.matchAll(EMAIL_RE)) {
+      const at = m[0].lastIndexOf("@");
+      const host = hostToAscii(m[0].slice(at + 1));
+      if (!host || !isFree(found, m.index, m.index + m[0].length)) continue;
+      found.push({ kind: "email", value: m[0], normalized: `${m[0].slice(0, at).toLowerCase()}@${host}`, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    if (!isFree(found, m.index, m.index + m[0].length)) continue;
+    for (const n of classifyDigitRun(text, m.index, m.index + m[0].length)) found.push(n);
+  }
+  if (text.includes(".")) {
+    for (const m of text.matchAll(DOMAIN_RE)) {
+      const value = m[0].replace(TRAILING_PUNCT, "");
+      const end = m.index + value.length;
+      if (!isFree(found, m.index, end)) continue;
+      const slash = value.indexOf("/");
+      const host = slash < 0 ? value : value.slice(0, slash);
+      const tld = host.slice(host.lastIndexOf(".") + 1).toLowerCase();
+      if (FILE_EXTENSIONS.has(tld)) continue;
+      const domain = registrableDomain(host);
+      if (!domain) continue;
+      const url = slash < 0 ? undefined : canonicalUrl(value);
+      if (url) found.push({ kind: "url", value, normalized: url, start: m.index, end });
+      else found.push({ kind: "domain", value: host, normalized: domain, start: m.index, end: m.index + host.length });
+    }
+  }
+  for (const m of text.matchAll(APP_RE)) {
+    if (!isFree(found, m.index, m.index + m[0].length)) continue;
+    const app = findKnownApp(m[0].normalize("NFKC").toLowerCase());
+    if (app) found.push({ kind: "app", value: m[0], normalized: app.id, start: m.index, end: m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function isFree(found: readonly ExtractedIdentifier[], start: number, end: number): boolean {
+  for (const f of found) if (start < f.end && end > f.start) return false;
+  return true;
+}
+
+/**
+ * One case-insensitive alternation of aliases, longest first; latin aliases only match on word boundaries
+ * so "zoom" never fires inside "zoomed" nor "JD" inside "JDK".
+ * @example buildAliasRegex(["京东", "jd"]).test("找JD客服") // true
+ */
+export function buildAliasRegex(aliases: readonly string[]): RegExp {
+  const sorted = [...new Set(aliases)].sort((a, b) => b.length - a.length);
+  const escape = (alias: string) => alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s?");
+  const latinHead = sorted.filter((a) => /^[a-z0-9]/i.test(a));
+  const other = sorted.filter((a) => !/^[a-z0-9]/i.test(a));
+  const withTail = (alias: string) => `${escape(alias)}${/[a-z0-9]$/i.test(alias) ? "(?![a-z0-9])" : ""}`;
+  const parts: string[] = [];
+  // One lookbehind for the whole latin group: V8 then tests it once per position, not once per alias.
+  if (latinHead.length) parts.push(`(?<![a-z0-9])(?:${latinHead.map(withTail).join("|")})`);
+  if (other.length) parts.push(other.map(withTail).join("|"));
+  return new RegExp(parts.length ? parts.join("|") : "(?!)", "giu");
+}

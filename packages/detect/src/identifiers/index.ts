@@ -1,0 +1,7 @@
+/** Identifiers: extraction from text and the one normalisation used for reports and lookups. */
+export { extractIdentifiers, buildAliasRegex, type ExtractedIdentifier } from "./extract.js";
+export { normalizeIdentifier, canonicalUrl, registrableDomain, hostToAscii, hostToUnicode, type NormalizeResult } from "./normalize.js";
+export { normalizePhone, type NormalizedPhone, type PhoneClass } from "./phone.js";
+export { luhnValid, isCardNumber } from "./luhn.js";
+export { KNOWN_APPS, findKnownApp, type KnownApp, type AppCategory } from "./apps.js";
+export { foldText, foldKey } from "./fold.js";

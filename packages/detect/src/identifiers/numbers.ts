@@ -1,0 +1,80 @@
+/**
+ * Runs of digits in free text → phone, bank account or meeting ID, decided by shape (Luhn, E.164),
+ * by the words just before ("会议号", "卡号") and by the unit just after ("10000元" is money, not 中国电信).
+ */
+import type { IdentifierKind } from "@scamguard/contracts";
+import { isCardNumber } from "./luhn.js";
+import { normalizePhone } from "./phone.js";
+
+/** A digit run classified as one identifier. */
+export interface NumberMatch {
+  kind: IdentifierKind;
+  value: string;
+  normalized: string;
+  start: number;
+  end: number;
+}
+
+/** Digit groups with single separators between them, optionally "+"-prefixed; never part of a decimal or a path. */
+export const DIGIT_RUN = /(?<![\d.@/+\-_%¥￥$＄])[+＋]?\(?\d+\)?(?:(?:[ \-\u00a0\u3000]|(?<=\)))\(?\d+\)?)*(?![\d%％])/g;
+const MEETING_CONTEXT = /(?:会议号码?|会议id|会议码|会议室号|房间号|入会|meeting\s*(?:id|number|no\.?)|zoom|腾讯会议|会议)[^\d\n]{0,6}$/i;
+const ACCOUNT_CONTEXT = /(?:卡号|账号|帐号|账户|帐户|收款|转账到|转入|银行卡|account(?:\s*(?:no\.?|number))?|card\s*(?:no\.?|number)|iban)[^\d\n]{0,8}$/i;
+const UNIT_AFTER = /^\s?(?:元|块|万|千|百|亿|人民币|rmb|美元|刀|次|天|个|分|秒|年|月|日|号楼|期|条|笔|人|户|倍|岁|km|kg|ml|cm|mm|usd|cny|dollars?)/i;
+const MONEY_BEFORE = /[¥￥$＄]\s?$|(?:金额|转账|汇款|充值|借款|贷款|额度|余额|amount|rmb|usd|cny)[:：\s]{0,2}$/i;
+/** Short numbers accepted in free text; other service numbers need 95/96/400/800 shapes. */
+const SHORT_IN_TEXT = /^(?:110|119|120|122|12\d{3}|100\d{2}|9[56]\d{3,6}|[48]00\d{7}|10[1-9]\d{5})$/;
+const GROUP = /\d+/g;
+
+/**
+ * Classify one run of digits as written in `text` at [start, end); segments runs that are several numbers
+ * written next to each other ("95588 13800138000").
+ * @example classifyDigitRun("会议号 123 456 789", 4, 15) // [{ kind: "meeting_id", normalized: "123456789", ... }]
+ */
+export function classifyDigitRun(text: string, start: number, end: number): NumberMatch[] {
+  const whole = classify(text, start, end);
+  if (whole) return [whole];
+  const groups: Array<[number, number]> = [];
+  const written = text.slice(start, end);
+  GROUP.lastIndex = 0;
+  for (let m = GROUP.exec(written); m; m = GROUP.exec(written)) groups.push([start + m.index, start + m.index + m[0].length]);
+  if (groups.length < 2 || groups.length > 12) return [];
+  const out: NumberMatch[] = [];
+  let i = 0;
+  while (i < groups.length) {
+    let found: NumberMatch | undefined;
+    let j = groups.length;
+    for (; j > i && !found; j--) {
+      if (i === 0 && j === groups.length) continue;
+      found = classify(text, i === 0 ? start : (groups[i] as [number, number])[0], (groups[j - 1] as [number, number])[1]);
+    }
+    if (found) {
+      out.push(found);
+      i = j + 1;
+    } else i++;
+  }
+  return out;
+}
+
+function classify(text: string, start: number, end: number): NumberMatch | undefined {
+  let s = start;
+  let e = end;
+  // A bracket that opens or closes outside the run belongs to the sentence, not the number.
+  if (text[e - 1] === ")" && !text.slice(s, e - 1).includes("(")) e--;
+  if (text[s] === "(" && !text.slice(s + 1, e).includes(")")) s++;
+  const value = text.slice(s, e);
+  const digits = value.replace(/\D/g, "");
+  const plus = value.startsWith("+") || value.startsWith("＋");
+  const before = text.slice(Math.max(0, s - 16), s);
+  const after = text.slice(e, e + 6);
+
+  if (!plus && digits.length >= 9 && digits.length <= 11 && MEETING_CONTEXT.test(before)) return { kind: "meeting_id", value, normalized: digits, start: s, end: e };
+  if (!plus && isCardNumber(digits)) return { kind: "bank_account", value, normalized: digits, start: s, end: e };
+  if (!plus && digits.length >= 12 && digits.length <= 25 && ACCOUNT_CONTEXT.test(before)) {
+    return { kind: "bank_account", value, normalized: digits, start: s, end: e };
+  }
+  if (digits.length < 3 || UNIT_AFTER.test(after) || MONEY_BEFORE.test(before)) return undefined;
+  const phone = normalizePhone(value);
+  if (!phone) return undefined;
+  if (phone.class === "cn_service" && !SHORT_IN_TEXT.test(phone.normalized)) return undefined;
+  return { kind: "phone", value, normalized: phone.normalized, start: s, end: e };
+}
