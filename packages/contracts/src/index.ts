@@ -9,3 +9,6 @@ export * from "./identifiers.js";
 export * from "./lookup.js";
 export * from "./reports.js";
 export * from "./directory-api.js";
+export * from "./auth.js";
+export * from "./health.js";
+export * from "./pagination.js";

@@ -1,0 +1,140 @@
+/**
+ * `createApp(config, overrides)`: the whole service as a library. Tests boot it in-process; `bin.ts`
+ * and `start.ts` only add listening and signals. Order of a request: rate limit → authorise →
+ * validate (zod) → handler → command → present; every failure goes through http/error-handler.ts.
+ */
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { Registry } from "prom-client";
+import { type AuthOptions, installAuth, rateLimitKey } from "./auth/authenticate.js";
+import { policyFor } from "./auth/policy.js";
+import type { Config } from "./config.js";
+import { type AppContext, createContext } from "./context.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { migrateDatabase } from "./db/migrate.js";
+import { AppError, badRequest } from "./errors.js";
+import { installErrorHandling } from "./http/error-handler.js";
+import { installMetrics } from "./http/metrics.js";
+import { routes } from "./routes/index.js";
+import type { ZodApp } from "./routes/route-module.js";
+import type { ServiceFactories } from "./services/index.js";
+
+export interface AppOverrides {
+  /** An already opened database (tests share one per file); otherwise opened from config. */
+  database?: Database;
+  /** Replace service factories, e.g. a failing service to test the 500 path. */
+  services?: Partial<ServiceFactories>;
+  /** Accept this loopback admin token as an admin (set by startServer; see runtime/data-dir.ts). */
+  localAdminToken?: string | null;
+  /** Close the database when the app closes (default: only when createApp opened it). */
+  closeDatabase?: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The app context (config, database, services); for tests and the bin, never for handlers. */
+    ctx: AppContext;
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const database = overrides.database ?? (await openDatabase(config));
+  const closeDatabase = overrides.closeDatabase ?? overrides.database === undefined;
+  try {
+    await migrateDatabase(database);
+    return await buildApp(config, database, overrides, closeDatabase);
+  } catch (error) {
+    if (closeDatabase) await database.close();
+    throw error;
+  }
+}
+
+async function buildApp(config: Config, database: Database, overrides: AppOverrides, closeDatabase: boolean): Promise<FastifyInstance> {
+  const ctx = createContext(config, database, overrides.services);
+  const app = Fastify({
+    logger:
+      config.logLevel === "silent"
+        ? false
+        : { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
+    bodyLimit: config.bodyLimitBytes,
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+  }).withTypeProvider() as unknown as ZodApp;
+
+  app.decorate("ctx", ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app as unknown as FastifyInstance, config.bodyLimitBytes);
+  installBodyParsers(app);
+
+  // Every route must have an access rule; a missing one is a programming error caught at boot.
+  app.addHook("onRoute", (route) => {
+    for (const method of ([] as string[]).concat(route.method)) {
+      if (policyFor(method, route.url) === undefined) {
+        throw new Error(`route ${method} ${route.url} has no entry in packages/server/src/auth/policy.ts`);
+      }
+    }
+  });
+
+  const registry = ctx.singleton("metrics-registry", () => new Registry());
+  installMetrics(app as unknown as FastifyInstance, registry);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "scamguard API",
+        version: "0.1.0",
+        description: "Stops impersonation scams: analyze texts, look up identifiers, file reports, guard sessions and transfers.",
+      },
+      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "sg_live_… API key" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  const authOptions: AuthOptions = { localAdminToken: overrides.localAdminToken ?? null };
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    keyGenerator: (request) => rateLimitKey(ctx, authOptions, request),
+    max: async (_request, key) => (key.startsWith("key:") ? config.rateLimit.keyedPerMinute : config.rateLimit.anonymousPerMinute),
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        429,
+        "rate_limited",
+        `too many requests: the limit is ${context.max} per minute ${context.max === config.rateLimit.keyedPerMinute ? "per API key" : "per IP address without an API key"}; retry in ${context.after}`,
+      ),
+  });
+  installAuth(app as unknown as FastifyInstance, ctx, authOptions);
+
+  for (const register of routes) await register(app, ctx);
+
+  app.addHook("onClose", async () => {
+    await ctx.closeAll();
+    if (closeDatabase) await database.close();
+  });
+  await app.ready();
+  return app as unknown as FastifyInstance;
+}
+
+/** JSON only (anything else is 415), read as bytes so invalid UTF-8 is a clear 400, not mojibake. */
+function installBodyParsers(app: ZodApp): void {
+  app.removeAllContentTypeParsers();
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(badRequest("invalid_utf8", "body: not valid UTF-8 text"), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Authentication and authorisation hooks. The order per request is: rate limit (route onRequest, keyed
+ * by the caller resolved here) → authorise against auth/policy.ts (preParsing: before the body is
+ * read) → validate → handler.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AppContext } from "../context.js";
+import { forbidden, unauthorized } from "../errors.js";
+import { ANONYMOUS, policyFor } from "./policy.js";
+import type { Principal } from "./principal.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The authenticated caller, or null for anonymous; set by the auth hooks. */
+    principal: Principal | null;
+  }
+}
+
+/** A presented credential that did not authenticate; kept to answer 401 after the rate limit. */
+const INVALID = Symbol("invalid credential");
+type Resolution = Principal | null | typeof INVALID;
+const resolved = new WeakMap<FastifyRequest, Promise<Resolution>>();
+
+export interface AuthOptions {
+  /** The running server's loopback admin token (DATA_DIR/admin.token); accepted only from loopback. */
+  localAdminToken?: string | null;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function bearer(request: FastifyRequest): string | null | typeof INVALID {
+  const header = request.headers.authorization;
+  if (header === undefined) return null;
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? INVALID;
+}
+
+/** Resolves the caller once per request (the rate limiter and the policy hook both ask). */
+export function resolveCaller(ctx: AppContext, options: AuthOptions, request: FastifyRequest): Promise<Resolution> {
+  let pending = resolved.get(request);
+  if (pending === undefined) {
+    pending = (async (): Promise<Resolution> => {
+      const token = bearer(request);
+      if (token === null || token === INVALID) return token;
+      if (options.localAdminToken && sameSecret(token, options.localAdminToken)) {
+        return LOOPBACK.has(request.socket.remoteAddress ?? "") ? { keyId: "local-admin", role: "admin" } : INVALID;
+      }
+      return (await ctx.services.apiKeys.authenticate(token)) ?? INVALID;
+    })();
+    resolved.set(request, pending);
+  }
+  return pending;
+}
+
+/** Rate-limit bucket: the key id for a valid key, else the IP (so junk keys share their IP's bucket). */
+export async function rateLimitKey(ctx: AppContext, options: AuthOptions, request: FastifyRequest): Promise<string> {
+  const caller = await resolveCaller(ctx, options, request);
+  return caller !== null && caller !== INVALID ? `key:${caller.keyId}` : `ip:${request.ip}`;
+}
+
+export function installAuth(app: FastifyInstance, ctx: AppContext, options: AuthOptions): void {
+  app.decorateRequest("principal", null);
+  app.addHook("preParsing", async (request) => {
+    const access = policyFor(request.method, request.routeOptions.url ?? "");
+    // Unmatched requests (404) carry no route; everything matched has a policy (enforced at boot).
+    if (access === undefined) return;
+    const caller = await resolveCaller(ctx, options, request);
+    if (caller === INVALID) throw unauthorized("Authorization: invalid, unknown or revoked API key");
+    request.principal = caller;
+    if (access === ANONYMOUS) return;
+    if (caller === null) throw unauthorized(`Authorization: this route needs an API key (Bearer) with role ${access.join(" or ")}`);
+    if (!access.includes(caller.role)) throw forbidden(`role ${caller.role} may not call ${request.method} ${request.routeOptions.url}; allowed: ${access.join(", ")}`);
+  });
+}

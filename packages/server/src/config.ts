@@ -1,0 +1,135 @@
+/**
+ * The server's configuration: the ONE place that reads the environment. Everything else receives a
+ * typed `Config`. Every problem is collected and reported at once, so a bad deployment fails at boot
+ * with the full list instead of one error per restart.
+ */
+import { resolve } from "node:path";
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** Values that must never be logged or echoed; kept apart so `config` can be logged whole. */
+export interface Secrets {
+  /** Shared secret for signing outgoing webhooks (guardian alerts, freeze requests). */
+  webhookSecret: string | null;
+}
+
+export interface Config {
+  port: number;
+  /** Interface to bind; 127.0.0.1 by default, 0.0.0.0 to serve the network. */
+  host: string;
+  /** Absolute path; PGlite keeps its files in `<dataDir>/pglite` when no DATABASE_URL is set. */
+  dataDir: string;
+  /** PostgreSQL connection string; null means embedded PGlite. */
+  databaseUrl: string | null;
+  /** PostgreSQL schema to use (search_path); null means the server default (`public`). Tests set one per file. */
+  databaseSchema: string | null;
+  natsUrl: string | null;
+  redisUrl: string | null;
+  rateLimit: {
+    /** Requests per minute per IP for callers without a key. */
+    anonymousPerMinute: number;
+    /** Requests per minute per API key. */
+    keyedPerMinute: number;
+  };
+  /** Largest request body in bytes; larger bodies get 413. */
+  bodyLimitBytes: number;
+  logLevel: LogLevel;
+  secrets: Secrets;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and checks the environment.
+ * @example loadConfig({ PORT: "9000", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/postgres" })
+ * @throws ConfigError listing every invalid variable
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}: expected an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = str(name);
+    if (raw === null) return null;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name}: expected a ${protocols.join(" or ")} URL, got protocol "${parsed.protocol}"`);
+      }
+    } catch {
+      // Never echo the value: connection strings carry passwords.
+      problems.push(`${name}: not a valid URL`);
+    }
+    return raw;
+  };
+
+  const host = str("HOST") ?? "127.0.0.1";
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) problems.push(`HOST: not a host name or address: "${host}"`);
+
+  const logLevel = (str("LOG_LEVEL") ?? "info").toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+
+  const databaseSchema = str("DATABASE_SCHEMA");
+  if (databaseSchema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push(`DATABASE_SCHEMA: expected a lower-case SQL identifier, got "${databaseSchema}"`);
+  }
+
+  const anonymousPerMinute = int("RATE_LIMIT", 120, 1, 10_000_000);
+  const config: Config = {
+    port: int("PORT", 8787, 0, 65_535),
+    host,
+    dataDir: resolve(str("DATA_DIR") ?? "./.data"),
+    databaseUrl: url("DATABASE_URL", ["postgres:", "postgresql:"]),
+    databaseSchema,
+    natsUrl: url("NATS_URL", ["nats:", "tls:", "ws:", "wss:"]),
+    redisUrl: url("REDIS_URL", ["redis:", "rediss:"]),
+    rateLimit: {
+      anonymousPerMinute,
+      keyedPerMinute: int("RATE_LIMIT_KEYED", Math.max(anonymousPerMinute * 10, 1200), 1, 100_000_000),
+    },
+    bodyLimitBytes: int("BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    logLevel,
+    secrets: { webhookSecret: str("WEBHOOK_SECRET") },
+  };
+  if (config.secrets.webhookSecret !== null && config.secrets.webhookSecret.length < 16) {
+    problems.push("WEBHOOK_SECRET: at least 16 characters");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The config without its secrets, safe to log. */
+export function describeConfig(config: Config): Omit<Config, "secrets" | "databaseUrl"> & { databaseUrl: string | null } {
+  const { secrets: _secrets, databaseUrl, ...rest } = config;
+  return { ...rest, databaseUrl: databaseUrl === null ? null : redactUrl(databaseUrl) };
+}
+
+function redactUrl(raw: string): string {
+  try {
+    const parsed = new URL(raw);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "***";
+  }
+}

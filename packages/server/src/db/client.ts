@@ -1,0 +1,108 @@
+/**
+ * Opens the database: embedded PGlite in DATA_DIR/pglite (default) or PostgreSQL via `pg` when
+ * DATABASE_URL is set. Both are handed out as the same drizzle `Db` type, so services never know which.
+ */
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import type { Config } from "../config.js";
+import { acquireDataDirLock } from "../runtime/data-dir.js";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+/** A database handle or an open transaction: services take either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = "pglite" | "postgres";
+
+export interface Database {
+  engine: Engine;
+  db: Db;
+  /** Schema the tables live in (search_path); `public` unless DATABASE_SCHEMA is set. */
+  schemaName: string;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** Runs `fn` while holding a lock shared by every process on this database (migrations). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Who takes the PGlite lock (a server, or a one-off CLI command). */
+  lockRole?: "server" | "cli";
+  /** How long to wait for another process to free DATA_DIR (PGlite only). */
+  lockWaitMs?: number;
+}
+
+export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<Database> {
+  return config.databaseUrl !== null ? openPostgres(config.databaseUrl, config.databaseSchema) : openPglite(config, options);
+}
+
+async function openPglite(config: Config, options: OpenOptions): Promise<Database> {
+  const release = await acquireDataDirLock(config.dataDir, options.lockRole ?? "server", options.lockWaitMs ?? 0);
+  try {
+    const client = await PGlite.create(join(config.dataDir, "pglite"));
+    const schemaName = config.databaseSchema ?? "public";
+    if (config.databaseSchema !== null) {
+      await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}"`);
+    }
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    return {
+      engine: "pglite",
+      db,
+      schemaName,
+      ping: async () => {
+        await client.query("select 1");
+      },
+      // PGlite is single-process (and DATA_DIR is locked): nobody to exclude.
+      exclusive: (fn) => fn(),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, schemaName: string | null): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Each pooled connection gets the schema; identifiers are validated by loadConfig.
+    ...(schemaName !== null ? { options: `-c search_path="${schemaName}"` } : {}),
+  });
+  // An idle client dying (server restart) must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  if (schemaName !== null) await db.execute(sql.raw(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`));
+  return {
+    engine: "postgres",
+    db,
+    schemaName: schemaName ?? "public",
+    ping: async () => {
+      await pool.query("select 1");
+    },
+    exclusive: async (fn) => {
+      // A session-level advisory lock on a dedicated connection: other processes booting at the same
+      // moment wait here instead of applying the same migration twice.
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query("select pg_advisory_lock(hashtext($1))", [`scamguard:migrate:${schemaName ?? "public"}`]);
+        return await fn();
+      } finally {
+        await lockClient.query("select pg_advisory_unlock(hashtext($1))", [`scamguard:migrate:${schemaName ?? "public"}`]).catch(() => {});
+        lockClient.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

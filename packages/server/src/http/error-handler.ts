@@ -1,0 +1,83 @@
+/**
+ * The ONE error handler: every failure leaves the server as `{error: {code, message, details?}}`
+ * (ErrorResponseSchema). Input problems are 4xx naming the field; anything unknown is a generic 500
+ * whose details go to the log only.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import type { ErrorResponse } from "@scamguard/contracts";
+import { AppError, type ErrorDetail } from "../errors.js";
+
+/** Fastify's own errors that are the caller's fault, with the code and message we answer. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: (e: FastifyError) => string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: "invalid_json", message: (e) => `body: malformed JSON (${e.message})` },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: "invalid_json", message: () => "body: empty, but Content-Type is application/json" },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: "payload_too_large", message: () => "body: too large" },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: "unsupported_media_type",
+    message: () => "Content-Type: expected application/json",
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: "invalid_content_length", message: () => "Content-Length does not match the body" },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: "invalid_content_type", message: () => "Content-Type: malformed header" },
+};
+
+/** SQLSTATEs that only input can cause, from either engine. */
+const POSTGRES_INPUT_ERRORS: Record<string, string> = {
+  "22021": "text: contains a character the database cannot store (NUL)",
+  "22P05": "text: contains a character the database cannot store (NUL)",
+  "22001": "text: a value is longer than its field allows",
+};
+
+function send(reply: FastifyReply, status: number, body: ErrorResponse): void {
+  reply.status(status).type("application/json; charset=utf-8").send(body);
+}
+
+function validationDetails(error: FastifyError & { validationContext?: string }): ErrorDetail[] {
+  const where = error.validationContext ?? "body";
+  return (error.validation ?? []).map((issue) => {
+    const path = issue.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
+    return { path: path === "" ? where : path, message: issue.message ?? "invalid" };
+  });
+}
+
+export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: number): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      send(reply, error.statusCode, { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+      return;
+    }
+    if (hasZodFastifySchemaValidationErrors(error) || (error.validation && error.validation.length > 0)) {
+      const details = validationDetails(error as FastifyError);
+      const message = details.map((d) => `${d.path}: ${d.message}`).join("; ");
+      send(reply, 400, { error: { code: "validation_failed", message, details } });
+      return;
+    }
+    const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+    if (known) {
+      const message = error.code === "FST_ERR_CTP_BODY_TOO_LARGE" ? `body: larger than the limit of ${bodyLimitBytes} bytes` : known.message(error);
+      send(reply, known.status, { error: { code: known.code, message } });
+      return;
+    }
+    const sqlState = POSTGRES_INPUT_ERRORS[(error as { code?: string }).code ?? ""];
+    if (sqlState) {
+      // Text the database cannot store (a NUL character, an over-long value) is the caller's input.
+      send(reply, 400, { error: { code: "invalid_text", message: sqlState } });
+      return;
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, "response did not match its schema");
+    } else if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+      // Another client error raised by Fastify or a plugin: its message is meant for the caller.
+      send(reply, error.statusCode, { error: { code: (error.code ?? "bad_request").toLowerCase(), message: error.message } });
+      return;
+    } else {
+      request.log.error({ err: error }, "unhandled error");
+    }
+    send(reply, 500, { error: { code: "internal", message: "internal server error" } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    send(reply, 404, { error: { code: "not_found", message: `no route ${request.method} ${request.url.split("?")[0]}` } });
+  });
+}

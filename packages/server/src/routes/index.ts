@@ -1,0 +1,14 @@
+/**
+ * Every route module, registered in this order. Add yours with ONE line, and its access rule in
+ * auth/policy.ts (the app refuses to boot with a route that has none).
+ */
+import { adminKeyRoutes } from "./admin-keys.js";
+import { analyzeRoutes } from "./analyze.js";
+import { opsRoutes } from "./ops.js";
+import type { RouteModule } from "./route-module.js";
+
+export const routes: RouteModule[] = [
+  opsRoutes,
+  analyzeRoutes,
+  adminKeyRoutes,
+];

@@ -1,0 +1,74 @@
+/** API keys: create (the secret is returned once), authenticate by hash, list, revoke. */
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { ApiKeyInfo, Role } from "@scamguard/contracts";
+import type { Db } from "../db/client.js";
+import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
+import { type ApiKeyRow, apiKeys } from "../db/schema/index.js";
+import { notFound } from "../errors.js";
+import type { Principal } from "../auth/principal.js";
+import { generateKey, hashKey, isWellFormedKey, newKeyId, VISIBLE_PREFIX_LENGTH } from "../auth/keys.js";
+
+export interface ApiKeyService {
+  create(input: { role: Role; label?: string | null }): Promise<{ key: string; info: ApiKeyInfo }>;
+  /** The principal for a presented key, or null when it is unknown, malformed or revoked. */
+  authenticate(key: string): Promise<Principal | null>;
+  list(page: { limit: number; cursor?: string | undefined }): Promise<{ items: ApiKeyInfo[]; nextCursor: string | null }>;
+  /** @throws AppError 404 `key_not_found` */
+  revoke(id: string): Promise<ApiKeyInfo>;
+}
+
+const toInfo = (row: ApiKeyRow): ApiKeyInfo => ({
+  id: row.id,
+  role: row.role,
+  label: row.label,
+  prefix: row.prefix,
+  createdAt: row.createdAt.toISOString(),
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+export function createApiKeyService(db: Db): ApiKeyService {
+  return {
+    async create({ role, label }) {
+      const key = generateKey();
+      const [row] = await db
+        .insert(apiKeys)
+        .values({ id: newKeyId(), keyHash: hashKey(key), prefix: key.slice(0, VISIBLE_PREFIX_LENGTH), role, label: label ?? null })
+        .returning();
+      return { key, info: toInfo(row as ApiKeyRow) };
+    },
+
+    async authenticate(key) {
+      if (!isWellFormedKey(key)) return null;
+      const [row] = await db
+        .select({ id: apiKeys.id, role: apiKeys.role })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)))
+        .limit(1);
+      return row ? { keyId: row.id, role: row.role } : null;
+    },
+
+    async list({ limit, cursor }) {
+      const after = decodeCursor(cursor);
+      const rows = await db
+        .select()
+        .from(apiKeys)
+        .where(keysetAfter([apiKeys.createdAt, apiKeys.id], after, "desc"))
+        .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+        .limit(limit + 1);
+      const page = toPage(rows, limit, (r) => [r.createdAt, r.id]);
+      return { items: page.items.map(toInfo), nextCursor: page.nextCursor };
+    },
+
+    async revoke(id) {
+      const [row] = await db
+        .update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+        .returning();
+      if (row) return toInfo(row);
+      const [existing] = await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);
+      if (existing) return toInfo(existing);
+      throw notFound("key_not_found", `id: no API key ${id}`);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Every service, bound to a database handle (or an open transaction) by its factory. This list is
+ * the one place services are wired; add yours with ONE line: `name: createNameService,`.
+ *
+ * A factory is `(db, ctx) => Service`. Keep per-request state out of services; long-lived state
+ * (an in-memory index, a connection) goes through `ctx.singleton(name, create)`, created once per app.
+ */
+import type { Db } from "../db/client.js";
+import type { CoreContext } from "../context.js";
+import { createApiKeyService } from "./api-keys.js";
+
+export type ServiceFactory<T> = (db: Db, ctx: CoreContext) => T;
+
+export const serviceFactories = {
+  apiKeys: createApiKeyService,
+} satisfies Record<string, ServiceFactory<unknown>>;
+
+export type ServiceFactories = typeof serviceFactories;
+export type Services = { [K in keyof ServiceFactories]: ReturnType<ServiceFactories[K]> };

@@ -1,0 +1,71 @@
+/**
+ * `startServer(config)`: open the database, build the app, listen, and shut down cleanly on
+ * SIGTERM/SIGINT. With PGlite it also publishes DATA_DIR/server.json and a 0600 admin.token so
+ * `scamguard keys create` works while the server holds the database (see runtime/data-dir.ts).
+ */
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { createApp } from "./app.js";
+import { type Config, describeConfig } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { clearServerInfo, writeAdminToken, writeServerInfo } from "./runtime/data-dir.js";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** Where it answers, e.g. http://127.0.0.1:8787 (loopback when bound to all interfaces). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Close on SIGTERM/SIGINT (default true; tests that start several servers turn it off). */
+  handleSignals?: boolean;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase(config, { lockRole: "server", lockWaitMs: 5_000 });
+  const embedded = database.engine === "pglite";
+  const localAdminToken = embedded ? writeAdminToken(config.dataDir) : null;
+  const app = await createApp(config, { database, closeDatabase: true, localAdminToken });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    if (embedded) clearServerInfo(config.dataDir);
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  if (embedded) writeServerInfo(config.dataDir, { pid: process.pid, url, startedAt: new Date().toISOString() });
+  app.log.info({ url, config: describeConfig(config) }, "scamguard listening");
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      if (embedded) clearServerInfo(config.dataDir);
+      await app.close();
+    })();
+    return closing;
+  };
+
+  if (options.handleSignals ?? true) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (closing) {
+        // A second signal while draining: stop waiting.
+        process.exit(1);
+      }
+      app.log.info({ signal }, "shutting down");
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  }
+  return { app, url, close };
+}

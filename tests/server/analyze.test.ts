@@ -1,0 +1,97 @@
+/** `POST /v1/analyze` through the public surface: failure cases first, then the happy path. */
+import { expect, it } from "vitest";
+import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
+
+describeBothEngines("POST /v1/analyze", (t) => {
+  const post = (payload: string | Buffer, contentType = "application/json") =>
+    t().app.inject({ method: "POST", url: "/v1/analyze", headers: { "content-type": contentType }, payload });
+
+  it("answers malformed JSON with 400 invalid_json", async () => {
+    const res = await post('{"text": "hi"');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("invalid_json");
+    expect(res.json().error.message).toMatch(/^body: malformed JSON/);
+  });
+
+  it("answers an empty JSON body with 400 invalid_json", async () => {
+    const res = await post("");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("invalid_json");
+  });
+
+  it("names the field when text is not a string", async () => {
+    const res = await post(JSON.stringify({ text: 42 }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      error: {
+        code: "validation_failed",
+        message: "text: Invalid input: expected string, received number",
+        details: [{ path: "text", message: "Invalid input: expected string, received number" }],
+      },
+    });
+  });
+
+  it("names a missing text field", async () => {
+    const res = await post(JSON.stringify({ lang: "zh" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe("text");
+  });
+
+  it("rejects an unknown lang naming the field", async () => {
+    const res = await post(JSON.stringify({ text: "hello", lang: "fr" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/^lang: /);
+  });
+
+  it("rejects a JSON array body naming the body", async () => {
+    const res = await post("[1,2]");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("validation_failed");
+    expect(res.json().error.details[0].path).toBe("body");
+  });
+
+  it("answers a body over the limit with 413 and the limit in the message", async () => {
+    const res = await post(JSON.stringify({ text: "x".repeat(3 * 1024 * 1024) }));
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({ error: { code: "payload_too_large", message: "body: larger than the limit of 2097152 bytes" } });
+  });
+
+  it("answers text/plain with 415", async () => {
+    const res = await post("hello", "text/plain");
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error).toEqual({ code: "unsupported_media_type", message: "Content-Type: expected application/json" });
+  });
+
+  it("answers a binary body with 415", async () => {
+    const res = await post(Buffer.from([0xde, 0xad, 0xbe, 0xef]), "application/octet-stream");
+    expect(res.statusCode).toBe(415);
+  });
+
+  it("answers invalid UTF-8 in a JSON body with 400 invalid_utf8", async () => {
+    const res = await post(Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toEqual({ code: "invalid_utf8", message: "body: not valid UTF-8 text" });
+  });
+
+  it("answers empty text with a low-risk verdict that says why", async () => {
+    const res = await post(JSON.stringify({ text: "" }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().verdict.risk).toBe("low");
+    expect(res.json().verdict.reasons).toContain("empty text");
+  });
+
+  it("answers a text with a verdict in the contract's shape", async () => {
+    const res = await post(JSON.stringify({ text: "您好，我是京东客服，您的学生账户需要注销", lang: "zh" }));
+    expect(res.statusCode).toBe(200);
+    const { verdict } = res.json();
+    expect(verdict.lang).toBe("zh");
+    expect(verdict.score).toBeGreaterThanOrEqual(0);
+    expect(verdict.score).toBeLessThanOrEqual(1);
+    expect(["low", "medium", "high", "critical"]).toContain(verdict.risk);
+  });
+
+  it("accepts charset=utf-8 in the content type", async () => {
+    const res = await post(JSON.stringify({ text: "hello" }), "application/json; charset=utf-8");
+    expect(res.statusCode).toBe(200);
+  });
+});
