@@ -1,0 +1,81 @@
+/** Detectors built from the lexicon data files: one per language plus a language-neutral one. */
+import type { Evidence, Signal } from "@scamguard/contracts";
+import commonLexicon from "../../data/lexicons/common.json" with { type: "json" };
+import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
+import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
+import { toOriginalSpan } from "../text/normalize.js";
+import type { DetectContext, Detector } from "../types.js";
+import { compileLexicon, type CompileOptions } from "./lexicon-matcher.js";
+import type { LexiconFile } from "./lexicon-types.js";
+
+/** Most evidence spans kept per signal (the rest add nothing a person reads). */
+export const MAX_EVIDENCE_PER_SIGNAL = 8;
+
+/**
+ * Build a detector from a lexicon file; `applies` decides by language.
+ * @example const d = lexiconDetector(zh, { id: "lexicon:zh", applies: (ctx) => ctx.lang === "zh" });
+ */
+export function lexiconDetector(
+  file: LexiconFile,
+  spec: { id: string; applies: (ctx: DetectContext) => boolean; options?: CompileOptions },
+): Detector {
+  const compiled = compileLexicon(file.entries, {
+    ...(file.negators !== undefined ? { negators: file.negators } : {}),
+    ...spec.options,
+  });
+  return {
+    id: spec.id,
+    applies: spec.applies,
+    detect(ctx: DetectContext): Signal[] {
+      const hits = compiled.scan(ctx.text.normalized);
+      const byEntry = new Map<number, Signal>();
+      const lastEnd = new Map<number, number>();
+      for (const hit of hits) {
+        if ((lastEnd.get(hit.entry) ?? -1) > hit.start) continue; // overlapping hit of the same signal
+        lastEnd.set(hit.entry, hit.end);
+        let signal = byEntry.get(hit.entry);
+        if (signal === undefined) {
+          const e = compiled.entries[hit.entry]!;
+          signal = { id: e.id, family: e.family, stage: e.stage, weight: e.weight, description: e.description, evidence: [] };
+          byEntry.set(hit.entry, signal);
+        }
+        if (signal.evidence.length < MAX_EVIDENCE_PER_SIGNAL) {
+          const span: Evidence = toOriginalSpan(ctx.text, hit.start, hit.end);
+          signal.evidence.push(span);
+        }
+      }
+      // Entry order (the data file's order) keeps the output deterministic and readable.
+      return [...byEntry.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+    },
+  };
+}
+
+/**
+ * Chinese playbook lexicon (data/lexicons/zh.json), for texts detected as zh.
+ * @example zhLexiconDetector.detect({ text: normalize("请共享屏幕"), lang: "zh" })[0].id // "channel:screen-share"
+ */
+export const zhLexiconDetector: Detector = lexiconDetector(zhLexicon as LexiconFile, {
+  id: "lexicon:zh",
+  applies: (ctx) => ctx.lang === "zh",
+  options: { negationWindow: 10 },
+});
+
+/**
+ * English playbook lexicon (data/lexicons/en.json): matches start at word starts.
+ * @example enLexiconDetector.detect({ text: normalize("share your screen"), lang: "en" })[0].id // "channel:screen-share"
+ */
+export const enLexiconDetector: Detector = lexiconDetector(enLexicon as LexiconFile, {
+  id: "lexicon:en",
+  applies: (ctx) => ctx.lang === "en",
+  options: { wordStart: true, negationWindow: 32 },
+});
+
+/**
+ * Language-neutral names (FaceTime, Zoom, AnyDesk, USDT …), run on every text.
+ * @example commonLexiconDetector.detect({ text: normalize("下载anydesk"), lang: "zh" })[0].id // "channel:remote-app"
+ */
+export const commonLexiconDetector: Detector = lexiconDetector(commonLexicon as LexiconFile, {
+  id: "lexicon:common",
+  applies: () => true,
+  options: { wordStart: true, negationWindow: 16 },
+});

@@ -1,0 +1,185 @@
+/**
+ * Normalisation that defeats cheap evasion while keeping a map back to the original text:
+ * full/half width, case, Traditional→Simplified (opencc-js) plus variant folds (帳戶/帐户→账户),
+ * zero-width characters, separators slipped between CJK characters ("安 全-账*户" → "安全账户"),
+ * homoglyphs (Cyrillic/Greek look-alikes, "amaz0n"), mathematical bold/italic letters, and common
+ * pinyin abbreviations (vx/v信/微x→微信, yhk→银行卡, zfb→支付宝, yzm→验证码, sfz→身份证).
+ *
+ * Single pass over the input, table lookups only; no regex, no per-call allocation beyond the output.
+ * Chinese numerals are NOT rewritten in the text (see amount.ts); financial numerals 壹贰叁 fold to 一二三.
+ */
+import type { NormalizedText } from "../types.js";
+import {
+  ABBREVIATIONS,
+  C_CJK,
+  C_DIGIT,
+  C_LETTER,
+  C_SPACE,
+  C_WEAK_SEP,
+  CJK_ONLY_ABBREVIATIONS,
+  CLASS,
+  DIGIT_LOOKALIKE,
+  DROP,
+  FOLD,
+  toSimplified,
+} from "./char-tables.js";
+
+/** Most separators dropped between two CJK characters ("安 - 全" has three). */
+const MAX_SEPARATOR_RUN = 3;
+/** Longest ASCII run looked up as an abbreviation ("zhifubao"). */
+const MAX_ABBREVIATION = 8;
+
+let buffer = new Uint16Array(4096);
+const decoder = new TextDecoder("utf-16le");
+
+/** Polynomial hash of a string, the same one the hot loop keeps while reading an ASCII run. */
+const hashOf = (key: string): number => {
+  let h = 0;
+  for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
+  return h;
+};
+/** Hashes of every abbreviation key and of every ASCII prefix of a mixed key ("v" of "v信"). */
+const ABBREVIATION_HASHES = new Set<number>();
+for (const key of ABBREVIATIONS.keys()) {
+  ABBREVIATION_HASHES.add(hashOf(key));
+  const ascii = key.replace(/[^a-z]/g, "");
+  if (ascii !== key) ABBREVIATION_HASHES.add(hashOf(ascii));
+}
+
+/** Folded code unit of `s[i]` without CJK simplification (cheap look-ahead). */
+const foldAt = (s: string, i: number): number => FOLD[s.charCodeAt(i)]!;
+
+/** Mathematical alphanumeric symbols (U+1D400–U+1D7FF, used to dodge filters) → ASCII, or 0. */
+function mathAlnum(cp: number): number {
+  if (cp >= 0x1d400 && cp <= 0x1d6a3) {
+    const k = (cp - 0x1d400) % 52;
+    return 0x61 + (k < 26 ? k : k - 26);
+  }
+  if (cp >= 0x1d7ce && cp <= 0x1d7ff) return 0x30 + ((cp - 0x1d7ce) % 10);
+  return 0;
+}
+
+/**
+ * Normalise a text for matching; `toOriginal` maps every normalised position back to the original.
+ * @example
+ * const n = normalize("請共享屏幕，轉到安 全 帳 戶");
+ * n.normalized // "请共享屏幕,转到安全账户"
+ * n.original.slice(n.toOriginal[8], n.toOriginal[12]) // "安 全 帳 戶"
+ */
+export function normalize(original: string): NormalizedText {
+  const s = original;
+  const n = s.length;
+  if (buffer.length < n + 1) buffer = new Uint16Array(Math.max(n + 1, buffer.length * 2));
+  const out = buffer;
+  const map = new Int32Array(n + 1);
+  let o = 0;
+  let runStart = -1;
+
+  let runHash = 0;
+  const finishRun = (a: number, b: number, next: number): number => {
+    const len = b - a;
+    if (len > MAX_ABBREVIATION || !ABBREVIATION_HASHES.has(runHash)) return b;
+    const key = decoder.decode(out.subarray(a, b));
+    const prev = a > 0 ? out[a - 1]! : 0;
+    const prevCjk = (CLASS[prev]! & C_CJK) !== 0 || (prev === 0x20 && a > 1 && (CLASS[out[a - 2]!]! & C_CJK) !== 0);
+    const nextCjk = (CLASS[next]! & C_CJK) !== 0;
+    let rep = ABBREVIATIONS.get(key);
+    if (rep !== undefined && CJK_ONLY_ABBREVIATIONS.has(key) && !prevCjk && !nextCjk) rep = undefined;
+    if (rep === undefined && nextCjk) {
+      const mixed = ABBREVIATIONS.get(key + String.fromCharCode(next));
+      if (mixed !== undefined && mixed.length === len + 1) rep = mixed.slice(0, len);
+    }
+    if (rep === undefined && (CLASS[prev]! & C_CJK) !== 0) {
+      const mixed = ABBREVIATIONS.get(String.fromCharCode(prev) + key);
+      if (mixed !== undefined && mixed.length === len + 1) rep = mixed.slice(1);
+    }
+    if (rep === undefined || rep.length > len) return b;
+    for (let k = 0; k < rep.length; k++) out[a + k] = rep.charCodeAt(k);
+    return a + rep.length;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const raw = s.charCodeAt(i);
+    let c = FOLD[raw]!;
+    if (c === DROP) continue;
+    let consumed = 0;
+    if (raw === 0xd835 && i + 1 < n) {
+      const cp = s.codePointAt(i)!;
+      const m = mathAlnum(cp);
+      if (m !== 0) {
+        c = m;
+        consumed = 1;
+      }
+    }
+    let cls = CLASS[c]!;
+    if (cls & C_CJK) c = toSimplified(c);
+    else if (cls & C_WEAK_SEP) {
+      if (o > 0 && CLASS[out[o - 1]!]! & C_CJK) {
+        // Drop a short run of separators (and zero-width characters) sandwiched between CJK characters.
+        let j = i + 1;
+        let seps = 1;
+        while (j < n) {
+          const f = foldAt(s, j);
+          if (f === DROP) j++;
+          else if (CLASS[f]! & C_WEAK_SEP && seps < MAX_SEPARATOR_RUN) {
+            j++;
+            seps++;
+          } else break;
+        }
+        if (j < n && CLASS[foldAt(s, j)]! & C_CJK) {
+          i = j - 1;
+          continue;
+        }
+      }
+      if (cls & C_SPACE) {
+        if (o > 0 && out[o - 1] === 0x20) continue;
+        c = 0x20;
+      }
+    } else if (cls & C_DIGIT && DIGIT_LOOKALIKE[c] && o > 0 && CLASS[out[o - 1]!]! & C_LETTER && i + 1 < n) {
+      if (CLASS[foldAt(s, i + 1)]! & C_LETTER) {
+        c = DIGIT_LOOKALIKE[c]!;
+        cls = C_LETTER;
+      }
+    }
+    if (cls & C_LETTER) {
+      if (runStart < 0) {
+        runStart = o;
+        runHash = 0;
+      }
+      runHash = (Math.imul(runHash, 31) + c) | 0;
+    } else if (runStart >= 0) {
+      o = finishRun(runStart, o, c);
+      runStart = -1;
+    }
+    out[o] = c;
+    map[o] = i;
+    o++;
+    i += consumed;
+  }
+  if (runStart >= 0) o = finishRun(runStart, o, 0);
+  map[o] = n;
+
+  const normalized = o < 64 ? String.fromCharCode.apply(null, out.subarray(0, o) as unknown as number[]) : decoder.decode(out.subarray(0, o));
+  return { original, normalized, toOriginal: map.subarray(0, o + 1) };
+}
+
+/**
+ * The original-text span of normalised positions [start, end), trimmed of separators and zero-width
+ * characters that normalisation dropped at its edges.
+ * @example
+ * const n = normalize("安 全 账 户 ");
+ * toOriginalSpan(n, 0, 4) // { start: 0, end: 7, text: "安 全 账 户" }
+ */
+export function toOriginalSpan(text: NormalizedText, start: number, end: number): { start: number; end: number; text: string } {
+  const map = text.toOriginal;
+  const last = map.length - 1;
+  const a = map[Math.min(Math.max(start, 0), last)]!;
+  let b = map[Math.min(Math.max(end, start), last)]!;
+  const orig = text.original;
+  while (b > a) {
+    const f = FOLD[orig.charCodeAt(b - 1)]!;
+    if (f === DROP || CLASS[f]! & C_SPACE || (CLASS[f]! & C_WEAK_SEP && end > start && b - 1 > map[end - 1]!)) b--;
+    else break;
+  }
+  return { start: a, end: b, text: orig.slice(a, b) };
+}
