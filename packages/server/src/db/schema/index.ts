@@ -5,3 +5,4 @@
  * and review the SQL it writes into packages/server/drizzle/ (add a `-- why` comment beside each index).
  */
 export * from "./api-keys.js";
+export * from "./reports.js";
