@@ -1,0 +1,98 @@
+/**
+ * `scamguard train`: train the calibrated playbook classifier on the TRAIN splits of ../shared/data
+ * (never a test split), print out-of-fold metrics, and write packages/detect/model/model.json.
+ * Deterministic for a fixed seed: full-batch optimisation, seeded folds, stable feature order.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  calibrateAll,
+  chooseThreshold,
+  crossValidate,
+  DEFAULT_TRAIN_CONFIG,
+  fitCalibration,
+  fitLinear,
+  groupWeights,
+  type TrainConfig,
+  toArtefact,
+} from "@scamguard/detect/model/trainer";
+import { REPO_ROOT, resolveDataDir } from "./data.js";
+import { featurizeAll, formatMetrics, loadAll, metricsBySet, type SetMetrics } from "./pipeline.js";
+import { createProgress } from "./progress.js";
+
+/** Options of `scamguard train`. */
+export interface RunTrainOptions {
+  dataDir?: string;
+  /** Where to write the artefact; default packages/detect/model/model.json. */
+  out?: string;
+  seed?: number;
+  quiet?: boolean;
+  /** Override parts of the recipe (experiments, tests). */
+  config?: Partial<TrainConfig>;
+}
+
+/** What a training run produced. */
+export interface TrainReport {
+  version: string;
+  out: string;
+  bytes: number;
+  threshold: number;
+  oof: SetMetrics[];
+  features: number;
+}
+
+/** Default artefact path inside the repository. */
+export const DEFAULT_MODEL_PATH = path.join(REPO_ROOT, "packages/detect/model/model.json");
+
+/**
+ * Train, calibrate and write the artefact.
+ * @example await runTrain({ seed: 20261122 }) // { version: "pblr-1-…", threshold: 0.6, … }
+ */
+export async function runTrain(opts: RunTrainOptions = {}): Promise<TrainReport> {
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...opts.config, seed: opts.seed ?? opts.config?.seed ?? DEFAULT_TRAIN_CONFIG.seed };
+  const dataDir = resolveDataDir(opts.dataDir);
+  const out = path.resolve(opts.out ?? DEFAULT_MODEL_PATH);
+  const progress = createProgress(opts.quiet ?? false);
+  const log = (s: string) => {
+    if (!opts.quiet) process.stderr.write(`${s}\n`);
+  };
+
+  const rows = loadAll(dataDir, "train");
+  log(`train: ${rows.length} texts from ${dataDir} (train splits only)`);
+  const examples = featurizeAll(rows, config.ngram, progress);
+
+  progress.start(`fit ${config.folds}-fold + final`, (config.folds + 1) * config.epochs);
+  const tick = () => progress.tick();
+  const oof = crossValidate(examples, config, tick);
+  const labels = Uint8Array.from(examples, (e) => e.label);
+  const weights = groupWeights(examples);
+  const calibration = fitCalibration(oof, labels, weights, config.calibration);
+  const probs = calibrateAll(calibration, oof);
+  const threshold = chooseThreshold(probs, labels, weights);
+  const fitted = fitLinear(examples, config, tick);
+  progress.stop();
+
+  const oofMetrics = metricsBySet(rows, probs, threshold);
+  const artefact = toArtefact(fitted, config, calibration, threshold, {
+    data: "train splits of teleantifraud-zh, bothbosu-scam-dialogue-en, twitter-customer-care-en, jddc-customer-service-zh (artefacts stripped)",
+    config,
+    texts: rows.length,
+    oof: oofMetrics.map((m) => ({
+      set: m.set,
+      n: m.n,
+      precision: m.precision,
+      recall: m.recall,
+      f1: m.f1,
+      fpr: m.fpr,
+      auc: m.auc,
+      brier: Number(m.brier.toFixed(4)),
+      ece: Number(m.ece.toFixed(4)),
+    })),
+  });
+  const json = `${JSON.stringify(artefact)}\n`;
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, json);
+  log(`\nout-of-fold (${config.folds}-fold, calibrated, threshold ${threshold}):\n${formatMetrics(oofMetrics)}`);
+  log(`\nwrote ${out} (${json.length} bytes, ${Object.keys(artefact.named).length} named weights, version ${artefact.version})`);
+  return { version: artefact.version, out, bytes: json.length, threshold, oof: oofMetrics, features: Object.keys(artefact.named).length };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { replacePlaceholders, stripArtefacts, stripTwitter } from "./strip.js";
+
+describe("artefact stripping", () => {
+  it("removes Twitter handles, agent initials and HTML entities", () => {
+    const out = stripTwitter("A: @AppleSupport my phone &amp; mac\nB: @sayler60091 DM us your serial. *SR\nA: @Ask_WellsFargo thanks ^JS");
+    expect(out).toBe("A: my phone & mac\nB: DM us your serial.\nA: thanks");
+    expect(out).not.toMatch(/@\w/);
+  });
+
+  it("keeps e-mail addresses readable but drops the handle part only at word starts", () => {
+    expect(stripTwitter("A: write to help@example.com")).toBe("A: write to help@example.com");
+  });
+
+  it("removes links, including web.archive.org copies", () => {
+    const out = stripArtefacts("B: @Google see https://web.archive.org/web/20200308222940/https://support.google.com/youtube/answer/7002106 ok");
+    expect(out).toBe("B: see ok");
+  });
+
+  it("replaces every JDDC placeholder with a plain value, deterministically", () => {
+    const text = "A: 咨询订单号:[订单x] 订单金额:[金额x] 下单时间:[日期x] [时间x]\nB: [姓名x]您好 #E-s[数字x] 送往[站点x] [订单编号:[订单x]] [数字x]天 [链接x] [电话x] [身份证号x]";
+    const out = replacePlaceholders(text);
+    expect(out).not.toMatch(/\[|\]|x\]|#E-s/);
+    expect(out).toMatch(/订单号:8\d{10}/);
+    expect(out).toMatch(/订单金额:\d+\.\d{2}/);
+    expect(out).toMatch(/下单时间:2018-\d\d-\d\d/);
+    expect(replacePlaceholders(text)).toBe(out);
+  });
+
+  it("leaves texts without artefacts unchanged", () => {
+    const text = "A: 您好，这里是顺丰快递客服。\nB: 好的，请说。";
+    expect(stripArtefacts(text)).toBe(text);
+  });
+});

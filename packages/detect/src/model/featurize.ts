@@ -1,0 +1,36 @@
+/**
+ * One text → its feature bag: named playbook and structure features plus (optionally) hashed
+ * character n-grams. Deterministic and pure; training and inference call exactly this function.
+ */
+import type { Lang, Signal } from "@scamguard/contracts";
+import type { NormalizedText } from "../types.js";
+import { signalFeatures } from "./signal-features.js";
+import { hashedNgrams, type NgramConfig, structureFeatures } from "./text-features.js";
+
+/** What the model scores: the output of `detectSignals()`. */
+export interface ScoreInput {
+  text: NormalizedText;
+  lang: Lang;
+  signals: readonly Signal[];
+}
+
+/** Named features (name → value in [0, 1]) and n-gram buckets (bucket → value). */
+export interface FeatureBag {
+  named: Map<string, number>;
+  grams: Map<number, number>;
+}
+
+/** Longest text featurised; beyond it only the head is used (bounded time on 1 MB input). */
+export const MAX_FEATURE_CHARS = 16_384;
+
+/**
+ * Featurise one analysed text. `ngrams` null skips the n-gram component.
+ * @example featurize({ text, lang: "zh", signals }, { buckets: 4096, cjk: 2, latin: 3 }).named.get("fam:money")
+ */
+export function featurize(input: ScoreInput, ngrams: NgramConfig | null): FeatureBag {
+  const normalized = input.text.normalized.slice(0, MAX_FEATURE_CHARS);
+  const named = signalFeatures(input.signals, input.text.original.slice(0, MAX_FEATURE_CHARS * 4));
+  for (const [k, v] of structureFeatures(normalized)) named.set(k, v);
+  const grams = ngrams ? hashedNgrams(normalized, ngrams) : new Map<number, number>();
+  return { named, grams };
+}

@@ -1,0 +1,89 @@
+/**
+ * Playbook-level features from explainable signals: which families and signals fired, which pairs of
+ * tactic families co-occur, how far the playbook got, how dense the evidence is, whether one speaker
+ * carries several tactics, and protective counter-evidence. All values in [0, 1]. Pure.
+ */
+import { PLAYBOOK_STAGES, type Signal, type SignalFamily, stageRank } from "@scamguard/contracts";
+import { splitTurns, turnAt } from "./text-features.js";
+
+/** The six scam-tactic families (everything but `protective`), in a fixed order. */
+export const TACTIC_FAMILIES: readonly SignalFamily[] = ["impersonation", "pretext", "pressure", "channel", "credential", "money"];
+
+const sat = (n: number, half: number): number => n / (n + half);
+
+/** Name of the per-signal feature; the family is part of the name so its sign can be constrained. */
+export const signalFeatureName = (s: Pick<Signal, "id" | "family">): string => `sig:${s.id}@${s.family}`;
+
+/**
+ * Playbook features of one text's signals.
+ * @example
+ * signalFeatures([{ id: "channel:screen-share", family: "channel", stage: "channel_switch", weight: 1, description: "", evidence: [{ start: 0, end: 4, text: "共享屏幕" }] }], "共享屏幕").get("fam:channel") // 1
+ */
+export function signalFeatures(signals: readonly Signal[], original: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const families = new Map<SignalFamily, number>();
+  let maxStage = -1;
+  const stages = new Set<string>();
+  let tacticEvidence = 0;
+  let weightSum = 0;
+  const turns = splitTurns(original);
+  const speakerFamilies = new Map<string, Set<SignalFamily>>();
+  for (const s of signals) {
+    const n = Math.max(1, s.evidence.length);
+    families.set(s.family, (families.get(s.family) ?? 0) + n);
+    out.set(signalFeatureName(s), 1);
+    if (s.family === "protective") continue;
+    tacticEvidence += n;
+    weightSum += Math.max(0, s.weight);
+    if (s.stage) {
+      stages.add(s.stage);
+      maxStage = Math.max(maxStage, stageRank(s.stage));
+    }
+    for (const e of s.evidence) {
+      const t = turnAt(turns, e.start);
+      const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
+      const set = speakerFamilies.get(speaker) ?? new Set<SignalFamily>();
+      set.add(s.family);
+      speakerFamilies.set(speaker, set);
+    }
+  }
+  const fired = TACTIC_FAMILIES.filter((f) => families.has(f));
+  for (const f of fired) {
+    out.set(`fam:${f}`, 1);
+    out.set(`fam-n:${f}`, sat((families.get(f) ?? 0) - 1, 2));
+  }
+  for (let i = 0; i < fired.length; i++) {
+    for (let j = i + 1; j < fired.length; j++) out.set(`co:${fired[i]}+${fired[j]}`, 1);
+  }
+  if (fired.length > 0) {
+    out.set("playbook:families", fired.length / TACTIC_FAMILIES.length);
+    out.set("playbook:stages", stages.size / PLAYBOOK_STAGES.ids.length);
+    out.set("playbook:weight", sat(weightSum, 3));
+    // Evidence per 1,000 characters, saturating; short texts count as 200 characters so one hit in a
+    // tweet is not "denser" than a full script.
+    const density = (tacticEvidence * 1000) / Math.max(200, original.length);
+    out.set("playbook:density", sat(density, 5));
+    let maxSpeaker = 0;
+    for (const set of speakerFamilies.values()) maxSpeaker = Math.max(maxSpeaker, set.size);
+    out.set("playbook:speaker-families", maxSpeaker / TACTIC_FAMILIES.length);
+  }
+  for (let r = 0; r <= maxStage; r++) out.set(`stage:${PLAYBOOK_STAGES.ids[r]}+`, 1);
+  const protective = families.get("protective") ?? 0;
+  if (protective > 0) {
+    out.set("fam:protective", 1);
+    out.set("protective:with-tactics", fired.length / TACTIC_FAMILIES.length);
+  }
+  return out;
+}
+
+/**
+ * Sign constraint of a named feature under the playbook prior: tactic evidence may only raise the
+ * score (+1), protective evidence may only lower it (-1), surface features are free (0).
+ * @example featureSign("fam:money") // 1
+ */
+export function featureSign(name: string): -1 | 0 | 1 {
+  if (name.startsWith("sig:")) return name.endsWith("@protective") ? -1 : 1;
+  if (name === "fam:protective" || name.startsWith("protective:")) return -1;
+  if (/^(?:fam|fam-n|co|stage|playbook):/.test(name)) return 1;
+  return 0;
+}
