@@ -25,6 +25,13 @@ export const routePolicy: Record<string, Access> = {
   "GET /docs/*": ANONYMOUS,
   // Checks anyone may run (under the anonymous rate limit).
   "POST /v1/analyze": ANONYMOUS,
+  // Reputation lookup: single anonymous (people, under the rate limit); batch for keyed apps and institutions.
+  "GET /v1/lookup": ANONYMOUS,
+  "POST /v1/lookup": ALL_ROLES,
+  // Reports: any key files; reading is limited to the filer (and analysts/admins) in the command.
+  "POST /v1/reports": ALL_ROLES,
+  "GET /v1/reports": ALL_ROLES,
+  "GET /v1/reports/:id": ALL_ROLES,
   // Key management.
   "POST /v1/admin/keys": ["admin"],
   "GET /v1/admin/keys": ["admin"],

@@ -4,6 +4,8 @@
  */
 import { adminKeyRoutes } from "./admin-keys.js";
 import { analyzeRoutes } from "./analyze.js";
+import { lookupRoutes } from "./lookup.js";
+import { reportRoutes } from "./reports.js";
 import { opsRoutes } from "./ops.js";
 import type { RouteModule } from "./route-module.js";
 
@@ -11,4 +13,6 @@ export const routes: RouteModule[] = [
   opsRoutes,
   analyzeRoutes,
   adminKeyRoutes,
+  reportRoutes,
+  lookupRoutes,
 ];

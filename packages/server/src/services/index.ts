@@ -8,11 +8,15 @@
 import type { Db } from "../db/client.js";
 import type { CoreContext } from "../context.js";
 import { createApiKeyService } from "./api-keys.js";
+import { createReportStore } from "./report-store.js";
+import { createReputationService } from "./reputation-service.js";
 
 export type ServiceFactory<T> = (db: Db, ctx: CoreContext) => T;
 
 export const serviceFactories = {
   apiKeys: createApiKeyService,
+  reports: createReportStore,
+  reputation: createReputationService,
 } satisfies Record<string, ServiceFactory<unknown>>;
 
 export type ServiceFactories = typeof serviceFactories;

@@ -1,0 +1,84 @@
+/**
+ * Reports: `POST /v1/reports` (any key; 201 new, 200 duplicate), `GET /v1/reports/:id` (owner, analyst,
+ * admin; others 404) and `GET /v1/reports` (own reports, or all for analysts and admins; keyset pages).
+ */
+import {
+  CreateReportRequestSchema,
+  CreateReportResponseSchema,
+  ErrorResponseSchema,
+  ReportListQuerySchema,
+  ReportListResponseSchema,
+  ReportParamsSchema,
+  ReportSchema,
+} from "@scamguard/contracts";
+import type { FastifyRequest } from "fastify";
+import type { Principal } from "../auth/principal.js";
+import { fileReport } from "../commands/file-report.js";
+import { getReport, listReports } from "../commands/read-reports.js";
+import { unauthorized } from "../errors.js";
+import type { RouteModule } from "./route-module.js";
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 429: ErrorResponseSchema };
+
+/** The policy admits keyed callers only; this turns that guarantee into a type. */
+function caller(request: FastifyRequest): Principal {
+  if (request.principal === null) throw unauthorized("Authorization: this route needs an API key");
+  return request.principal;
+}
+
+export const reportRoutes: RouteModule = (app, ctx) => {
+  app.post(
+    "/v1/reports",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Report identifiers used by a scammer (201 new, 200 the same report sent again within 24 h)",
+        security: [{ apiKey: [] }],
+        body: CreateReportRequestSchema,
+        response: {
+          201: CreateReportResponseSchema,
+          200: CreateReportResponseSchema,
+          ...errors,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = caller(request);
+      const { response, filed } = await ctx.transaction((services) => fileReport(services, request.body, principal));
+      // Committed: the index moves now, in this process (others hear it through NOTIFY on PostgreSQL).
+      if (filed !== null) ctx.services.reputation.applyFiled(filed);
+      return reply.status(response.duplicate ? 200 : 201).send(response);
+    },
+  );
+
+  app.get(
+    "/v1/reports/:id",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "One report (its filer, analysts and admins; anyone else gets 404)",
+        security: [{ apiKey: [] }],
+        params: ReportParamsSchema,
+        response: { 200: ReportSchema, 404: ErrorResponseSchema, ...errors },
+      },
+    },
+    (request) => getReport(ctx.services, request.params.id, caller(request)),
+  );
+
+  app.get(
+    "/v1/reports",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Reports, newest first: your own, or all for analysts and admins",
+        security: [{ apiKey: [] }],
+        querystring: ReportListQuerySchema,
+        response: { 200: ReportListResponseSchema, ...errors },
+      },
+    },
+    (request) => listReports(ctx.services, request.query, caller(request)),
+  );
+};

@@ -1,0 +1,77 @@
+/**
+ * The reputation service: lookups answered from the in-memory index (one per app, kept in step with the
+ * database by ReputationSync), and the hook that applies a committed report to it.
+ * Official contacts are resolved through the directory (`institutionByKey`), so they always answer
+ * `official` whatever is reported.
+ */
+import type { IdentifierInput, IdentifierKind, LookupResult } from "@scamguard/contracts";
+import { institutionByKey } from "@scamguard/detect/directory/lookup";
+import type { CoreContext } from "../context.js";
+import type { Db } from "../db/client.js";
+import { normalizedOrThrow } from "./identifier-keys.js";
+import { LookupIndex, type OfficialResolver } from "./lookup-index.js";
+import { type FiledReport, ReputationSync, type SyncLogger } from "./reputation-sync.js";
+
+const official: OfficialResolver = (kind, normalized) => {
+  const entry = institutionByKey(kind, normalized);
+  return entry ? { id: entry.id, label: `${entry.name.zh} ${entry.name.en}` } : null;
+};
+
+export interface ReputationService {
+  /** Resolves once the index holds everything committed before the app started. */
+  ready(): Promise<void>;
+  /**
+   * One lookup; `field` names the request field in a 422 (`value`, `items.3`).
+   * @throws AppError 422 `invalid_identifier` when the value cannot be normalised
+   */
+  lookup(input: IdentifierInput, field?: string): Promise<LookupResult>;
+  /** A batch, answered in order; the first unparsable item fails the batch with a 422 naming it. */
+  lookupMany(items: readonly IdentifierInput[], field?: string): Promise<LookupResult[]>;
+  /** An already-normalised key (analyze enrichment), no 422 path. */
+  answer(kind: IdentifierKind, value: string, normalized: string): Promise<LookupResult>;
+  /** Applies a report committed by this process, right after its commit. */
+  applyFiled(filed: FiledReport): void;
+  /** Loads reports and imports committed elsewhere that no notification announced (imports on PGlite). */
+  catchUp(): Promise<void>;
+  readonly index: LookupIndex;
+}
+
+const stderrLogger = (silent: boolean): SyncLogger => ({
+  warn(obj, msg) {
+    if (!silent) process.stderr.write(`${JSON.stringify({ level: "warn", msg, err: String((obj as { err?: unknown }).err ?? "") })}\n`);
+  },
+});
+
+export function createReputationService(_db: Db, ctx: CoreContext): ReputationService {
+  const sync = ctx.singleton(
+    "reputation-sync",
+    () => new ReputationSync(new LookupIndex(official), ctx.rootDb, ctx.engine, ctx.config, stderrLogger(ctx.config.logLevel === "silent")),
+  );
+  const index = sync.index;
+  const ready = () => (sync.isReady ? Promise.resolve() : sync.ready);
+  return {
+    index,
+    ready,
+    async lookup(input, field = "value") {
+      if (!sync.isReady) await sync.ready;
+      const normalized = normalizedOrThrow(input.kind, input.value, field === "value" ? "" : field);
+      return index.answer(input.kind, input.value, normalized, Date.now());
+    },
+    async lookupMany(items, field = "items") {
+      if (!sync.isReady) await sync.ready;
+      const now = Date.now();
+      const results: LookupResult[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as IdentifierInput;
+        results[i] = index.answer(item.kind, item.value, normalizedOrThrow(item.kind, item.value, `${field}.${i}`), now);
+      }
+      return results;
+    },
+    async answer(kind, value, normalized) {
+      if (!sync.isReady) await sync.ready;
+      return index.answer(kind, value, normalized, Date.now());
+    },
+    applyFiled: (filed) => sync.applyFiled(filed),
+    catchUp: () => sync.catchUp(),
+  };
+}

@@ -1,0 +1,255 @@
+/**
+ * Keeps a LookupIndex in step with the database:
+ * - at start, rebuilds it from every report and imported signal (paged by seq / id);
+ * - a write in this process is applied synchronously right after its commit (`applyFiled`);
+ * - on PostgreSQL, writes of other processes arrive through LISTEN/NOTIFY (the migration's triggers
+ *   notify `sg_rep_<md5(schema)[0:16]>` with the report's seq, or `imports`), are fetched by seq and
+ *   applied; a reconnect and a periodic sweep catch up anything a dropped connection missed.
+ *
+ * Every report is applied at most once (the applied-seq set), whichever path sees it first.
+ */
+import { createHash } from "node:crypto";
+import type { FraudMode, IdentifierKind } from "@scamguard/contracts";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import type { Config } from "../config.js";
+import type { Db, Engine } from "../db/client.js";
+import type { LookupIndex, ReportMark } from "./lookup-index.js";
+
+/** Events per page when rebuilding. */
+const PAGE = 5000;
+/** Safety sweep period on PostgreSQL (a notification lost with a dropped connection is found here). */
+const SWEEP_MS = 30_000;
+
+/** A report committed by this process, as its marks for the index. */
+export interface FiledReport {
+  seq: number;
+  marks: ReportMark[];
+}
+
+export interface SyncLogger {
+  warn(obj: unknown, msg: string): void;
+}
+
+/** The NOTIFY channel of a schema (same expression as the migration's trigger). */
+export function reputationChannel(schemaName: string): string {
+  return `sg_rep_${createHash("md5").update(schemaName).digest("hex").slice(0, 16)}`;
+}
+
+interface EventRow {
+  seq: number | string;
+  reporter_key_id: string;
+  reporter_role: string;
+  mode: string | null;
+  at_ms: number | string;
+  kind: string;
+  normalized: string;
+}
+
+interface ImportRow {
+  id: number | string;
+  source: string;
+  kind: string;
+  normalized: string;
+  reports: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  imported_ms: number | string;
+}
+
+const dayMs = (day: string | null): number | null => (day === null ? null : Date.parse(`${day.slice(0, 10)}T00:00:00Z`));
+
+export class ReputationSync {
+  private readonly applied = new Set<number>();
+  private maxSeq = 0;
+  private maxImportId = 0;
+  private listener: pg.Client | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private reconnecting = false;
+  private pendingSeqs: number[] = [];
+  private pendingImports = false;
+  private draining: Promise<void> | null = null;
+  /** Resolves when the index holds everything committed before start. */
+  readonly ready: Promise<void>;
+
+  private readonly db: Db;
+  private readonly schemaName: string;
+  /** True once `ready` resolved: the hot path skips the await. */
+  isReady = false;
+
+  constructor(
+    readonly index: LookupIndex,
+    rootDb: Db,
+    private readonly engine: Engine,
+    private readonly config: Config,
+    private readonly log: SyncLogger,
+  ) {
+    this.db = rootDb;
+    this.schemaName = config.databaseSchema ?? "public";
+    this.ready = this.start();
+    // Callers await `ready`; an unawaited rejection must not crash the process before they do.
+    this.ready.catch(() => {});
+  }
+
+  private async start(): Promise<void> {
+    // Listen first, then load: a write committed in between is both notified and loaded, and applied once.
+    if (this.engine === "postgres" && this.config.databaseUrl !== null) await this.listen();
+    await this.catchUp();
+    this.isReady = true;
+    if (this.engine === "postgres") {
+      this.sweepTimer = setInterval(() => void this.catchUp().catch((err) => this.log.warn({ err }, "reputation sweep failed")), SWEEP_MS);
+      this.sweepTimer.unref();
+    }
+  }
+
+  /** Applies a report committed by this process, synchronously. */
+  applyFiled(filed: FiledReport): void {
+    this.applyOnce(filed.seq, filed.marks);
+  }
+
+  private applyOnce(seq: number, marks: ReportMark[]): void {
+    if (this.applied.has(seq)) return;
+    this.applied.add(seq);
+    if (seq > this.maxSeq) this.maxSeq = seq;
+    for (const mark of marks) this.index.applyReport(mark);
+  }
+
+  /** Loads every report above the highest seq seen and every import above the highest id seen. */
+  async catchUp(): Promise<void> {
+    for (;;) {
+      const rows = await this.selectEvents(sql`e.seq in (select seq from report_events where seq > ${this.maxSeq} order by seq limit ${PAGE})`);
+      if (rows.length === 0) break;
+      this.applyRows(rows);
+    }
+    await this.loadImports();
+  }
+
+  private async selectEvents(where: ReturnType<typeof sql>): Promise<EventRow[]> {
+    const result = await this.db.execute(sql`
+      select e.seq, e.reporter_key_id, e.reporter_role, e.mode,
+             (extract(epoch from e.created_at) * 1000)::float8 as at_ms, i.kind, i.normalized
+      from report_events e join report_identifiers i on i.report_seq = e.seq
+      where ${where}
+      order by e.seq, i.position`);
+    return (result as unknown as { rows: EventRow[] }).rows;
+  }
+
+  private applyRows(rows: EventRow[]): void {
+    let i = 0;
+    while (i < rows.length) {
+      const seq = Number(rows[i]?.seq);
+      const marks: ReportMark[] = [];
+      for (; i < rows.length && Number(rows[i]?.seq) === seq; i++) {
+        const row = rows[i] as EventRow;
+        marks.push({
+          kind: row.kind as IdentifierKind,
+          normalized: row.normalized,
+          reporterId: row.reporter_key_id,
+          role: row.reporter_role,
+          atMs: Number(row.at_ms),
+          mode: row.mode as FraudMode | null,
+        });
+      }
+      this.applyOnce(seq, marks);
+    }
+  }
+
+  private async loadImports(): Promise<void> {
+    for (;;) {
+      const result = await this.db.execute(sql`
+        select id, source, kind, normalized, reports, first_seen::text as first_seen, last_seen::text as last_seen,
+               (extract(epoch from imported_at) * 1000)::float8 as imported_ms
+        from import_signals where id > ${this.maxImportId} order by id limit ${PAGE * 4}`);
+      const rows = (result as unknown as { rows: ImportRow[] }).rows;
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        this.index.applySource({
+          kind: row.kind as IdentifierKind,
+          normalized: row.normalized,
+          source: row.source,
+          reports: Number(row.reports),
+          firstSeenMs: dayMs(row.first_seen),
+          lastSeenMs: dayMs(row.last_seen),
+          importedAtMs: Number(row.imported_ms),
+        });
+        this.maxImportId = Math.max(this.maxImportId, Number(row.id));
+      }
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.config.databaseUrl ?? undefined });
+    const lost = (err?: unknown) => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      this.log.warn({ err }, "reputation listener lost its connection; reconnecting");
+      this.scheduleReconnect();
+    };
+    client.on("notification", (message) => {
+      if (message.payload === "imports") this.pendingImports = true;
+      else if (message.payload) this.pendingSeqs.push(Number(message.payload));
+      void this.drain();
+    });
+    client.on("error", lost);
+    client.on("end", () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${reputationChannel(this.schemaName)}"`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    this.listener = client;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnecting) return;
+    this.reconnecting = true;
+    setTimeout(async () => {
+      this.reconnecting = false;
+      if (this.closed) return;
+      try {
+        await this.listen();
+        await this.catchUp();
+      } catch (err) {
+        this.log.warn({ err }, "reputation listener could not reconnect; retrying");
+        this.scheduleReconnect();
+      }
+    }, 1000).unref();
+  }
+
+  /** Fetches and applies what notifications announced; one drain at a time, batching what queued meanwhile. */
+  private drain(): Promise<void> {
+    if (this.draining) return this.draining;
+    this.draining = (async () => {
+      try {
+        while (!this.closed && (this.pendingSeqs.length > 0 || this.pendingImports)) {
+          const seqs = this.pendingSeqs.splice(0).filter((seq) => !this.applied.has(seq));
+          if (seqs.length > 0) {
+            const rows = await this.selectEvents(sql`e.seq in (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
+            this.applyRows(rows);
+          }
+          if (this.pendingImports) {
+            this.pendingImports = false;
+            await this.loadImports();
+          }
+        }
+      } catch (err) {
+        this.log.warn({ err }, "reputation sync failed to apply a notification; the sweep will catch up");
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) await listener.end().catch(() => {});
+    await this.draining?.catch(() => {});
+  }
+}
