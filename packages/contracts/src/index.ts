@@ -12,3 +12,7 @@ export * from "./directory-api.js";
 export * from "./auth.js";
 export * from "./health.js";
 export * from "./pagination.js";
+export * from "./sessions.js";
+export * from "./conversations.js";
+export * from "./transfers.js";
+export * from "./guardians.js";
