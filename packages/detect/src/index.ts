@@ -4,3 +4,5 @@
  */
 export * from "./types.js";
 export * from "./analyze.js";
+export * from "./session/index.js";
+export * from "./conversation/index.js";

@@ -1,0 +1,80 @@
+/** The live-call analyser over the table of data/replays/conversations/cases.json. */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Lang, Speaker } from "@scamguard/contracts";
+import { describe, expect, it } from "vitest";
+import { addUtterance, type ConversationState, createConversation } from "./index.js";
+
+interface Case {
+  id: string;
+  lang: Lang;
+  utterances: {
+    speaker: Speaker;
+    text: string;
+    alert: null | { kind?: string; stage?: string; risk?: string; title?: string; advice?: string[]; evidence?: string[] };
+  }[];
+}
+const file = join(dirname(fileURLToPath(import.meta.url)), "../../data/replays/conversations/cases.json");
+const { cases } = JSON.parse(readFileSync(file, "utf8")) as { cases: Case[] };
+const own = { signals: null };
+
+describe("conversation analyser", () => {
+  for (const c of cases) {
+    it(c.id, () => {
+      let state = createConversation(c.lang);
+      c.utterances.forEach((u, i) => {
+        const r = addUtterance(state, u, own);
+        state = r.state;
+        if (u.alert === null) {
+          expect(r.alerts, `utterance ${i}`).toEqual([]);
+          return;
+        }
+        expect(r.alerts, `utterance ${i}: ${u.text}`).toHaveLength(1);
+        const alert = r.alerts[0]!;
+        const { advice, evidence, ...fields } = u.alert;
+        expect(alert, `utterance ${i}`).toMatchObject({ utterance: i, ...fields });
+        for (const id of advice ?? []) expect(alert.advice.map((a) => a.id), `utterance ${i}`).toContain(id);
+        for (const text of evidence ?? []) expect(alert.evidence.map((e) => e.text)).toContain(text);
+        for (const ev of alert.evidence) expect(u.text.slice(ev.start, ev.end)).toBe(ev.text);
+      });
+      expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+    });
+  }
+
+  it("numbers alerts and never mutates the state it is given", () => {
+    const start = createConversation("en");
+    const frozen = JSON.stringify(start);
+    const a = addUtterance(start, { speaker: "remote", text: "This is customer service" }, own);
+    const b = addUtterance(a.state, { speaker: "remote", text: "share your screen please" }, own);
+    expect(JSON.stringify(start)).toBe(frozen);
+    expect([a.alerts[0]?.seq, b.alerts[0]?.seq]).toEqual([1, 2]);
+    expect(b.state.utterances).toBe(2);
+  });
+
+  it("decides the language from the first utterance when none is given", () => {
+    const r = addUtterance(createConversation(), { speaker: "remote", text: "请您共享屏幕" }, own);
+    expect(r.state.lang).toBe("zh");
+    expect(r.alerts[0]?.title).toBe("对方要求您共享屏幕");
+  });
+
+  it("keeps its state bounded however long the call runs", () => {
+    let state: ConversationState = createConversation("zh");
+    for (let i = 0; i < 2_000; i++) state = addUtterance(state, { speaker: "remote", text: `第${i}句：共享屏幕，验证码，安全账户` }, own).state;
+    expect(state.utterances).toBe(2_000);
+    expect(JSON.stringify(state).length).toBeLessThan(2_000);
+  });
+
+  it("takes signals from an injected detector, and survives one that throws", () => {
+    const injected = addUtterance(createConversation("en"), { speaker: "remote", text: "hello there" }, {
+      signals: () => [{ id: "money:gift-card", family: "money", stage: "money", weight: 1, description: "Asks for gift cards", evidence: [{ start: 0, end: 5, text: "hello" }] }],
+    });
+    expect(injected.alerts[0]).toMatchObject({ stage: "money", title: "Asks for gift cards", cues: ["money:gift-card"] });
+    const throwing = addUtterance(createConversation("en"), { speaker: "remote", text: "share your screen" }, {
+      signals: () => {
+        throw new Error("boom");
+      },
+    });
+    expect(throwing.alerts[0]?.stage).toBe("channel_switch");
+  });
+});

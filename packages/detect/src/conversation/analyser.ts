@@ -1,0 +1,165 @@
+/**
+ * The streaming conversation analyser: utterance by utterance, which playbook stages the call has
+ * reached, the risk so far, and an alert the moment either rises (or a dangerous ask is first heard).
+ * State is plain JSON so a server can persist it; each call costs one utterance, not the transcript.
+ */
+import {
+  type ConversationAlert,
+  type ConversationEvidence,
+  type Lang,
+  PLAYBOOK_STAGES,
+  RISK_LEVELS,
+  type RiskLevel,
+  type Signal,
+  type Speaker,
+  type Stage,
+  stageRank,
+} from "@scamguard/contracts";
+import { analyze } from "../analyze.js";
+import { adviceTexts } from "./advice-texts.js";
+import { CUE_FILE, CUES, type CueHit, matchCues } from "./cues.js";
+
+/** Where a conversation stands. Serialisable with JSON.stringify and back. */
+export interface ConversationState {
+  v: 1;
+  /** Language of titles and advice; null until the first utterance decides it. */
+  lang: Lang | null;
+  utterances: number;
+  /** Alerts raised so far (the next alert's seq is alerts + 1). */
+  alerts: number;
+  /** Cue id → index of the utterance where it was first heard. */
+  cues: Record<string, number>;
+  /** Stages reached, in playbook order. */
+  stages: Stage[];
+  stage: Stage | null;
+  risk: RiskLevel;
+}
+
+/** Extra detectors run on each utterance (default: the text engine's signals through `analyze`). */
+export interface ConversationOptions {
+  signals?: ((text: string, lang: Lang) => Signal[]) | null;
+}
+
+/** What one utterance changed. `heard` lists every cue in it (new or not), for the kill-chain guard. */
+export interface UtteranceResult {
+  state: ConversationState;
+  alerts: ConversationAlert[];
+  heard: CueHit[];
+}
+
+const riskRank = (risk: RiskLevel): number => RISK_LEVELS.ids.indexOf(risk);
+
+const defaultSignals = (text: string, lang: Lang): Signal[] => analyze(text, { lang }).signals;
+
+/**
+ * A fresh conversation.
+ * @example createConversation("zh").risk // "low"
+ */
+export function createConversation(lang?: Lang): ConversationState {
+  return { v: 1, lang: lang ?? null, utterances: 0, alerts: 0, cues: {}, stages: [], stage: null, risk: "low" };
+}
+
+function externalHits(text: string, lang: Lang, options: ConversationOptions): CueHit[] {
+  const detect = options.signals === undefined ? defaultSignals : options.signals;
+  if (!detect) return [];
+  let signals: Signal[];
+  try {
+    signals = detect(text, lang);
+  } catch {
+    return []; // one failing detector never stops the others
+  }
+  return signals
+    .filter((s) => s.family !== "protective" && s.weight > 0 && s.stage !== null && s.stage !== "contact" && s.evidence.length > 0)
+    .map((s) => {
+      const ev = s.evidence[0]!;
+      const cue = CUES.get(s.id);
+      return { id: s.id, stage: s.stage, start: ev.start, end: ev.end, text: ev.text, alert: cue?.alert === true, title: s.description };
+    });
+}
+
+/** The risk ladder of cues.json: first rule whose cue and stage sets hold. */
+export function riskOf(cues: ReadonlySet<string>, stages: ReadonlySet<Stage>): RiskLevel {
+  const holds = (set: { all?: string[]; any?: string[] } | undefined, has: (id: string) => boolean) =>
+    !set || ((set.all ?? []).every(has) && (!set.any || set.any.some(has)));
+  for (const rule of CUE_FILE.risk) {
+    if (holds(rule.cues, (id) => cues.has(id)) && holds(rule.stages, (id) => stages.has(id as Stage))) return rule.level;
+  }
+  return "low";
+}
+
+/**
+ * Analyse one more utterance. Pure: `state` is not modified.
+ * @example
+ * let c = createConversation("en");
+ * const r = addUtterance(c, { speaker: "remote", text: "Please share your screen so I can guide you" });
+ * r.alerts[0]?.title // "They asked you to share your screen"
+ * r.alerts[0]?.advice[0]?.id // "stop-screen-share"
+ */
+export function addUtterance(
+  state: ConversationState,
+  utterance: { speaker: Speaker; text: string },
+  options: ConversationOptions = {},
+): UtteranceResult {
+  const index = state.utterances;
+  const lang: Lang = state.lang ?? (/[\u3400-\u9fff]/.test(utterance.text) ? "zh" : "en");
+  const heard = mergeHits(matchCues(utterance.text, utterance.speaker), externalHits(utterance.text, lang, options));
+
+  const cues = { ...state.cues };
+  const fresh: CueHit[] = [];
+  for (const hit of heard) {
+    if (cues[hit.id] !== undefined) continue;
+    cues[hit.id] = index;
+    fresh.push(hit);
+  }
+  const stageSet = new Set<Stage>(state.stages);
+  for (const hit of fresh) if (hit.stage) stageSet.add(hit.stage);
+  const stages = PLAYBOOK_STAGES.ids.filter((s) => stageSet.has(s));
+  const stage = stages.length > 0 ? stages[stages.length - 1]! : null;
+  const risk = riskOf(new Set(Object.keys(cues)), stageSet);
+
+  const next: ConversationState = { v: 1, lang, utterances: index + 1, alerts: state.alerts, cues, stages, stage, risk };
+  const stageRose = stage !== null && (state.stage === null || stageRank(stage) > stageRank(state.stage));
+  const riskRose = riskRank(risk) > riskRank(state.risk);
+  const alertCue = fresh.some((h) => h.alert);
+  if (!stageRose && !riskRose && !alertCue) return { state: next, alerts: [], heard };
+
+  next.alerts += 1;
+  const kind: ConversationAlert["kind"] = stageRose ? "stage" : riskRose ? "risk" : "cue";
+  const lead = leadHit(fresh);
+  const cue = lead ? CUES.get(lead.id) : undefined;
+  const title = cue ? cue.title[lang] : (lead?.title ?? (stage ? PLAYBOOK_STAGES.names[stage][lang] : ""));
+  // The lead cue's advice first, then "call 110" when money or codes are at stake, then the rest.
+  const [first, ...rest] = byDanger(fresh).map((h) => CUES.get(h.id)?.advice ?? []);
+  const adviceIds = [...(first ?? []), ...(risk === "critical" ? ["call-110"] : []), ...rest.flat()];
+  if (riskRank(risk) >= riskRank("high")) adviceIds.push("hang-up-call-official");
+  const shown = fresh.length > 0 ? fresh : heard;
+  const evidence: ConversationEvidence[] = shown.map((h) => ({ utterance: index, speaker: utterance.speaker, start: h.start, end: h.end, text: h.text }));
+  const alert: ConversationAlert = {
+    seq: next.alerts,
+    utterance: index,
+    kind,
+    stage,
+    risk,
+    cues: shown.map((h) => h.id),
+    title,
+    advice: adviceTexts(adviceIds, lang).slice(0, 4),
+    evidence,
+  };
+  return { state: next, alerts: [alert], heard };
+}
+
+/** Cue-file hits win over an external signal with the same id; order: cue file, then the rest. */
+function mergeHits(own: CueHit[], external: CueHit[]): CueHit[] {
+  const ids = new Set(own.map((h) => h.id));
+  return [...own, ...external.filter((h) => !ids.has(h.id) && (ids.add(h.id), true))];
+}
+
+/** Most dangerous first: alerting cues, then later stages. */
+function byDanger(hits: CueHit[]): CueHit[] {
+  const score = (h: CueHit) => (h.alert ? 100 : 0) + (h.stage ? stageRank(h.stage) : -1);
+  return [...hits].sort((a, b) => score(b) - score(a));
+}
+
+function leadHit(fresh: CueHit[]): CueHit | undefined {
+  return byDanger(fresh)[0];
+}

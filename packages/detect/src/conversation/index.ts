@@ -1,0 +1,4 @@
+/** The live-call assistant: streaming conversation analysis with alerts and advice. */
+export { addUtterance, createConversation, type ConversationOptions, type ConversationState, type UtteranceResult } from "./analyser.js";
+export { CUES as CONVERSATION_CUES, matchCues, type CueHit } from "./cues.js";
+export { adviceTexts as killchainAdvice, hasAdvice as hasKillchainAdvice } from "./advice-texts.js";
