@@ -3,7 +3,8 @@
  * bare domains, meeting IDs and known apps. All patterns are compiled once at module load.
  */
 import type { IdentifierKind } from "@scamguard/contracts";
-import { appAliases, findKnownApp } from "./apps.js";
+import { AliasMatcher } from "./alias-matcher.js";
+import { KNOWN_APPS, type KnownApp } from "./apps.js";
 import { classifyDigitRun, DIGIT_RUN } from "./numbers.js";
 import { canonicalUrl, hostToAscii, registrableDomain } from "./normalize.js";
 
@@ -29,7 +30,7 @@ const DOMAIN_RE = new RegExp(
 const TRAILING_PUNCT = /[.,;:!?)\]}'"。，；：！？）】」]+$/;
 /** File names that happen to end in a country-code TLD (`readme.md`, `run.sh`). */
 const FILE_EXTENSIONS = new Set(["md", "sh", "py", "pl", "rs", "js", "so", "rb", "pm", "mk", "zip", "mov", "cs", "ps"]);
-const APP_RE = buildAliasRegex(appAliases());
+const APPS = new AliasMatcher<KnownApp>(KNOWN_APPS.flatMap((app) => [app.name, ...app.aliases].map((alias) => [alias, app] as const)));
 
 /**
  * Find every identifier in `text`, in order of position. Overlaps are resolved by precedence: URL, e-mail,
@@ -74,10 +75,8 @@ export function extractIdentifiers(text: string): ExtractedIdentifier[] {
       else found.push({ kind: "domain", value: host, normalized: domain, start: m.index, end: m.index + host.length });
     }
   }
-  for (const m of text.matchAll(APP_RE)) {
-    if (!isFree(found, m.index, m.index + m[0].length)) continue;
-    const app = findKnownApp(m[0].normalize("NFKC").toLowerCase());
-    if (app) found.push({ kind: "app", value: m[0], normalized: app.id, start: m.index, end: m.index + m[0].length });
+  for (const m of APPS.findAll(text)) {
+    if (isFree(found, m.start, m.end)) found.push({ kind: "app", value: text.slice(m.start, m.end), normalized: m.value.id, start: m.start, end: m.end });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -85,22 +84,4 @@ export function extractIdentifiers(text: string): ExtractedIdentifier[] {
 function isFree(found: readonly ExtractedIdentifier[], start: number, end: number): boolean {
   for (const f of found) if (start < f.end && end > f.start) return false;
   return true;
-}
-
-/**
- * One case-insensitive alternation of aliases, longest first; latin aliases only match on word boundaries
- * so "zoom" never fires inside "zoomed" nor "JD" inside "JDK".
- * @example buildAliasRegex(["京东", "jd"]).test("找JD客服") // true
- */
-export function buildAliasRegex(aliases: readonly string[]): RegExp {
-  const sorted = [...new Set(aliases)].sort((a, b) => b.length - a.length);
-  const escape = (alias: string) => alias.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s?");
-  const latinHead = sorted.filter((a) => /^[a-z0-9]/i.test(a));
-  const other = sorted.filter((a) => !/^[a-z0-9]/i.test(a));
-  const withTail = (alias: string) => `${escape(alias)}${/[a-z0-9]$/i.test(alias) ? "(?![a-z0-9])" : ""}`;
-  const parts: string[] = [];
-  // One lookbehind for the whole latin group: V8 then tests it once per position, not once per alias.
-  if (latinHead.length) parts.push(`(?<![a-z0-9])(?:${latinHead.map(withTail).join("|")})`);
-  if (other.length) parts.push(other.map(withTail).join("|"));
-  return new RegExp(parts.length ? parts.join("|") : "(?!)", "giu");
 }

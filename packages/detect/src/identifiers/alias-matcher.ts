@@ -1,0 +1,91 @@
+/**
+ * Leftmost-longest matching of many fixed aliases in one pass, case- and width-insensitive, with
+ * whole-word matching for latin aliases. Buckets by first character make it cost about one Map lookup
+ * per character of text: a ~200-alias regex alternation was ~10× slower on Chinese text.
+ */
+
+/** A match of an alias: [start, end) in the text and the value the alias was registered with. */
+export interface AliasMatch<T> {
+  start: number;
+  end: number;
+  value: T;
+  alias: string;
+}
+
+interface Candidate<T> {
+  key: string;
+  alias: string;
+  value: T;
+  headWord: boolean;
+  tailWord: boolean;
+}
+
+/** ASCII and full-width ASCII letters to lower-case half width; everything else unchanged. */
+function fold(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+function isWordCode(code: number): boolean {
+  const c = fold(code);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Build once, match many times.
+ * @example new AliasMatcher([["京东", "jd"], ["JD", "jd"]]).findAll("找ＪＤ和京东")
+ *   // [{ start: 1, end: 3, value: "jd", alias: "JD" }, { start: 4, end: 6, value: "jd", alias: "京东" }]
+ */
+export class AliasMatcher<T> {
+  private readonly byFirst = new Map<number, Candidate<T>[]>();
+  /** 1 where some alias starts with that UTF-16 code unit: skips the Map for most characters. */
+  private readonly firstMask = new Uint8Array(65536);
+
+  constructor(entries: Iterable<readonly [alias: string, value: T]>) {
+    for (const [alias, value] of entries) {
+      const base = alias.normalize("NFKC").toLowerCase().trim();
+      for (const key of new Set([base, base.replace(/\s+/g, "")])) {
+        if (key.length === 0) continue;
+        const first = key.charCodeAt(0);
+        const bucket = this.byFirst.get(first) ?? [];
+        if (bucket.some((c) => c.key === key)) continue;
+        bucket.push({ key, alias, value, headWord: isWordCode(first), tailWord: isWordCode(key.charCodeAt(key.length - 1)) });
+        this.byFirst.set(first, bucket);
+        this.firstMask[first] = 1;
+        if (first >= 97 && first <= 122) {
+          this.firstMask[first - 32] = 1;
+          this.firstMask[first + 0xfee0 - 32] = 1;
+          this.firstMask[first + 0xfee0] = 1;
+        }
+      }
+    }
+    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
+  }
+
+  /** Non-overlapping matches, leftmost first, longest alias at each position. */
+  findAll(text: string): AliasMatch<T>[] {
+    const out: AliasMatch<T>[] = [];
+    const n = text.length;
+    const mask = this.firstMask;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (mask[code] === 0) continue;
+      // Inside a latin word no latin alias can start: skip without touching the buckets.
+      if (i > 0 && isWordCode(code) && isWordCode(text.charCodeAt(i - 1))) continue;
+      const bucket = this.byFirst.get(fold(code));
+      if (!bucket) continue;
+      for (const c of bucket) {
+        const len = c.key.length;
+        if (i + len > n) continue;
+        let j = 1;
+        while (j < len && fold(text.charCodeAt(i + j)) === c.key.charCodeAt(j)) j++;
+        if (j < len) continue;
+        if (c.tailWord && i + len < n && isWordCode(text.charCodeAt(i + len))) continue;
+        out.push({ start: i, end: i + len, value: c.value, alias: c.alias });
+        i += len - 1;
+        break;
+      }
+    }
+    return out;
+  }
+}
