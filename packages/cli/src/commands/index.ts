@@ -4,10 +4,12 @@ import { register as registerCheck } from "./check.js";
 import { register as registerClassify } from "./classify.js";
 import { register as registerBench } from "./bench.js";
 import { register as registerServe } from "./serve.js";
+import { register as registerReplay } from "./replay.js";
 
 export function registerCommands(program: Command): void {
   registerServe(program);
   registerCheck(program);
   registerClassify(program);
   registerBench(program);
+  registerReplay(program);
 }
