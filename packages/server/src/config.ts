@@ -36,6 +36,16 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: LogLevel;
   secrets: Secrets;
+  /** Guardian-alert webhooks (sessions and transfers). */
+  webhooks: {
+    /**
+     * Hosts (`host` or `host:port`) a webhook URL may name even though they resolve to private, loopback
+     * or link-local addresses, and over plain http (WEBHOOK_ALLOW_HOSTS, comma-separated). Empty: public https only.
+     */
+    allowHosts: string[];
+    /** How often the delivery worker polls the outbox, ms (WEBHOOK_POLL_MS). */
+    pollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -110,7 +120,14 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int("BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel,
     secrets: { webhookSecret: str("WEBHOOK_SECRET") },
+    webhooks: {
+      allowHosts: (str("WEBHOOK_ALLOW_HOSTS") ?? "").split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== ""),
+      pollMs: int("WEBHOOK_POLL_MS", 1000, 10, 600_000),
+    },
   };
+  for (const host of config.webhooks.allowHosts) {
+    if (!/^[a-z0-9.\-[\]:]+$/.test(host)) problems.push(`WEBHOOK_ALLOW_HOSTS: not a host or host:port: "${host}"`);
+  }
   if (config.secrets.webhookSecret !== null && config.secrets.webhookSecret.length < 16) {
     problems.push("WEBHOOK_SECRET: at least 16 characters");
   }

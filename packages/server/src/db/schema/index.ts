@@ -6,3 +6,4 @@
  */
 export * from "./api-keys.js";
 export * from "./reports.js";
+export * from "./sessions.js";
