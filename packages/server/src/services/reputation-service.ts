@@ -38,7 +38,7 @@ export interface ReputationService {
 
 const stderrLogger = (silent: boolean): SyncLogger => ({
   warn(obj, msg) {
-    if (!silent) process.stderr.write(`${JSON.stringify({ level: "warn", msg, err: String((obj as { err?: unknown }).err ?? "") })}\n`);
+    if (!silent || process.env.SG_DEBUG_SYNC) process.stderr.write(`${JSON.stringify({ level: "warn", msg, err: String((obj as { err?: unknown }).err ?? "") })}\n`);
   },
 });
 

@@ -222,7 +222,12 @@ export class ReputationSync {
   /** Fetches and applies what notifications announced; one drain at a time, batching what queued meanwhile. */
   private drain(): Promise<void> {
     if (this.draining) return this.draining;
-    this.draining = (async () => {
+    // Assigned before the loop starts: a drain that finds nothing to fetch completes synchronously, and
+    // must not leave a settled promise behind as "still draining".
+    let finish!: () => void;
+    const drained = new Promise<void>((resolve) => (finish = resolve));
+    this.draining = drained;
+    void (async () => {
       try {
         while (!this.closed && (this.pendingSeqs.length > 0 || this.pendingImports)) {
           const seqs = this.pendingSeqs.splice(0).filter((seq) => !this.applied.has(seq));
@@ -239,9 +244,10 @@ export class ReputationSync {
         this.log.warn({ err }, "reputation sync failed to apply a notification; the sweep will catch up");
       } finally {
         this.draining = null;
+        finish();
       }
     })();
-    return this.draining;
+    return drained;
   }
 
   async close(): Promise<void> {
