@@ -11,3 +11,4 @@ export {
 export { compileLexicon, leadingLiterals, type CompiledLexicon, type LexiconHit } from "./lexicon-matcher.js";
 export type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 export { amountDetector, LARGE_AMOUNT } from "./amount-detector.js";
+export { inferPlaybook, inferMode, furthestStage, inferImpersonating, institution, type PlaybookState } from "./playbook.js";

@@ -48,7 +48,11 @@ function splitTopLevel(s: string): string[] | null {
   let cur = "";
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
-    if (ch === "\\") return null;
+    if (ch === "\\") {
+      cur += ch + (s[i + 1] ?? "");
+      i++;
+      continue;
+    }
     if (ch === "(" || ch === "[") depth++;
     if (ch === ")" || ch === "]") depth--;
     if (ch === "|" && depth === 0) {

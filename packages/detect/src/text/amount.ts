@@ -92,6 +92,9 @@ export interface AmountMention {
 const AMOUNT_RE =
   /(?:[¥￥$]\s?)?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s?[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿]{2,})多?\s?(?:万元|元|块钱?|人民币|rmb|yuan|dollars?|bucks)|[¥￥$]\s?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?[万亿]|[零一二两三四五六七八九十百千]+[万亿]/g;
 
+const EN_SCALES: Readonly<Record<string, number>> = { million: 1e6, thousand: 1e3, billion: 1e9 };
+const EN_SCALE_RE = /[$¥￥]?\s?([0-9][0-9,]*(?:\.[0-9]+)?)\s?(million|thousand|billion)\b(?:\s?(?:yuan|dollars?|rmb|usd|元))?/g;
+
 /**
  * Every money amount in a (normalised) text: needs a currency sign, a currency word or a 万/亿 unit, so
  * "一下" or an order number is never an amount.
@@ -99,11 +102,18 @@ const AMOUNT_RE =
  */
 export function findAmounts(text: string): AmountMention[] {
   const found: AmountMention[] = [];
+  EN_SCALE_RE.lastIndex = 0;
+  for (let m = EN_SCALE_RE.exec(text); m !== null; m = EN_SCALE_RE.exec(text)) {
+    const value = Number(m[1]!.replace(/,/g, "")) * (EN_SCALES[m[2]!] ?? 1);
+    if (value > 0) found.push({ start: m.index, end: m.index + m[0].length, value: Math.round(value * 100) / 100 });
+  }
   AMOUNT_RE.lastIndex = 0;
   for (let m = AMOUNT_RE.exec(text); m !== null; m = AMOUNT_RE.exec(text)) {
     const raw = m[0].replace(/^[¥￥$]\s?/, "");
     const value = parseChineseAmount(raw.replace(/(?:万元)$/, "万").replace(/多/g, ""));
-    if (value !== null && value > 0) found.push({ start: m.index, end: m.index + m[0].length, value });
+    if (value !== null && value > 0 && !found.some((f) => f.start < m!.index + m![0].length && m!.index < f.end)) {
+      found.push({ start: m.index, end: m.index + m[0].length, value });
+    }
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -135,8 +135,10 @@ export function normalize(original: string): NormalizedText {
         if (o > 0 && out[o - 1] === 0x20) continue;
         c = 0x20;
       }
-    } else if (cls & C_DIGIT && DIGIT_LOOKALIKE[c] && o > 0 && CLASS[out[o - 1]!]! & C_LETTER && i + 1 < n) {
-      if (CLASS[foldAt(s, i + 1)]! & C_LETTER) {
+    } else if (cls & C_DIGIT && DIGIT_LOOKALIKE[c] && runStart >= 0) {
+      // "amaz0n", "app1e": a look-alike digit between letters; "paypa1": at the end of a long word.
+      const next = i + 1 < n ? CLASS[foldAt(s, i + 1)]! : 0;
+      if (next & C_LETTER || (o - runStart >= 4 && !(next & (C_DIGIT | C_LETTER)))) {
         c = DIGIT_LOOKALIKE[c]!;
         cls = C_LETTER;
       }

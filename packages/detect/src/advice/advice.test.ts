@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { detectSignals } from "../signals/detect-signals.js";
+import { inferPlaybook } from "../signals/playbook.js";
+import { ADVICE_RULES, adviceFor } from "./advice.js";
+
+const adviceOf = (text: string) => {
+  const { text: n, lang, signals } = detectSignals(text);
+  return adviceFor({ ...inferPlaybook(n, signals), lang, signals });
+};
+
+describe("adviceFor", () => {
+  it("says nothing when the text shows no scam stage or mode", () => {
+    expect(adviceOf("A: 这个订单到哪了\nB: 亲亲，您的订单已经发货了，预计明天送达")).toEqual([]);
+  });
+
+  it("tells a screen-sharing victim how to really stop sharing, and names WeBank's official number", () => {
+    const advice = adviceOf("您好，这里是微粒贷客服，您的微粒贷需要注销，否则影响征信，请下载腾讯会议共享屏幕");
+    const ids = advice.map((a) => a.id);
+    expect(ids).toContain("stop-screen-share");
+    expect(ids).toContain("credit-record-pboc");
+    expect(advice.find((a) => a.id === "stop-screen-share")?.text).toContain("停止共享");
+    expect(advice.find((a) => a.id === "call-official-number")?.text).toContain("95384");
+    expect(ids).toContain("hotline-96110");
+  });
+
+  it("puts stopping the money first once money moves, with 110 and the emergency freeze", () => {
+    const advice = adviceOf("I'm calling from JD.com customer service. Your student account must be closed or it will affect your credit. Transfer 20,000 yuan to a designated account.");
+    expect(advice[0]?.id).toBe("stop-money-call-110");
+    expect(advice[0]?.text).toContain("110");
+    expect(advice.find((a) => a.id === "call-official-number")?.text).toContain("950618");
+    expect(advice.map((a) => a.id)).toContain("no-safe-account");
+  });
+
+  it("warns about police impersonation and tells to call 110 for police", () => {
+    const advice = adviceOf("我是公安局民警，你涉嫌洗钱犯罪，不要告诉家人，把钱转到安全账户");
+    const ids = advice.map((a) => a.id);
+    expect(ids).toContain("police-never-by-phone");
+    expect(ids).toContain("secrecy-is-a-sign");
+    expect(advice.find((a) => a.id === "call-official-number")?.text).toContain("110");
+  });
+
+  it("falls back to looking the number up yourself when the institution is unknown", () => {
+    const ids = adviceOf("Please share your screen and read me the verification code we just sent").map((a) => a.id);
+    expect(ids).toContain("call-official-yourself");
+    expect(ids).toContain("never-read-code");
+    expect(ids).not.toContain("call-official-number");
+  });
+
+  it("advises turning FaceTime off when the contact came over FaceTime", () => {
+    const ids = adviceOf("[FaceTime] 您好，我是京东客服，您的学生账户需要注销").map((a) => a.id);
+    expect(ids).toContain("turn-off-facetime");
+  });
+
+  it("has every rule in both languages, with unique ids", () => {
+    const ids = ADVICE_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of ADVICE_RULES) {
+      expect(r.zh.length).toBeGreaterThan(10);
+      expect(r.en.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("gives advice for every scam case of the table and none for the benign ones", () => {
+    const rows = readFileSync(new URL("../../data/cases/playbook.jsonl", import.meta.url), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    for (const row of rows) {
+      const advice = adviceOf(row.text);
+      if (row.expect.risk === "low") expect(advice, row.id).toEqual([]);
+      else expect(advice.length, row.id).toBeGreaterThan(1);
+    }
+  });
+});

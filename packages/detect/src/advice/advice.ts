@@ -1,0 +1,67 @@
+/**
+ * What to do now: advice rules as data (advice.json), chosen by the furthest stage, the fraud mode, the
+ * signals that fired and the impersonated institution, whose official number is named.
+ */
+import { type Advice, type FraudMode, type Lang, type Signal, type Stage, stageRank } from "@scamguard/contracts";
+import { DIRECTORY } from "../directory/data.js";
+import data from "./advice.json" with { type: "json" };
+
+/** When a rule applies: any of stages / atLeast / signals / modes / always, and its `needs` if given. */
+interface AdviceRule {
+  id: string;
+  when: {
+    stages?: Stage[];
+    atLeast?: Stage;
+    signals?: string[];
+    modes?: FraudMode[];
+    always?: boolean;
+    needs?: "institution" | "no-institution";
+  };
+  zh: string;
+  en: string;
+}
+
+/** Every advice rule in priority order (most urgent first). */
+export const ADVICE_RULES: readonly AdviceRule[] = data.rules as AdviceRule[];
+
+/** What {@link adviceFor} looks at. */
+export interface AdviceInput {
+  stage: Stage | null;
+  mode: FraudMode | null;
+  /** Directory id of the impersonated institution (`webank`, `jd`, `police` …) or null. */
+  impersonating: string | null;
+  lang: Lang;
+  signals: readonly Signal[];
+}
+
+const fill = (template: string, vars: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
+
+/**
+ * Advice for a verdict, most urgent first; empty when the text shows no scam stage and no mode.
+ * @example
+ * adviceFor({ stage: "channel_switch", mode: "credit_repair", impersonating: "webank", lang: "en", signals })
+ *   .map((a) => a.id) // ["stop-screen-share", "credit-record-pboc", "call-official-number", "hotline-96110", …]
+ * // "Hang up and call WeBank yourself on its official number 95384; …"
+ */
+export function adviceFor(input: AdviceInput): Advice[] {
+  const { stage, mode, impersonating, lang } = input;
+  if (stage === null && mode === null) return [];
+  const fired = new Set(input.signals.filter((s) => s.weight > 0).map((s) => s.id));
+  const entry = impersonating ? DIRECTORY.find((e) => e.id === impersonating) : undefined;
+  const number = entry?.numbers[0];
+  const vars = { name: entry ? entry.name[lang] : "", number: number ?? "" };
+  const out: Advice[] = [];
+  for (const rule of ADVICE_RULES) {
+    const w = rule.when;
+    if (w.needs === "institution" && number === undefined) continue;
+    if (w.needs === "no-institution" && number !== undefined) continue;
+    const hit =
+      w.always === true ||
+      (stage !== null && w.stages?.includes(stage) === true) ||
+      (stage !== null && w.atLeast !== undefined && stageRank(stage) >= stageRank(w.atLeast)) ||
+      (mode !== null && w.modes?.includes(mode) === true) ||
+      (w.signals?.some((id) => fired.has(id)) ?? false);
+    if (hit) out.push({ id: rule.id, text: fill(rule[lang], vars) });
+  }
+  return out;
+}

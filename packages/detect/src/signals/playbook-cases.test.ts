@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import type { FraudMode, RiskLevel, SignalFamily, Stage } from "@scamguard/contracts";
+import { describe, expect, it } from "vitest";
+import { detectSignals } from "./detect-signals.js";
+import { inferPlaybook } from "./playbook.js";
+
+interface PlaybookCase {
+  id: string;
+  lang: "zh" | "en";
+  text: string;
+  expect: {
+    risk: RiskLevel;
+    mode: FraudMode | null;
+    stage: Stage | null;
+    families: SignalFamily[];
+    impersonating?: string;
+    signals?: string[];
+  };
+}
+
+const cases: PlaybookCase[] = readFileSync(new URL("../../data/cases/playbook.jsonl", import.meta.url), "utf8")
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line) as PlaybookCase);
+
+const scams = cases.filter((c) => c.expect.risk !== "low");
+const benign = cases.filter((c) => c.expect.risk === "low");
+
+describe("playbook cases: scams", () => {
+  it.each(scams.map((c) => [c.id, c] as const))("%s", (_, c) => {
+    const { text, lang, signals } = detectSignals(c.text);
+    expect(lang).toBe(c.lang);
+    const fired = new Set(signals.filter((s) => s.weight > 0).map((s) => s.family));
+    for (const f of c.expect.families) expect(fired, `family ${f}`).toContain(f);
+    const ids = signals.map((s) => s.id);
+    for (const id of c.expect.signals ?? []) expect(ids, `signal ${id}`).toContain(id);
+    const state = inferPlaybook(text, signals);
+    expect(state.stage).toBe(c.expect.stage);
+    expect(state.mode).toBe(c.expect.mode);
+    if (c.expect.impersonating !== undefined) expect(state.impersonating).toBe(c.expect.impersonating);
+  });
+});
+
+describe("playbook cases: benign look-alikes", () => {
+  it.each(benign.map((c) => [c.id, c] as const))("%s", (_, c) => {
+    const { text, lang, signals } = detectSignals(c.text);
+    expect(lang).toBe(c.lang);
+    const tactics = signals.filter((s) => s.weight > 0 && s.id !== "money:large-amount");
+    for (const s of tactics) expect(c.expect.families, `unexpected ${s.id}`).toContain(s.family);
+    const state = inferPlaybook(text, signals);
+    expect(state.stage).toBe(null);
+    expect(state.mode).toBe(null);
+  });
+});
+
+describe("evidence", () => {
+  it.each(cases.map((c) => [c.id, c] as const))("%s: every span quotes the original text", (_, c) => {
+    for (const s of detectSignals(c.text).signals) {
+      expect(s.evidence.length).toBeGreaterThan(0);
+      for (const e of s.evidence) {
+        expect(e.end).toBeGreaterThan(e.start);
+        expect(c.text.slice(e.start, e.end)).toBe(e.text);
+      }
+    }
+  });
+
+  it("points at the Traditional, spaced original", () => {
+    const text = "請將資金轉到安 全 帳 戶，謝謝";
+    const safe = detectSignals(text).signals.find((s) => s.id === "money:safe-account");
+    expect(safe?.evidence[0]?.text).toBe("安 全 帳 戶");
+  });
+
+  it("does not count a request that is negated in the same clause", () => {
+    const ids = detectSignals("请勿向任何人透露验证码").signals.map((s) => s.id);
+    expect(ids).not.toContain("credential:code-request");
+    expect(ids).toContain("protective:never-ask-code");
+  });
+
+  it("lets the caller force the language", () => {
+    expect(detectSignals("share your screen", { lang: "zh" }).signals.map((s) => s.id)).not.toContain("channel:screen-share");
+    expect(detectSignals("share your screen", { lang: "auto" }).lang).toBe("en");
+  });
+});

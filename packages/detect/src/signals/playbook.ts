@@ -1,0 +1,132 @@
+/**
+ * From signals to the playbook: which fraud mode (votes from data/lexicons/playbook.json), the furthest
+ * stage reached, and which directory institution the text speaks for.
+ */
+import { type DirectoryEntry, type FraudMode, type Signal, type Stage, stageRank } from "@scamguard/contracts";
+import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
+import { DIRECTORY } from "../directory/data.js";
+import { findInstitutionMentions } from "../directory/mentions.js";
+import type { NormalizedText } from "../types.js";
+
+/** What the playbook inference says about one text. */
+export interface PlaybookState {
+  mode: FraudMode | null;
+  stage: Stage | null;
+  /** Directory id of the institution the text claims to speak for (`webank`, `jd`, `police` …). */
+  impersonating: string | null;
+}
+
+type Votes = Partial<Record<FraudMode, number>>;
+const VOTES = playbook.votes as Record<string, Votes>;
+const COMBOS = playbook.combos as Array<{ all: string[]; mode: FraudMode; votes: number }>;
+const MODE_ORDER = playbook.modeOrder as FraudMode[];
+const KIND_MODES = playbook.institutionKindModes as Record<string, FraudMode>;
+const SIGNAL_INSTITUTIONS = playbook.signalInstitutions as Record<string, string>;
+const BY_ID = new Map<string, DirectoryEntry>(DIRECTORY.map((e) => [e.id, e]));
+/** Institutions that give warnings rather than being impersonated in a message ("call 96110"). */
+const WARNING_KINDS = new Set(["hotline"]);
+/** A single signal this strong places the stage on its own; weaker ones need a second tactic family. */
+const STRONG_SIGNAL = 0.8;
+/** How near (UTF-16 units of the original) an institution name must be to an impersonation claim. */
+const NEAR = 16;
+
+const isTactic = (s: Signal): boolean => s.family !== "protective" && s.weight > 0;
+
+/**
+ * The furthest playbook stage the signals reach. A stage counts once the text shows two tactic families,
+ * or one signal of weight ≥ 0.8 with no protective counter-evidence (a "safe account" alone is enough;
+ * a lone "转账" is not, nor is "share your screen" in a message about the weekly team meeting).
+ * @example furthestStage(detectSignals("请共享屏幕，把钱转到安全账户").signals) // "money"
+ */
+export function furthestStage(signals: readonly Signal[]): Stage | null {
+  const tactics = signals.filter(isTactic);
+  const families = new Set(tactics.filter((s) => s.id !== "money:large-amount").map((s) => s.family));
+  const protectedText = signals.some((s) => s.family === "protective");
+  const strong = !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL);
+  if (families.size < 2 && !strong) return null;
+  let best: Stage | null = null;
+  for (const s of tactics) {
+    if (s.stage !== null && (best === null || stageRank(s.stage) > stageRank(best))) best = s.stage;
+  }
+  return best;
+}
+
+/**
+ * The fraud mode with most votes (data/lexicons/playbook.json), or null below `minVotes`.
+ * @example inferMode(detectSignals("注销学生账户，否则影响征信").signals) // "credit_repair"
+ */
+export function inferMode(signals: readonly Signal[], impersonatingKind?: string): FraudMode | null {
+  const ids = new Set(signals.filter(isTactic).map((s) => s.id));
+  const tally = new Map<FraudMode, number>();
+  const add = (mode: FraudMode, n: number): void => void tally.set(mode, (tally.get(mode) ?? 0) + n);
+  for (const id of ids) for (const [mode, n] of Object.entries(VOTES[id] ?? {})) add(mode as FraudMode, n);
+  for (const combo of COMBOS) if (combo.all.every((id) => ids.has(id))) add(combo.mode, combo.votes);
+  const kindMode = impersonatingKind ? KIND_MODES[impersonatingKind] : undefined;
+  if (kindMode && tally.size > 0) add(kindMode, 1);
+  let best: FraudMode | null = null;
+  let bestVotes = 0;
+  for (const mode of MODE_ORDER) {
+    const v = tally.get(mode) ?? 0;
+    if (v > bestVotes) {
+      best = mode;
+      bestVotes = v;
+    }
+  }
+  return bestVotes >= playbook.minVotes ? best : null;
+}
+
+/**
+ * The directory institution the text claims to speak for: the institution named nearest to an
+ * impersonation (or pretext) signal, else the most named one, else a default per signal (police → `police`).
+ * Null when the text shows no impersonation or pretext at all (a JD.com order chat names JD but claims nothing).
+ * @example inferImpersonating(n, detectSignals(n.original).signals) // "webank" for "我是微粒贷客服…"
+ */
+export function inferImpersonating(text: NormalizedText, signals: readonly Signal[]): string | null {
+  const claims = signals.filter((s) => isTactic(s) && (s.family === "impersonation" || s.family === "pretext"));
+  if (claims.length === 0) return null;
+  const score = new Map<string, number>();
+  for (const m of findInstitutionMentions(text.normalized)) {
+    const entry = BY_ID.get(m.id);
+    if (entry === undefined || WARNING_KINDS.has(entry.kind)) continue;
+    const start = text.toOriginal[m.start]!;
+    const end = text.toOriginal[m.end]!;
+    let points = 1;
+    for (const s of claims) {
+      const near = s.evidence.some((e) => e.start <= end + NEAR && e.end >= start - NEAR);
+      if (near) points += s.family === "impersonation" ? 3 : 1;
+    }
+    score.set(m.id, (score.get(m.id) ?? 0) + points);
+  }
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [id, points] of score) {
+    if (points > bestScore) {
+      best = id;
+      bestScore = points;
+    }
+  }
+  if (best !== null) return best;
+  for (const s of claims) {
+    const fallback = SIGNAL_INSTITUTIONS[s.id];
+    if (fallback !== undefined) return fallback;
+  }
+  return null;
+}
+
+/**
+ * Mode, stage and impersonated institution in one call.
+ * @example
+ * const { text, signals } = detectSignals("我是京东客服，您的学生账户需要注销，请转账到指定账户");
+ * inferPlaybook(text, signals) // { mode: "credit_repair", stage: "money", impersonating: "jd" }
+ */
+export function inferPlaybook(text: NormalizedText, signals: readonly Signal[]): PlaybookState {
+  const impersonating = inferImpersonating(text, signals);
+  const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
+  return { mode: inferMode(signals, kind), stage: furthestStage(signals), impersonating };
+}
+
+/**
+ * The directory entry for an id (or undefined).
+ * @example institution("webank")?.numbers[0] // "95384"
+ */
+export const institution = (id: string): DirectoryEntry | undefined => BY_ID.get(id);
