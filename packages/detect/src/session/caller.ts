@@ -4,6 +4,8 @@
  * small fallback (official short numbers and institution words of rules.json) keeps the guard useful.
  */
 import type { CallChannel, Caller } from "@scamguard/contracts";
+import { officialContactOwner } from "../directory/lookup.js";
+import { resolveClaim } from "../directory/mentions.js";
 import { SETTINGS } from "./rules.js";
 
 /** The part of the directory's caller analysis the guard reads. */
@@ -31,18 +33,40 @@ export const fallbackAnalyzeCaller: AnalyzeCaller = ({ caller, displayName }) =>
   return { official, claimedInstitution: claims ? displayName : undefined, mismatch: claims && !official };
 };
 
-/** A readable name for whatever `claimedInstitution` the directory returned. */
-export function institutionName(claimed: unknown, lang: "zh" | "en"): string | null {
+/** A readable name, in both languages, for whatever `claimedInstitution` the directory returned. */
+export function institutionName(claimed: unknown): { zh: string; en: string } | null {
   if (claimed === undefined || claimed === null) return null;
-  if (typeof claimed === "string") return claimed;
+  if (typeof claimed === "string") return { zh: claimed, en: claimed };
   if (typeof claimed === "object") {
     const o = claimed as { name?: unknown; id?: unknown };
     if (o.name && typeof o.name === "object") {
       const n = o.name as Record<string, unknown>;
-      if (typeof n[lang] === "string") return n[lang] as string;
+      if (typeof n.zh === "string" && typeof n.en === "string") return { zh: n.zh, en: n.en };
     }
-    if (typeof o.name === "string") return o.name;
-    if (typeof o.id === "string") return o.id;
+    if (typeof o.name === "string") return { zh: o.name, en: o.name };
+    if (typeof o.id === "string") return { zh: o.id, en: o.id };
   }
   return null;
 }
+
+/**
+ * The default caller analysis: the official directory decides whether the contact is official and which
+ * institution a display name claims; the fallback's generic words ("客服", "police") catch claims the
+ * directory cannot name. A caller is official only when its contact belongs to the institution it claims.
+ * @example directoryAnalyzeCaller({ channel: "phone", caller: { kind: "phone", value: "95588" }, displayName: "工商银行" }).official // true
+ * @example directoryAnalyzeCaller({ channel: "facetime", caller: { kind: "email", value: "x@icloud.com" }, displayName: "京东客服" }).mismatch // true
+ */
+export const directoryAnalyzeCaller: AnalyzeCaller = (input) => {
+  const fallback = fallbackAnalyzeCaller(input);
+  let owner: ReturnType<typeof officialContactOwner>;
+  let claimed: ReturnType<typeof resolveClaim>;
+  try {
+    owner = officialContactOwner(input.caller.kind, input.caller.value);
+    claimed = input.displayName ? resolveClaim(input.displayName) : undefined;
+  } catch {
+    return fallback; // one failing helper never stops the guard
+  }
+  const official = (owner !== undefined || fallback.official) && (claimed === undefined || owner === undefined || claimed.id === owner.id);
+  const claimedInstitution = claimed ?? fallback.claimedInstitution;
+  return { official, claimedInstitution, mismatch: claimedInstitution !== undefined && !official };
+};

@@ -45,7 +45,10 @@ describe("kill-chain engine", () => {
   it("names the institution a display name impersonates", () => {
     const [first] = run([{ ...strangerFacetime(), displayName: "微粒贷客服" }]);
     expect(first!.decision.decision).toBe("warn");
-    expect(first!.decision.reasons.map((r) => r.en)).toContain('The caller presents as "微粒贷客服" but is not calling from its official number.');
+    expect(first!.decision.reasons.map((r) => r.en)).toContain('The caller presents as "WeBank" but is not calling from its official number.');
+    expect(first!.decision.reasons.map((r) => r.zh)).toContain("来电自称“微众银行”，但不是从其官方号码打来的。");
+    const generic = run([{ ...strangerFacetime(), displayName: "贷款平台客服" }]);
+    expect(generic[0]!.decision.reasons.map((r) => r.en)).toContain('The caller presents as "贷款平台客服" but is not calling from its official number.');
   });
 
   it("trusts an official number through the injected directory and the fallback alike", () => {

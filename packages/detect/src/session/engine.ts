@@ -100,7 +100,7 @@ function decide(state: SessionState, firedNow: KillchainRule[], now: number, lan
 
 function reasonOf(rule: KillchainRule, state: SessionState, lang: Lang): DecisionReason {
   const fill = (text: string, l: Lang) =>
-    text.replaceAll("{institution}", state.institution ?? (l === "zh" ? "某机构" : "an institution"));
+    text.replaceAll("{institution}", state.institution?.[l] ?? (l === "zh" ? "某机构" : "an institution"));
   const zh = fill(rule.reason.zh, "zh");
   const en = fill(rule.reason.en, "en");
   return { id: rule.id, text: lang === "zh" ? zh : en, zh, en };

@@ -5,7 +5,7 @@
 import type { ConversationAlert, SessionEvent, SessionEventOf } from "@scamguard/contracts";
 import { addUtterance } from "../conversation/analyser.js";
 import { matchCues } from "../conversation/cues.js";
-import { fallbackAnalyzeCaller, institutionName } from "./caller.js";
+import { directoryAnalyzeCaller, institutionName } from "./caller.js";
 import { SETTINGS } from "./rules.js";
 import { identifierKey, MAX_LOANS, MAX_PAYEES, MAX_TRANSFERS, type SessionDeps, type SessionState } from "./state.js";
 
@@ -79,7 +79,7 @@ const payeeKey = (payee: { kind: string; value: string }) => identifierKey(payee
 function callStarted(state: SessionState, event: SessionEventOf<"call.started">, deps: SessionDeps, current: Set<string>): void {
   state.active.call = true;
   current.add("call");
-  const analysis = (deps.analyzeCaller ?? fallbackAnalyzeCaller)({
+  const analysis = (deps.analyzeCaller ?? directoryAnalyzeCaller)({
     channel: event.channel,
     caller: event.caller,
     ...(event.displayName !== undefined ? { displayName: event.displayName } : {}),
@@ -96,7 +96,7 @@ function callStarted(state: SessionState, event: SessionEventOf<"call.started">,
     current.add("caller.reported");
     current.add("call.untrusted");
   }
-  state.institution = institutionName(analysis.claimedInstitution, deps.lang ?? "zh") ?? event.displayName ?? null;
+  state.institution = institutionName(analysis.claimedInstitution) ?? institutionName(event.displayName);
 }
 
 function transferFacts(state: SessionState, event: SessionEventOf<"transfer.initiated">, deps: SessionDeps, current: Set<string>): void {

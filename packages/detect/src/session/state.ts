@@ -25,8 +25,8 @@ export interface SessionState {
   /** Fact → ISO time it was last established. */
   facts: Record<string, string>;
   active: { call: boolean; screenshare: boolean };
-  /** Institution the latest caller presented as (display name or words), for reasons. */
-  institution: string | null;
+  /** Institution the latest caller presented as (directory name, else the display name), for reasons. */
+  institution: { zh: string; en: string } | null;
   conversation: ConversationState;
   /** Payees added during the session (`kind:value`). */
   payees: string[];
