@@ -13,7 +13,10 @@ import type { RouteModule } from "./route-module.js";
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 422: ErrorResponseSchema, 429: ErrorResponseSchema };
 const stringify = () => (data: unknown) => JSON.stringify(data);
 
-export const lookupRoutes: RouteModule = (app, ctx) => {
+export const lookupRoutes: RouteModule = async (app, ctx) => {
+  // Load the index before the app answers anything: the first lookup must not wait for a rebuild.
+  await ctx.services.reputation.ready();
+
   app.get(
     "/v1/lookup",
     {

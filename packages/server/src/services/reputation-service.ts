@@ -48,17 +48,17 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
     () => new ReputationSync(new LookupIndex(official), ctx.rootDb, ctx.engine, ctx.config, stderrLogger(ctx.config.logLevel === "silent")),
   );
   const index = sync.index;
-  const ready = () => (sync.isReady ? Promise.resolve() : sync.ready);
+  const ready = () => (sync.isReady ? Promise.resolve() : sync.ready());
   return {
     index,
     ready,
     async lookup(input, field = "value") {
-      if (!sync.isReady) await sync.ready;
+      if (!sync.isReady) await sync.ready();
       const normalized = normalizedOrThrow(input.kind, input.value, field === "value" ? "" : field);
       return index.answer(input.kind, input.value, normalized, Date.now());
     },
     async lookupMany(items, field = "items") {
-      if (!sync.isReady) await sync.ready;
+      if (!sync.isReady) await sync.ready();
       const now = Date.now();
       const results: LookupResult[] = new Array(items.length);
       for (let i = 0; i < items.length; i++) {
@@ -68,7 +68,7 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
       return results;
     },
     async answer(kind, value, normalized) {
-      if (!sync.isReady) await sync.ready;
+      if (!sync.isReady) await sync.ready();
       return index.answer(kind, value, normalized, Date.now());
     },
     applyFiled: (filed) => sync.applyFiled(filed),

@@ -70,8 +70,7 @@ export class ReputationSync {
   private pendingSeqs: number[] = [];
   private pendingImports = false;
   private draining: Promise<void> | null = null;
-  /** Resolves when the index holds everything committed before start. */
-  readonly ready: Promise<void>;
+  private started: Promise<void> | null = null;
 
   private readonly db: Db;
   private readonly schemaName: string;
@@ -87,17 +86,29 @@ export class ReputationSync {
   ) {
     this.db = rootDb;
     this.schemaName = config.databaseSchema ?? "public";
-    this.ready = this.start();
-    // Callers await `ready`; an unawaited rejection must not crash the process before they do.
-    this.ready.catch(() => {});
+  }
+
+  /**
+   * Starts syncing on first call (listen, then load everything); resolves when the index holds everything
+   * committed before. Lazy, so one-off commands that bind services (`scamguard keys`) never load the index.
+   * A failed start is retried by the next call.
+   */
+  ready(): Promise<void> {
+    if (this.started === null) {
+      this.started = this.start().catch((error: unknown) => {
+        this.started = null;
+        throw error;
+      });
+    }
+    return this.started;
   }
 
   private async start(): Promise<void> {
     // Listen first, then load: a write committed in between is both notified and loaded, and applied once.
-    if (this.engine === "postgres" && this.config.databaseUrl !== null) await this.listen();
+    if (this.engine === "postgres" && this.config.databaseUrl !== null && this.listener === null) await this.listen();
     await this.catchUp();
     this.isReady = true;
-    if (this.engine === "postgres") {
+    if (this.engine === "postgres" && this.sweepTimer === null) {
       this.sweepTimer = setInterval(() => void this.catchUp().catch((err) => this.log.warn({ err }, "reputation sweep failed")), SWEEP_MS);
       this.sweepTimer.unref();
     }
