@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../text/normalize.js";
+import { findLinks, linkDetector } from "./detector.js";
+
+const run = (text: string) => linkDetector.detect({ text: normalize(text), lang: "zh" });
+
+describe("linkDetector", () => {
+  it("gives nothing for texts without risky links", () => {
+    expect(run("您好，您的快递已到，请到门口取件")).toEqual([]);
+    expect(run("【工商银行】请登录 www.icbc.com.cn 或致电95588")).toEqual([]);
+  });
+
+  it("emits url:lookalike with evidence in the original text", () => {
+    const text = "请登录 jd-kefu.com 办理注销";
+    const [signal, ...rest] = run(text);
+    expect(rest).toEqual([]);
+    expect(signal).toMatchObject({ id: "url:lookalike", family: "channel", stage: "channel_switch", weight: 0.85 });
+    expect(signal?.evidence).toEqual([{ start: 4, end: 15, text: "jd-kefu.com" }]);
+    expect(text.slice(4, 15)).toBe("jd-kefu.com");
+  });
+
+  it("keeps the homoglyph spelling the person saw, though normalisation folds it", () => {
+    const text = "打开 аlipay.com 登录";
+    const ids = run(text).map((s) => s.id);
+    expect(ids).toEqual(["url:punycode", "url:lookalike"]);
+    expect(run(text)[1]?.evidence[0]).toEqual({ start: 3, end: 13, text: "аlipay.com" });
+  });
+
+  it("finds full-width links through the normalised text and points at the original", () => {
+    const text = "请访问 ｊｄ－ｋｅｆｕ．ｃｏｍ";
+    expect(findLinks(normalize(text))).toEqual([{ value: "ｊｄ－ｋｅｆｕ．ｃｏｍ", start: 4, end: 15 }]);
+    expect(run(text).map((s) => s.id)).toEqual(["url:lookalike"]);
+  });
+
+  it("merges the same fact from several links into one signal", () => {
+    const signals = run("先点 bit.ly/a 再点 t.cn/b，或 http://1.2.3.4/x");
+    expect(signals.map((s) => [s.id, s.evidence.map((e) => e.text)])).toEqual([
+      ["url:shortener", ["bit.ly/a", "t.cn/b"]],
+      ["url:ip-host", ["http://1.2.3.4/x"]],
+    ]);
+    for (const s of signals) expect(s.id).toMatch(/^[a-z]+:[a-z0-9-]+$/);
+  });
+});

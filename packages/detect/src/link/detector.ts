@@ -1,0 +1,95 @@
+/**
+ * The link detector: every URL and bare domain of a text through `analyzeUrl`, each risk fact a
+ * `url:<fact>` signal (family `channel`, stage `channel_switch`) with evidence in the original text.
+ */
+import type { Signal } from "@scamguard/contracts";
+import { extractIdentifiers } from "../identifiers/extract.js";
+import { toOriginalSpan } from "../text/normalize.js";
+import type { DetectContext, Detector } from "../types.js";
+import { analyzeUrl, type UrlFactId } from "./analyze-url.js";
+
+/** Weight per fact; ≥ 0.8 places the stage on its own (see signals/playbook.ts). */
+const WEIGHTS: Record<Exclude<UrlFactId, "official">, number> = {
+  lookalike: 0.85,
+  "brand-subdomain": 0.8,
+  punycode: 0.5,
+  "ip-host": 0.5,
+  shortener: 0.3,
+  "suspicious-tld": 0.3,
+};
+const DESCRIPTIONS: Record<Exclude<UrlFactId, "official">, string> = {
+  lookalike: "Link imitates an official domain",
+  "brand-subdomain": "Link puts a brand name in front of an unrelated domain",
+  punycode: "Link uses an internationalised (punycode) name that can imitate a brand",
+  "ip-host": "Link points to a raw IP address",
+  shortener: "Shortened link hides where it goes",
+  "suspicious-tld": "Link on a top-level domain favoured by phishing sites",
+};
+
+interface LinkSpan {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * URLs and domains in original-text coordinates, `value` as written in the original. Both texts are read:
+ * normalisation folds what look-alikes are made of (Cyrillic а → a, full-width ｊｄ → jd), so the
+ * normalised text finds them whole and the original span shows what the person was really sent; the
+ * original adds what folding may have broken. Overlaps keep the longer span.
+ * @example findLinks(normalize("打开 аlipay.com")) // [{ value: "аlipay.com", start: 3, end: 13 }]
+ */
+export function findLinks(text: DetectContext["text"]): LinkSpan[] {
+  const candidates: LinkSpan[] = [];
+  for (const id of extractIdentifiers(text.original)) {
+    if (id.kind === "url" || id.kind === "domain") candidates.push({ value: id.value, start: id.start, end: id.end });
+  }
+  if (text.normalized !== text.original) {
+    for (const id of extractIdentifiers(text.normalized)) {
+      if (id.kind !== "url" && id.kind !== "domain") continue;
+      const span = toOriginalSpan(text, id.start, id.end);
+      candidates.push({ value: span.text, start: span.start, end: span.end });
+    }
+  }
+  const out: LinkSpan[] = [];
+  for (const c of candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!out.some((o) => c.start < o.end && c.end > o.start)) out.push(c);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `url:lookalike`, `url:brand-subdomain`, `url:punycode`, `url:ip-host`, `url:shortener`,
+ * `url:suspicious-tld`; official domains give no signal.
+ * @example linkDetector.detect({ text: normalize("登录 jd-kefu.com 办理注销"), lang: "zh" })
+ *   // [{ id: "url:lookalike", family: "channel", stage: "channel_switch", weight: 0.85, evidence: [{ start: 3, end: 14, text: "jd-kefu.com" }], … }]
+ */
+export const linkDetector: Detector = {
+  id: "link",
+  applies: (ctx) => /[.:．。]/.test(ctx.text.original) || ctx.text.normalized.includes("."),
+  detect(ctx) {
+    const byId = new Map<string, Signal>();
+    for (const link of findLinks(ctx.text)) {
+      const analysis = analyzeUrl(link.value);
+      for (const fact of analysis.facts) {
+        if (fact.id === "official") continue;
+        const evidence = { start: link.start, end: link.end, text: ctx.text.original.slice(link.start, link.end) };
+        const id = `url:${fact.id}`;
+        const seen = byId.get(id);
+        if (seen) {
+          if (!seen.evidence.some((e) => e.start === evidence.start)) seen.evidence.push(evidence);
+          continue;
+        }
+        byId.set(id, {
+          id,
+          family: "channel",
+          stage: "channel_switch",
+          weight: WEIGHTS[fact.id],
+          description: `${DESCRIPTIONS[fact.id]}: ${fact.detail}`,
+          evidence: [evidence],
+        });
+      }
+    }
+    return [...byId.values()];
+  },
+};
