@@ -31,12 +31,25 @@ export interface AppOverrides {
   localAdminToken?: string | null;
   /** Close the database when the app closes (default: only when createApp opened it). */
   closeDatabase?: boolean;
+  /**
+   * Tests only: a request carrying `x-scamguard-authz-probe` is answered 204 right after authorisation,
+   * so the authorisation matrix can walk every route without running handlers.
+   */
+  authorizationProbe?: boolean;
+}
+
+/** A registered route as the policy sees it. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     /** The app context (config, database, services); for tests and the bin, never for handlers. */
     ctx: AppContext;
+    /** Every route registered, HEAD included: what the authorisation matrix walks. */
+    registeredRoutes: RegisteredRoute[];
   }
 }
 
@@ -67,6 +80,8 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
   }).withTypeProvider() as unknown as ZodApp;
 
   app.decorate("ctx", ctx);
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate("registeredRoutes", registeredRoutes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app as unknown as FastifyInstance, config.bodyLimitBytes);
@@ -78,6 +93,7 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
       if (policyFor(method, route.url) === undefined) {
         throw new Error(`route ${method} ${route.url} has no entry in packages/server/src/auth/policy.ts`);
       }
+      registeredRoutes.push({ method, url: route.url });
     }
   });
 
@@ -108,10 +124,15 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
       new AppError(
         429,
         "rate_limited",
-        `too many requests: the limit is ${context.max} per minute ${context.max === config.rateLimit.keyedPerMinute ? "per API key" : "per IP address without an API key"}; retry in ${context.after}`,
+        `too many requests: the limit is ${context.max} per minute ${context.max === config.rateLimit.keyedPerMinute ? "per API key" : "per IP address without an API key"}; retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`,
       ),
   });
   installAuth(app as unknown as FastifyInstance, ctx, authOptions);
+  if (overrides.authorizationProbe) {
+    app.addHook("preValidation", async (request, reply) => {
+      if (request.headers["x-scamguard-authz-probe"] !== undefined) await reply.status(204).send();
+    });
+  }
 
   for (const register of routes) await register(app, ctx);
 

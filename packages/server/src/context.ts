@@ -58,10 +58,23 @@ export function createContext(config: Config, database: Database, overrides: Par
     },
   };
 
+  // Lazy: a service is built on first use, so a transaction (or a one-off CLI command) only pays for,
+  // and only starts the singletons of, the services it touches.
   const bind = (db: Db): Services => {
     const services = {} as Record<string, unknown>;
     for (const [name, factory] of Object.entries(factories)) {
-      services[name] = (factory as (db: Db, ctx: CoreContext) => unknown)(db, core);
+      let instance: unknown;
+      let built = false;
+      Object.defineProperty(services, name, {
+        enumerable: true,
+        get() {
+          if (!built) {
+            instance = (factory as (db: Db, ctx: CoreContext) => unknown)(db, core);
+            built = true;
+          }
+          return instance;
+        },
+      });
     }
     return services as Services;
   };

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { register as registerCheck } from "./check.js";
 import { register as registerClassify } from "./classify.js";
 import { register as registerBench } from "./bench.js";
+import { register as registerKeys } from "./keys.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
 
@@ -11,5 +12,6 @@ export function registerCommands(program: Command): void {
   registerCheck(program);
   registerClassify(program);
   registerBench(program);
+  registerKeys(program);
   registerReplay(program);
 }

@@ -1,0 +1,43 @@
+/** Rate limits: anonymous callers per IP, keyed callers per key with a higher limit, 429 with a clear message. */
+import { expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
+
+describeBothEngines("rate limits", (t) => {
+  let app: FastifyInstance;
+  const call = (remoteAddress: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: "POST", url: "/v1/analyze", payload: { text: "hi" }, remoteAddress, headers });
+
+  it("answers the request after the anonymous limit with 429 and says the limit and when to retry", async () => {
+    app = await t().withEnv({ RATE_LIMIT: "3", RATE_LIMIT_KEYED: "5" });
+    for (let i = 0; i < 3; i++) expect((await call("10.0.0.1")).statusCode).toBe(200);
+    const res = await call("10.0.0.1");
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe("rate_limited");
+    expect(res.json().error.message).toMatch(/^too many requests: the limit is 3 per minute per IP address without an API key; retry in \d+ s$/);
+    expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("counts each IP on its own", async () => {
+    expect((await call("10.0.0.2")).statusCode).toBe(200);
+  });
+
+  it("gives a keyed caller its own, higher limit even from a limited IP", async () => {
+    const key = { authorization: `Bearer ${await t().createKey("institution")}` };
+    for (let i = 0; i < 5; i++) expect((await call("10.0.0.1", key)).statusCode).toBe(200);
+    const res = await call("10.0.0.1", key);
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.message).toMatch(/the limit is 5 per minute per API key/);
+  });
+
+  it("counts invalid keys against the IP, so rotating junk keys gains nothing", async () => {
+    const junk = (i: number) => ({ authorization: `Bearer sg_live_${String(i).padStart(43, "x")}` });
+    for (let i = 0; i < 3; i++) expect((await call("10.0.0.3", junk(i))).statusCode).toBe(401);
+    expect((await call("10.0.0.3", junk(99))).statusCode).toBe(429);
+    expect((await call("10.0.0.3")).statusCode).toBe(429);
+  });
+
+  it("never limits the health probe", async () => {
+    for (let i = 0; i < 5; i++) expect((await app.inject({ method: "GET", url: "/healthz", remoteAddress: "10.0.0.1" })).statusCode).toBe(200);
+  });
+});
