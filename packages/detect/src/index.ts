@@ -6,3 +6,7 @@ export * from "./types.js";
 export * from "./analyze.js";
 export * from "./session/index.js";
 export * from "./conversation/index.js";
+export * from "./identifiers/index.js";
+export * from "./directory/index.js";
+export * from "./link/index.js";
+export * from "./contact/index.js";

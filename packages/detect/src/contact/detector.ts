@@ -1,0 +1,93 @@
+/**
+ * The contact detector: a text that shows an institution reaching someone through FaceTime/iMessage or a
+ * personal mailbox (the display name is the only "proof"), or giving a personal number as its own.
+ */
+import type { DirectoryEntry, Evidence, Signal } from "@scamguard/contracts";
+import { getInstitution, institutionByKey, isPublicMailbox } from "../directory/lookup.js";
+import { findInstitutionMentions } from "../directory/mentions.js";
+import { extractIdentifiers } from "../identifiers/extract.js";
+import { normalizePhone } from "../identifiers/phone.js";
+import { toOriginalSpan } from "../text/normalize.js";
+import type { DetectContext, Detector } from "../types.js";
+
+const APPLE_CALL = /facetime|face time|imessage|苹果(?:视频|通话|电话|语音)/g;
+/** A warning, not an event: "官方不会通过FaceTime联系您", "never answer FaceTime from strangers". */
+const NEGATED = /(?:\b(?:never|don't|do not|not|won't|will not|beware|ignore)\b|不要|请勿|切勿|勿|不会|绝不|从不|别|谨防|警惕|提防|关闭|关掉)[^。.!！?？\n]{0,20}$/;
+const CALL_VERB = /(?:致电|拨打|回电|联系|热线|电话|手机|加我|打给|call|contact|phone|dial)[^\d\n]{0,6}$/i;
+/** Kinds whose staff do not give a personal mobile as the institution's number (couriers and shops do). */
+const FORMAL_KINDS = new Set<DirectoryEntry["kind"]>(["bank", "payment", "regulator", "loan", "police"]);
+
+const span = (ctx: DetectContext, start: number, end: number): Evidence => toOriginalSpan(ctx.text, start, end);
+const numbersOf = (e: DirectoryEntry) => (e.numbers.length ? e.numbers.join(" / ") : "its official app");
+
+/**
+ * `impersonation:display-name` (0.85), `channel:facetime` (0.8, only with a claimed institution or an
+ * e-mail caller; the lexicon gives plain mentions 0.5) and `impersonation:unofficial-number` (0.4).
+ * @example contactDetector.detect({ text: normalize("FaceTime来电，显示京东客服，账号 random@icloud.com"), lang: "zh" })
+ *   .map((s) => s.id) // ["impersonation:display-name", "channel:facetime"]
+ */
+export const contactDetector: Detector = {
+  id: "contact",
+  applies: (ctx) => /facetime|face time|imessage|苹果|@|\d{5}/.test(ctx.text.normalized),
+  detect(ctx) {
+    const norm = ctx.text.normalized;
+    const apple: Evidence[] = [];
+    for (const m of norm.matchAll(APPLE_CALL)) {
+      if (!NEGATED.test(norm.slice(Math.max(0, m.index - 24), m.index))) apple.push(span(ctx, m.index, m.index + m[0].length));
+    }
+    const ids = extractIdentifiers(ctx.text.original);
+    const mentions = findInstitutionMentions(norm).filter((m) => getInstitution(m.id)?.kind !== "hotline");
+    const claimed = mentions.map((m) => getInstitution(m.id)).filter((e): e is DirectoryEntry => e !== undefined);
+    const foreignMail = ids.filter((i) => i.kind === "email" && (isPublicMailbox(i.normalized) || !claimed.some((c) => institutionByKey("email", i.normalized)?.id === c.id)));
+    const mailEvidence = foreignMail.map((i) => ({ start: i.start, end: i.end, text: i.value }));
+    const signals: Signal[] = [];
+
+    const first = claimed[0];
+    if (first && (apple.length > 0 || foreignMail.length > 0)) {
+      const via = apple.length > 0 ? "FaceTime/iMessage" : "a personal e-mail address";
+      signals.push({
+        id: "impersonation:display-name",
+        family: "impersonation",
+        stage: "impersonation",
+        weight: 0.85,
+        description: `Claims to be ${first.name.zh} (${first.name.en}) while reaching you through ${via}; the name proves nothing — call ${numbersOf(first)} yourself`,
+        evidence: sortEvidence([...mentions.map((m) => span(ctx, m.start, m.end)), ...apple, ...mailEvidence]),
+      });
+    }
+    if (apple.length > 0 && (first || mailEvidence.length > 0)) {
+      signals.push({
+        id: "channel:facetime",
+        family: "channel",
+        stage: "contact",
+        weight: 0.8,
+        description: "A stranger's FaceTime/iMessage call (an e-mail or Apple ID is all it takes); institutions never call this way",
+        evidence: sortEvidence([...apple, ...mailEvidence]),
+      });
+    }
+    const formal = claimed.find((e) => FORMAL_KINDS.has(e.kind));
+    if (formal) {
+      const personal = ids.filter((i) => {
+        if (i.kind !== "phone" || !CALL_VERB.test(ctx.text.original.slice(Math.max(0, i.start - 10), i.start))) return false;
+        const cls = normalizePhone(i.value)?.class;
+        return (cls === "cn_mobile" || cls === "international") && !institutionByKey("phone", i.normalized);
+      });
+      if (personal.length > 0) {
+        signals.push({
+          id: "impersonation:unofficial-number",
+          family: "impersonation",
+          stage: "impersonation",
+          weight: 0.4,
+          description: `Gives a personal number for ${formal.name.zh} (${formal.name.en}), whose official number is ${numbersOf(formal)}`,
+          evidence: personal.map((i) => ({ start: i.start, end: i.end, text: i.value })),
+        });
+      }
+    }
+    return signals;
+  },
+};
+
+function sortEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const e of list) seen.set(`${e.start}:${e.end}`, e);
+  return [...seen.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,3 @@
+/** Contacts: who is really calling (`analyzeCaller`) and the `contact` detector for texts. */
+export { analyzeCaller, type AnalyzeCallerInput, type CallerVerdict } from "./analyze-caller.js";
+export { contactDetector } from "./detector.js";
