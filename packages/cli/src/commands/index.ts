@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { register as registerCheck } from "./check.js";
 import { register as registerClassify } from "./classify.js";
 import { register as registerBench } from "./bench.js";
+import { register as registerImport } from "./import.js";
 import { register as registerKeys } from "./keys.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
@@ -13,5 +14,6 @@ export function registerCommands(program: Command): void {
   registerClassify(program);
   registerBench(program);
   registerKeys(program);
+  registerImport(program);
   registerReplay(program);
 }
