@@ -25,7 +25,11 @@ const SIGNAL_INSTITUTIONS = playbook.signalInstitutions as Record<string, string
 const BY_ID = new Map<string, DirectoryEntry>(DIRECTORY.map((e) => [e.id, e]));
 /** Institutions that give warnings rather than being impersonated in a message ("call 96110"). */
 const WARNING_KINDS = new Set(["hotline"]);
-/** A single signal this strong places the stage on its own; weaker ones need a second tactic family. */
+/** Signals weaker than this (urgency, a large amount, "your name please") never count as a family of their own. */
+const MIN_FAMILY_WEIGHT = 0.3;
+/** Several signals of one family this heavy together also place the stage (an SMS of pure pretext). */
+const MIN_TOTAL_WEIGHT = 1.5;
+/** A single money or harvest signal this strong places the stage on its own; others need a second family. */
 const STRONG_SIGNAL = 0.8;
 /** How near (UTF-16 units of the original) an institution name must be to an impersonation claim. */
 const NEAR = 16;
@@ -33,17 +37,21 @@ const NEAR = 16;
 const isTactic = (s: Signal): boolean => s.family !== "protective" && s.weight > 0;
 
 /**
- * The furthest playbook stage the signals reach. A stage counts once the text shows two tactic families,
- * or one signal of weight ≥ 0.8 with no protective counter-evidence (a "safe account" alone is enough;
- * a lone "转账" is not, nor is "share your screen" in a message about the weekly team meeting).
+ * The furthest playbook stage the signals reach. A stage counts once the text shows two tactic families
+ * (each with a signal of weight ≥ 0.3), or tactic weights summing to ≥ 1.5, or one money/harvest signal of weight ≥ 0.8 with no protective
+ * counter-evidence (a "safe account" or "read me the code" alone is enough; a lone "转账" is not, nor is
+ * "share your screen" in a message about the weekly team meeting).
  * @example furthestStage(detectSignals("请共享屏幕，把钱转到安全账户").signals) // "money"
  */
 export function furthestStage(signals: readonly Signal[]): Stage | null {
   const tactics = signals.filter(isTactic);
-  const families = new Set(tactics.filter((s) => s.id !== "money:large-amount").map((s) => s.family));
+  const families = new Set(tactics.filter((s) => s.weight >= MIN_FAMILY_WEIGHT).map((s) => s.family));
   const protectedText = signals.some((s) => s.family === "protective");
-  const strong = !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL);
-  if (families.size < 2 && !strong) return null;
+  const strong =
+    !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL && (s.stage === "money" || s.stage === "harvest"));
+  // Protective evidence (negative weights) counts against the total.
+  const total = signals.reduce((sum, s) => sum + s.weight, 0);
+  if (families.size < 2 && !strong && total < MIN_TOTAL_WEIGHT) return null;
   let best: Stage | null = null;
   for (const s of tactics) {
     if (s.stage !== null && (best === null || stageRank(s.stage) > stageRank(best))) best = s.stage;
@@ -114,7 +122,7 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
 }
 
 /**
- * Mode, stage and impersonated institution in one call.
+ * Mode, stage and impersonated institution in one call; mode and institution are null while no stage is reached.
  * @example
  * const { text, signals } = detectSignals("我是京东客服，您的学生账户需要注销，请转账到指定账户");
  * inferPlaybook(text, signals) // { mode: "credit_repair", stage: "money", impersonating: "jd" }
@@ -122,7 +130,9 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
 export function inferPlaybook(text: NormalizedText, signals: readonly Signal[]): PlaybookState {
   const impersonating = inferImpersonating(text, signals);
   const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
-  return { mode: inferMode(signals, kind), stage: furthestStage(signals), impersonating };
+  const stage = furthestStage(signals);
+  // No stage means no scam shape: a mode would only name the topic of an ordinary chat.
+  return { mode: stage === null ? null : inferMode(signals, kind), stage, impersonating: stage === null ? null : impersonating };
 }
 
 /**
