@@ -14,6 +14,8 @@ const APPLE_CALL = /facetime|face time|imessage|苹果(?:视频|通话|电话|�
 /** A warning, not an event: "官方不会通过FaceTime联系您", "never answer FaceTime from strangers". */
 const NEGATED = /(?:\b(?:never|don't|do not|not|won't|will not|beware|ignore)\b|不要|请勿|切勿|勿|不会|绝不|从不|别|谨防|警惕|提防|关闭|关掉)[^。.!！?？\n]{0,20}$/;
 const CALL_VERB = /(?:致电|拨打|回电|联系|热线|电话|手机|加我|打给|call|contact|phone|dial)[^\d\n]{0,6}$/i;
+/** Evidence spans kept per signal: enough to show, bounded for 1 MB inputs. */
+const MAX_EVIDENCE = 64;
 /** Kinds whose staff do not give a personal mobile as the institution's number (couriers and shops do). */
 const FORMAL_KINDS = new Set<DirectoryEntry["kind"]>(["bank", "payment", "regulator", "loan", "police"]);
 
@@ -37,7 +39,7 @@ export const contactDetector: Detector = {
     }
     const ids = extractIdentifiers(ctx.text.original);
     const mentions = findInstitutionMentions(norm).filter((m) => getInstitution(m.id)?.kind !== "hotline");
-    const claimed = mentions.map((m) => getInstitution(m.id)).filter((e): e is DirectoryEntry => e !== undefined);
+    const claimed = [...new Set(mentions.map((m) => m.id))].map((id) => getInstitution(id)).filter((e): e is DirectoryEntry => e !== undefined);
     const foreignMail = ids.filter((i) => i.kind === "email" && (isPublicMailbox(i.normalized) || !claimed.some((c) => institutionByKey("email", i.normalized)?.id === c.id)));
     const mailEvidence = foreignMail.map((i) => ({ start: i.start, end: i.end, text: i.value }));
     const signals: Signal[] = [];
@@ -78,7 +80,7 @@ export const contactDetector: Detector = {
           stage: "impersonation",
           weight: 0.4,
           description: `Gives a personal number for ${formal.name.zh} (${formal.name.en}), whose official number is ${numbersOf(formal)}`,
-          evidence: personal.map((i) => ({ start: i.start, end: i.end, text: i.value })),
+          evidence: personal.slice(0, MAX_EVIDENCE).map((i) => ({ start: i.start, end: i.end, text: i.value })),
         });
       }
     }
@@ -89,5 +91,5 @@ export const contactDetector: Detector = {
 function sortEvidence(list: Evidence[]): Evidence[] {
   const seen = new Map<string, Evidence>();
   for (const e of list) seen.set(`${e.start}:${e.end}`, e);
-  return [...seen.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...seen.values()].sort((a, b) => a.start - b.start || a.end - b.end).slice(0, MAX_EVIDENCE);
 }

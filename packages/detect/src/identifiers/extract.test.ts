@@ -96,3 +96,16 @@ describe("extractIdentifiers", () => {
     ]);
   });
 });
+
+describe("extractIdentifiers on very large input", () => {
+  it("finds every one of 20,000 numbers, in order", () => {
+    const text = "电话 13800138000，".repeat(20_000);
+    const found = extractIdentifiers(text);
+    expect(found.length).toBe(20_000);
+    expect(found[19_999]).toMatchObject({ kind: "phone", start: text.length - 12, end: text.length - 1 });
+  });
+
+  it("gives up on digit runs too long to be one identifier or a short list", () => {
+    expect(extractIdentifiers("1 ".repeat(10_000))).toEqual([]);
+  });
+});

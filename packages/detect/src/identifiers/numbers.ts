@@ -24,6 +24,8 @@ const MONEY_BEFORE = /[¥￥$＄]\s?$|(?:金额|转账|汇款|充值|借款|贷�
 /** Short numbers accepted in free text; other service numbers need 95/96/400/800 shapes. */
 const SHORT_IN_TEXT = /^(?:110|119|120|122|12\d{3}|100\d{2}|9[56]\d{3,6}|[48]00\d{7}|10[1-9]\d{5})$/;
 const GROUP = /\d+/g;
+const MAX_RUN = 48;
+const MAX_GROUPS = 12;
 
 /**
  * Classify one run of digits as written in `text` at [start, end); segments runs that are several numbers
@@ -31,13 +33,14 @@ const GROUP = /\d+/g;
  * @example classifyDigitRun("会议号 123 456 789", 4, 15) // [{ kind: "meeting_id", normalized: "123456789", ... }]
  */
 export function classifyDigitRun(text: string, start: number, end: number): NumberMatch[] {
-  const whole = classify(text, start, end);
+  // No identifier is longer than ~40 characters as written; longer runs are lists of numbers (≤ 12 parts).
+  const whole = end - start <= MAX_RUN ? classify(text, start, end) : undefined;
   if (whole) return [whole];
   const groups: Array<[number, number]> = [];
-  const written = text.slice(start, end);
+  const written = text.slice(start, Math.min(end, start + 16 * MAX_GROUPS));
   GROUP.lastIndex = 0;
-  for (let m = GROUP.exec(written); m; m = GROUP.exec(written)) groups.push([start + m.index, start + m.index + m[0].length]);
-  if (groups.length < 2 || groups.length > 12) return [];
+  for (let m = GROUP.exec(written); m && groups.length <= MAX_GROUPS; m = GROUP.exec(written)) groups.push([start + m.index, start + m.index + m[0].length]);
+  if (groups.length < 2 || groups.length > MAX_GROUPS) return [];
   const out: NumberMatch[] = [];
   let i = 0;
   while (i < groups.length) {

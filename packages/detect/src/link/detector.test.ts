@@ -41,3 +41,10 @@ describe("linkDetector", () => {
     for (const s of signals) expect(s.id).toMatch(/^[a-z]+:[a-z0-9-]+$/);
   });
 });
+
+describe("linkDetector on very large input", () => {
+  it("keeps one signal per fact with at most 64 evidence spans", () => {
+    const signals = run("登录 jd-kefu.com 办理 ".repeat(20_000));
+    expect(signals.map((s) => [s.id, s.evidence.length])).toEqual([["url:lookalike", 64]]);
+  });
+});

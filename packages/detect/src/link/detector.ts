@@ -6,7 +6,7 @@ import type { Signal } from "@scamguard/contracts";
 import { extractIdentifiers } from "../identifiers/extract.js";
 import { toOriginalSpan } from "../text/normalize.js";
 import type { DetectContext, Detector } from "../types.js";
-import { analyzeUrl, type UrlFactId } from "./analyze-url.js";
+import { analyzeUrl, type UrlAnalysis, type UrlFactId } from "./analyze-url.js";
 
 /** Weight per fact; ≥ 0.8 places the stage on its own (see signals/playbook.ts). */
 const WEIGHTS: Record<Exclude<UrlFactId, "official">, number> = {
@@ -25,6 +25,10 @@ const DESCRIPTIONS: Record<Exclude<UrlFactId, "official">, string> = {
   shortener: "Shortened link hides where it goes",
   "suspicious-tld": "Link on a top-level domain favoured by phishing sites",
 };
+
+const MAX_DISTINCT = 256;
+/** Evidence spans kept per signal: enough to show, bounded for 1 MB inputs. */
+const MAX_EVIDENCE = 64;
 
 interface LinkSpan {
   value: string;
@@ -52,8 +56,11 @@ export function findLinks(text: DetectContext["text"]): LinkSpan[] {
     }
   }
   const out: LinkSpan[] = [];
+  const taken = new Uint8Array(text.original.length);
   for (const c of candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-    if (!out.some((o) => c.start < o.end && c.end > o.start)) out.push(c);
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    taken.fill(1, c.start, c.end);
+    out.push(c);
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -69,15 +76,24 @@ export const linkDetector: Detector = {
   applies: (ctx) => /[.:．。]/.test(ctx.text.original) || ctx.text.normalized.includes("."),
   detect(ctx) {
     const byId = new Map<string, Signal>();
+    // One analysis per distinct link, and at most MAX_DISTINCT of them: a 1 MB text of links stays bounded.
+    const analyses = new Map<string, UrlAnalysis>();
     for (const link of findLinks(ctx.text)) {
-      const analysis = analyzeUrl(link.value);
+      const key = link.value.toLowerCase();
+      let analysis = analyses.get(key);
+      if (!analysis) {
+        if (analyses.size >= MAX_DISTINCT) continue;
+        analysis = analyzeUrl(link.value);
+        analyses.set(key, analysis);
+      }
       for (const fact of analysis.facts) {
         if (fact.id === "official") continue;
         const evidence = { start: link.start, end: link.end, text: ctx.text.original.slice(link.start, link.end) };
         const id = `url:${fact.id}`;
         const seen = byId.get(id);
         if (seen) {
-          if (!seen.evidence.some((e) => e.start === evidence.start)) seen.evidence.push(evidence);
+          // Links are visited in order of position and once each, so no duplicate spans; cap the list.
+          if (seen.evidence.length < MAX_EVIDENCE) seen.evidence.push(evidence);
           continue;
         }
         byId.set(id, {
