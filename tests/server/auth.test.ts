@@ -57,7 +57,7 @@ describeBothEngines("API keys and roles", (t) => {
     expect(key).toMatch(/^sg_live_[A-Za-z0-9_-]{43}$/);
     expect(info).toMatchObject({ role: "admin", label: "ops", prefix: key.slice(0, 12), revokedAt: null });
 
-    const stored = (await t().ctx.database.db.execute(sql`select * from api_keys where id = ${info.id}`)).rows;
+    const stored = await t().ctx.database.rows<{ key_hash: string }>(sql`select * from api_keys where id = ${info.id}`);
     expect(JSON.stringify(stored)).not.toContain(key.slice(12));
     expect(stored[0]?.key_hash).toBe(createHash("sha256").update(key).digest("hex"));
 
@@ -85,7 +85,11 @@ describeBothEngines("API keys and roles", (t) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t().app.inject({ method: "GET", url: `/v1/admin/keys?limit=2${cursor ? `&cursor=${cursor}` : ""}`, headers: admin });
+      const res: { statusCode: number; json(): { items: { id: string }[]; nextCursor: string | null } } = await t().app.inject({
+        method: "GET",
+        url: `/v1/admin/keys?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+        headers: admin,
+      });
       expect(res.statusCode).toBe(200);
       const page = res.json();
       expect(page.items.length).toBeLessThanOrEqual(2);

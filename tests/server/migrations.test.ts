@@ -30,24 +30,24 @@ describeBothEngines("migrations", (t, engine) => {
   it("applied every journal entry once", async () => {
     const { database } = t().ctx;
     const journalSchema = database.schemaName === "public" ? "drizzle" : database.schemaName;
-    const applied = await database.db.execute(sql`select count(*)::int as n from ${sql.identifier(journalSchema)}.__drizzle_migrations`);
-    expect(applied.rows[0]?.n).toBe(journal.entries.length);
+    const applied = await database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(journalSchema)}.__drizzle_migrations`);
+    expect(applied[0]?.n).toBe(journal.entries.length);
   });
 
   it("is a no-op when run again", async () => {
     const { database } = t().ctx;
     await migrateDatabase(database);
     const journalSchema = database.schemaName === "public" ? "drizzle" : database.schemaName;
-    const applied = await database.db.execute(sql`select count(*)::int as n from ${sql.identifier(journalSchema)}.__drizzle_migrations`);
-    expect(applied.rows[0]?.n).toBe(journal.entries.length);
+    const applied = await database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(journalSchema)}.__drizzle_migrations`);
+    expect(applied[0]?.n).toBe(journal.entries.length);
   });
 
   it("creates the tables in the app's own schema", async () => {
     const { database } = t().ctx;
-    const tables = await database.db.execute(
+    const tables = await database.rows(
       sql`select table_name from information_schema.tables where table_schema = ${database.schemaName} and table_name = 'api_keys'`,
     );
-    expect(tables.rows).toHaveLength(1);
+    expect(tables).toHaveLength(1);
     if (engine === "postgres") expect(database.schemaName).toMatch(/^t_[0-9a-f]{12}$/);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -23,6 +23,11 @@ export interface Database {
   db: Db;
   /** Schema the tables live in (search_path); `public` unless DATABASE_SCHEMA is set. */
   schemaName: string;
+  /**
+   * Raw SQL → rows, the same on both engines (drizzle's `execute` result type differs per driver).
+   * @example await database.rows<{ n: number }>(sql`select count(*)::int as n from api_keys`)
+   */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /** Runs `fn` while holding a lock shared by every process on this database (migrations). */
@@ -54,6 +59,7 @@ async function openPglite(config: Config, options: OpenOptions): Promise<Databas
       engine: "pglite",
       db,
       schemaName,
+      rows: async <T,>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
       ping: async () => {
         await client.query("select 1");
       },
@@ -88,6 +94,7 @@ async function openPostgres(url: string, schemaName: string | null): Promise<Dat
     engine: "postgres",
     db,
     schemaName: schemaName ?? "public",
+    rows: async <T,>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
     ping: async () => {
       await pool.query("select 1");
     },
