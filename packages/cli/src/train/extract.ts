@@ -3,7 +3,7 @@
  * dataset-artefact stripping. Training and evaluation both go through here.
  */
 import type { ScoreInput } from "@scamguard/detect/model/featurize";
-import { normalize } from "@scamguard/detect/text/index";
+import { detectSignals } from "@scamguard/detect/signals/index";
 import type { LabelledText } from "./data.js";
 import { stripArtefacts } from "./strip.js";
 
@@ -13,5 +13,5 @@ import { stripArtefacts } from "./strip.js";
  */
 export function toScoreInput(row: Pick<LabelledText, "text" | "lang">, strip = true): ScoreInput {
   const text = strip ? stripArtefacts(row.text) : row.text;
-  return { text: normalize(text), lang: row.lang, signals: [] };
+  return detectSignals(text, { lang: row.lang });
 }

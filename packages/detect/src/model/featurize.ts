@@ -4,7 +4,7 @@
  */
 import type { Lang, Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
-import { signalFeatures } from "./signal-features.js";
+import { signalFeatureName, signalFeatures } from "./signal-features.js";
 import { hashedNgrams, type NgramConfig, structureFeatures } from "./text-features.js";
 
 /** What the model scores: the output of `detectSignals()`. */
@@ -14,10 +14,15 @@ export interface ScoreInput {
   signals: readonly Signal[];
 }
 
-/** Named features (name → value in [0, 1]) and n-gram buckets (bucket → value). */
+/**
+ * Named features (name → value in [0, 1]), n-gram buckets (bucket → value), and the expert weight
+ * the signal engine gave each per-signal feature (`sig:…` name → lexicon weight), which is the prior
+ * mean of that feature's model weight.
+ */
 export interface FeatureBag {
   named: Map<string, number>;
   grams: Map<number, number>;
+  signalWeights: Map<string, number>;
 }
 
 /** Longest text featurised; beyond it only the head is used (bounded time on 1 MB input). */
@@ -30,7 +35,9 @@ export const MAX_FEATURE_CHARS = 16_384;
 export function featurize(input: ScoreInput, ngrams: NgramConfig | null): FeatureBag {
   const normalized = input.text.normalized.slice(0, MAX_FEATURE_CHARS);
   const named = signalFeatures(input.signals, input.text.original.slice(0, MAX_FEATURE_CHARS * 4));
+  const signalWeights = new Map<string, number>();
+  for (const s of input.signals) signalWeights.set(signalFeatureName(s), s.weight);
   for (const [k, v] of structureFeatures(normalized)) named.set(k, v);
   const grams = ngrams ? hashedNgrams(normalized, ngrams) : new Map<number, number>();
-  return { named, grams };
+  return { named, grams, signalWeights };
 }

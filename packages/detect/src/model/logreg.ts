@@ -14,6 +14,8 @@ export interface SparseRow {
 export interface LogRegOptions {
   /** L2 strength per column (length = dim). The bias is not penalised. */
   l2: Float64Array;
+  /** Per column: the value the L2 penalty pulls towards (a prior mean; default 0). Also the start. */
+  center?: Float64Array;
   /** Per column: +1 weight kept ≥ 0, -1 kept ≤ 0, 0 free. */
   signs?: Int8Array;
   epochs?: number;
@@ -58,7 +60,7 @@ export function sigmoid(z: number): number {
 }
 
 /**
- * Fit by minimising Σᵢ wᵢ·logloss(yᵢ, σ(zᵢ)) / Σᵢ wᵢ + ½ Σⱼ l2ⱼ·βⱼ².
+ * Fit by minimising Σᵢ wᵢ·logloss(yᵢ, σ(zᵢ)) / Σᵢ wᵢ + ½ Σⱼ l2ⱼ·(βⱼ − centerⱼ)².
  * @example
  * const rows = [sparseRow([[0, 1]]), sparseRow([[1, 1]])];
  * const m = trainLogReg(rows, Uint8Array.of(1, 0), Float64Array.of(1, 1), 2, { l2: new Float64Array(2).fill(0.01) });
@@ -76,7 +78,8 @@ export function trainLogReg(
   const beta1 = 0.9;
   const beta2 = 0.999;
   const eps = 1e-8;
-  const weights = new Float64Array(dim);
+  const weights = options.center ? Float64Array.from(options.center) : new Float64Array(dim);
+  const center = options.center ?? new Float64Array(dim);
   let bias = 0;
   const grad = new Float64Array(dim);
   const m = new Float64Array(dim + 1);
@@ -110,8 +113,9 @@ export function trainLogReg(
     for (let j = 0; j < dim; j++) {
       const wj = weights[j] as number;
       const l2 = options.l2[j] as number;
-      loss += 0.5 * l2 * wj * wj;
-      const g = (grad[j] as number) + l2 * wj;
+      const dev = wj - (center[j] as number);
+      loss += 0.5 * l2 * dev * dev;
+      const g = (grad[j] as number) + l2 * dev;
       m[j] = beta1 * (m[j] as number) + (1 - beta1) * g;
       v[j] = beta2 * (v[j] as number) + (1 - beta2) * g * g;
       let next = wj - (lr * ((m[j] as number) / c1)) / (Math.sqrt((v[j] as number) / c2) + eps);

@@ -20,6 +20,12 @@ export interface ModelArtefact {
   /** Weight per n-gram bucket (length = ngram.buckets), or null. */
   grams: number[] | null;
   calibration: Calibration;
+  /**
+   * Per-signal weights default to `scale × lexicon weight` (the prior mean used in training) for
+   * signals the training data never showed, so a rare but decisive tactic (安全账户, screen share)
+   * still counts. Absent: unseen signals count 0.
+   */
+  signalPrior?: { scale: number };
   /** Operating threshold on the calibrated score: label 1 when score ≥ threshold. */
   threshold: number;
   /** How it was trained and what it scored out of fold; informational. */
@@ -76,7 +82,7 @@ export function loadModel(json: unknown): Model {
     artefact: a,
     score(input, options = {}) {
       const bag = featurize(input, a.ngram);
-      return scoreBag(bag, named, grams, a.bias, a.calibration, a.threshold, options.topK ?? 5);
+      return scoreBag(bag, named, grams, a.signalPrior?.scale ?? 0, a.bias, a.calibration, a.threshold, options.topK ?? 5);
     },
   };
 }
@@ -85,6 +91,7 @@ function scoreBag(
   bag: FeatureBag,
   named: Map<string, number>,
   grams: Float64Array | null,
+  priorScale: number,
   bias: number,
   cal: Calibration,
   threshold: number,
@@ -93,8 +100,12 @@ function scoreBag(
   let z = bias;
   const parts: Contribution[] = [];
   for (const [name, value] of bag.named) {
-    const w = named.get(name);
-    if (w === undefined) continue;
+    let w = named.get(name);
+    if (w === undefined) {
+      const prior = bag.signalWeights.get(name);
+      if (prior === undefined || priorScale === 0) continue;
+      w = priorScale * prior;
+    }
     z += w * value;
     if (topK > 0) parts.push({ feature: name, value, contribution: w * value });
   }

@@ -78,12 +78,15 @@ export function signalFeatures(signals: readonly Signal[], original: string): Ma
 
 /**
  * Sign constraint of a named feature under the playbook prior: tactic evidence may only raise the
- * score (+1), protective evidence may only lower it (-1), surface features are free (0).
+ * score (+1), protective evidence may only lower it (-1). With `structure`, requests, links, long
+ * numbers and amounts may also only raise it: in the dev sets they are confounded with the source
+ * (real service chats are full of order numbers), in real fraud SMS they are part of the pitch.
  * @example featureSign("fam:money") // 1
  */
-export function featureSign(name: string): -1 | 0 | 1 {
+export function featureSign(name: string, structure = true): -1 | 0 | 1 {
   if (name.startsWith("sig:")) return name.endsWith("@protective") ? -1 : 1;
   if (name === "fam:protective" || name.startsWith("protective:")) return -1;
   if (/^(?:fam|fam-n|co|stage|playbook):/.test(name)) return 1;
+  if (structure && /^(?:turn:request|surface:)/.test(name)) return 1;
   return 0;
 }
