@@ -1,6 +1,7 @@
 /** Request and response of `POST /v1/analyze`. */
 import { z } from "zod";
 import { LangSchema } from "./taxonomy.js";
+import { FoundIdentifierSchema } from "./lookup.js";
 import { VerdictSchema } from "./verdict.js";
 
 /** Largest text accepted over HTTP (the engine itself analyses at most MAX_ANALYZED_CHARS of it). */
@@ -15,5 +16,11 @@ export const AnalyzeRequestSchema = z.object({
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;
 
-export const AnalyzeResponseSchema = z.object({ verdict: VerdictSchema });
+/**
+ * The engine's verdict, plus every identifier found in the analysed text (phones, e-mails/Apple IDs, bank
+ * accounts, URLs/domains, meeting IDs, apps) with its reputation lookup, in order of position.
+ * @example { verdict: { risk: "high", ... }, identifiers: [{ kind: "phone", value: "95588", normalized: "95588",
+ *   start: 12, end: 17, lookup: { verdict: "official", ... } }] }
+ */
+export const AnalyzeResponseSchema = z.object({ verdict: VerdictSchema, identifiers: z.array(FoundIdentifierSchema) });
 export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;

@@ -4,10 +4,11 @@ import { DirectoryEntrySchema, VerifyResultSchema } from "./directory.js";
 import { IdentifierInputSchema } from "./identifiers.js";
 
 /**
- * Query of `GET /v1/directory`: a name, alias, product, number or domain, in zh or en.
+ * Query of `GET /v1/directory`: a name, alias, product, number or domain, in zh or en; without `q`,
+ * every institution.
  * @example { q: "微粒贷" }
  */
-export const DirectorySearchQuerySchema = z.object({ q: z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters") });
+export const DirectorySearchQuerySchema = z.object({ q: z.string().trim().max(200, "at most 200 characters").optional() });
 export type DirectorySearchQuery = z.infer<typeof DirectorySearchQuerySchema>;
 
 /** @example { items: [{ id: "webank", name: { zh: "微众银行", en: "WeBank" }, numbers: ["95384"], ... }] } */
@@ -15,12 +16,22 @@ export const DirectorySearchResponseSchema = z.object({ items: z.array(Directory
 export type DirectorySearchResponse = z.infer<typeof DirectorySearchResponseSchema>;
 
 /**
- * Body of `POST /v1/directory/verify`: who the caller claims to be, and the contact they used.
- * @example { claimed: "京东客服", contact: { kind: "phone", value: "+8613800138000" } }
+ * How the contact reached the person. FaceTime and iMessage callers are identified by a phone number or
+ * an Apple ID, and no institution uses them: any claim over them is a mismatch.
+ * @example ContactChannelSchema.parse("facetime")
+ */
+export const ContactChannelSchema = z.enum(["phone", "sms", "facetime", "imessage", "voip", "chat", "email", "web"]);
+export type ContactChannel = z.infer<typeof ContactChannelSchema>;
+
+/**
+ * Body of `POST /v1/directory/verify`: who the caller claims to be, the contact they used and, if known,
+ * the channel.
+ * @example { claimed: "京东客服", contact: { kind: "email", value: "jd-kefu@icloud.com" }, channel: "facetime" }
  */
 export const VerifyRequestSchema = z.object({
   claimed: z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters"),
   contact: IdentifierInputSchema,
+  channel: ContactChannelSchema.optional(),
 });
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 

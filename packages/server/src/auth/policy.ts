@@ -28,6 +28,9 @@ export const routePolicy: Record<string, Access> = {
   // Reputation lookup: single anonymous (people, under the rate limit); batch for keyed apps and institutions.
   "GET /v1/lookup": ANONYMOUS,
   "POST /v1/lookup": ALL_ROLES,
+  // The official directory: anyone, under the rate limit.
+  "GET /v1/directory": ANONYMOUS,
+  "POST /v1/directory/verify": ANONYMOUS,
   // Reports: any key files; reading is limited to the filer (and analysts/admins) in the command.
   "POST /v1/reports": ALL_ROLES,
   "GET /v1/reports": ALL_ROLES,

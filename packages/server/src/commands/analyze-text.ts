@@ -1,13 +1,22 @@
 /**
- * Analyze one text: the engine's verdict. (The reports area extends the answer with the identifiers
- * found in the text and their reputation; it adds that here, not in the route.)
+ * Analyze one text: the engine's verdict, plus every identifier found in the analysed part of the text
+ * with its reputation (answered from the in-memory index, like `GET /v1/lookup`).
  */
-import type { AnalyzeRequest, AnalyzeResponse } from "@scamguard/contracts";
-import { analyze } from "@scamguard/detect";
+import type { AnalyzeRequest, AnalyzeResponse, FoundIdentifier } from "@scamguard/contracts";
+import { analyze, extractIdentifiers, MAX_ANALYZED_CHARS } from "@scamguard/detect";
 import type { Principal } from "../auth/principal.js";
 import type { Services } from "../services/index.js";
 
-export async function analyzeText(_services: Services, input: AnalyzeRequest, _caller: Principal | null): Promise<AnalyzeResponse> {
+/** Most identifiers looked up for one text (a pasted contact list must not make the answer unbounded). */
+export const MAX_ANALYZED_IDENTIFIERS = 200;
+
+export async function analyzeText(services: Services, input: AnalyzeRequest, _caller: Principal | null): Promise<AnalyzeResponse> {
   const verdict = analyze(input.text, input.lang === undefined ? {} : { lang: input.lang });
-  return { verdict };
+  const found = extractIdentifiers(input.text.slice(0, MAX_ANALYZED_CHARS)).slice(0, MAX_ANALYZED_IDENTIFIERS);
+  const identifiers: FoundIdentifier[] = [];
+  for (const item of found) {
+    const lookup = await services.reputation.answer(item.kind, item.value, item.normalized);
+    identifiers.push({ kind: item.kind, value: item.value, normalized: item.normalized, start: item.start, end: item.end, lookup });
+  }
+  return { verdict, identifiers };
 }

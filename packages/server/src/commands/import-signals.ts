@@ -11,7 +11,7 @@
  */
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { normalizeIdentifier } from "@scamguard/detect/identifiers/index";
+import { normalizeIdentifier } from "@scamguard/detect";
 import type { Db } from "../db/client.js";
 import { importSignals } from "../db/schema/reports.js";
 import { IMPORT_FORMATS, type ImportFormatName } from "../services/import-parsers.js";

@@ -4,6 +4,7 @@
  */
 import { adminKeyRoutes } from "./admin-keys.js";
 import { analyzeRoutes } from "./analyze.js";
+import { directoryRoutes } from "./directory.js";
 import { lookupRoutes } from "./lookup.js";
 import { reportRoutes } from "./reports.js";
 import { opsRoutes } from "./ops.js";
@@ -15,4 +16,5 @@ export const routes: RouteModule[] = [
   adminKeyRoutes,
   reportRoutes,
   lookupRoutes,
+  directoryRoutes,
 ];

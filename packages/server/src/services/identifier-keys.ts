@@ -7,7 +7,7 @@
  * full: no LRU bookkeeping on the hot path) keeps repeated lookups at Map speed.
  */
 import type { IdentifierKind } from "@scamguard/contracts";
-import { type NormalizeResult, normalizeIdentifier } from "@scamguard/detect/identifiers/index";
+import { type NormalizeResult, normalizeIdentifier } from "@scamguard/detect";
 import { unprocessable } from "../errors.js";
 
 /** Most memoised normalisations kept before the memo is cleared. */

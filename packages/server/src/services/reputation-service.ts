@@ -5,7 +5,7 @@
  * `official` whatever is reported.
  */
 import type { IdentifierInput, IdentifierKind, LookupResult } from "@scamguard/contracts";
-import { institutionByKey } from "@scamguard/detect/directory/lookup";
+import { institutionByKey } from "@scamguard/detect";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { normalizedOrThrow } from "./identifier-keys.js";
