@@ -54,3 +54,11 @@ describe("contactDetector: impersonation through contact channels", () => {
     expect(ids("如接到FaceTime陌生来电，请拨打96110咨询")).toEqual([]);
   });
 });
+
+describe("contactDetector: e-mail next to a platform name", () => {
+  it("is no claim unless the name is a role or a formal institution", () => {
+    expect(ids("我在微信上看到的，邮箱 service@agrihelp.com")).toEqual([]);
+    expect(ids("我是微信客服，请发邮件到 kefu@163.com")).toEqual(["impersonation:display-name"]);
+    expect(ids("工商银行通知：请将材料发到 icbc-notice@163.com")).toEqual(["impersonation:display-name"]);
+  });
+});

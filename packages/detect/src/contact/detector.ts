@@ -14,6 +14,9 @@ const APPLE_CALL = /facetime|face time|imessage|苹果(?:视频|通话|电话|�
 /** A warning, not an event: "官方不会通过FaceTime联系您", "never answer FaceTime from strangers". */
 const NEGATED = /(?:\b(?:never|don't|do not|not|won't|will not|beware|ignore)\b|不要|请勿|切勿|勿|不会|绝不|从不|别|谨防|警惕|提防|关闭|关掉)[^。.!！?？\n]{0,20}$/;
 const CALL_VERB = /(?:致电|拨打|回电|联系|热线|电话|手机|加我|打给|call|contact|phone|dial)[^\d\n]{0,6}$/i;
+/** An alias or the words right after it that make a name a role ("京东客服", "Amazon customer service"). */
+const SERVICE_ROLE = /客服|customer service|support|service/i;
+const SERVICE_AFTER = /^\s?(?:的)?(?:客服|工作人员|官方|专员|售后|人工|customer (?:service|support|care)|support|service|team|department|agent|officer)/i;
 /** Evidence spans kept per signal: enough to show, bounded for 1 MB inputs. */
 const MAX_EVIDENCE = 64;
 /** Kinds whose staff do not give a personal mobile as the institution's number (couriers and shops do). */
@@ -44,7 +47,13 @@ export const contactDetector: Detector = {
     const mailEvidence = foreignMail.map((i) => ({ start: i.start, end: i.end, text: i.value }));
     const signals: Signal[] = [];
 
-    const first = claimed[0];
+    // Over FaceTime any institution name is a claim; next to an e-mail address only a formal institution's
+    // name or one followed by "客服"/"customer service" is ("I saw it on 微信, mail service@x.com" is not).
+    const mailClaim = mentions.find((m) => {
+      const e = getInstitution(m.id);
+      return e !== undefined && (FORMAL_KINDS.has(e.kind) || SERVICE_ROLE.test(m.alias) || SERVICE_AFTER.test(norm.slice(m.end, m.end + 24)));
+    });
+    const first = apple.length > 0 ? claimed[0] : mailClaim && getInstitution(mailClaim.id);
     if (first && (apple.length > 0 || foreignMail.length > 0)) {
       const via = apple.length > 0 ? "FaceTime/iMessage" : "a personal e-mail address";
       signals.push({

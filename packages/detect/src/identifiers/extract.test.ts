@@ -109,3 +109,13 @@ describe("extractIdentifiers on very large input", () => {
     expect(extractIdentifiers("1 ".repeat(10_000))).toEqual([]);
   });
 });
+
+describe("extractIdentifiers: numbers labelled as something else", () => {
+  it.each(["我的工号是12345", "车牌号是沪A12345", "12345号客服", "对于120平方米的房屋", "Cupertino, CA 95014", "订单号 13800138000", "Zoom 会议 line"])("%j has no phone", (text) => {
+    expect(extractIdentifiers(text).filter((i) => i.kind === "phone")).toEqual([]);
+  });
+
+  it("keeps hotlines named by their number", () => {
+    expect(extractIdentifiers("请拨打12345政务热线或12306").map((i) => i.normalized)).toEqual(["12345", "12306"]);
+  });
+});

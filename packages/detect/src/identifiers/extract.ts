@@ -32,7 +32,8 @@ const DOMAIN_RE = new RegExp(
 const TRAILING_PUNCT = /[.,;:!?)\]}'"。，；：！？）】」]+$/;
 /** File names that happen to end in a country-code TLD (`readme.md`, `run.sh`). */
 const FILE_EXTENSIONS = new Set(["md", "sh", "py", "pl", "rs", "js", "so", "rb", "pm", "mk", "zip", "mov", "cs", "ps"]);
-const APPS = new AliasMatcher<KnownApp>(KNOWN_APPS.flatMap((app) => [app.name, ...app.aliases].map((alias) => [alias, app] as const)));
+// Aliases only, not display names: "LINE" and "Signal" are everyday words, their aliases say "line app".
+const APPS = new AliasMatcher<KnownApp>(KNOWN_APPS.flatMap((app) => app.aliases.map((alias) => [alias, app] as const)));
 
 /**
  * Find every identifier in `text`, in order of position. Overlaps are resolved by precedence: URL, e-mail,

@@ -19,10 +19,17 @@ export interface NumberMatch {
 export const DIGIT_RUN = /(?<![\d.@/+\-_%¥￥$＄])[+＋]?\(?\d+\)?(?:(?:[ \-\u00a0\u3000]|(?<=\)))\(?\d+\)?)*(?![\d%％])/g;
 const MEETING_CONTEXT = /(?:会议号码?|会议id|会议码|会议室号|房间号|入会|meeting\s*(?:id|number|no\.?)|zoom|腾讯会议|会议)[^\d\n]{0,6}$/i;
 const ACCOUNT_CONTEXT = /(?:卡号|账号|帐号|账户|帐户|收款|转账到|转入|银行卡|account(?:\s*(?:no\.?|number))?|card\s*(?:no\.?|number)|iban)[^\d\n]{0,8}$/i;
-const UNIT_AFTER = /^\s?(?:元|块|万|千|百|亿|人民币|rmb|美元|刀|次|天|个|分|秒|年|月|日|号楼|期|条|笔|人|户|倍|岁|km|kg|ml|cm|mm|usd|cny|dollars?)/i;
+const UNIT_AFTER = /^\s?(?:元|块|万|千|百|亿|人民币|rmb|美元|刀|次|天|个|分|秒|年|月|日|号楼|期|条|笔|人|户|倍|岁|km|kg|ml|cm|mm|usd|cny|号(?!码)|平方|平米|米|公里|克|斤|度|dollars?|yuan|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times|percent|miles?|points?)(?![a-z])/i;
+/** Numbers that are labelled as something else: staff, case and order numbers, codes, US state + ZIP. */
+const OTHER_LABEL = /(?:工号|编号|员工号|警号|证号|单号|订单号|案件号|案号|卡号|验证码|密码|邮编|staff\s*(?:id|no\.?|number)|badge|case\s*(?:id|no\.?|number)|order\s*(?:id|no\.?|number)|code|zip|\b[A-Z]{2},?)(?:[:：#\s]|是|为){0,3}$|[A-Za-z]$/;
 const MONEY_BEFORE = /[¥￥$＄]\s?$|(?:金额|转账|汇款|充值|借款|贷款|额度|余额|amount|rmb|usd|cny)[:：\s]{0,2}$/i;
-/** Short numbers accepted in free text; other service numbers need 95/96/400/800 shapes. */
-const SHORT_IN_TEXT = /^(?:110|119|120|122|12\d{3}|100\d{2}|9[56]\d{3,6}|[48]00\d{7}|10[1-9]\d{5})$/;
+/**
+ * Short numbers accepted in free text, where "12345" is more often a placeholder or staff number and
+ * "95014" a ZIP code: the public hotlines by name, 5–6 digit 95/96 numbers, 400/800 and 1010xxxx.
+ * (normalizeIdentifier, given an explicit phone, accepts every service shape.)
+ */
+const SHORT_IN_TEXT =
+  /^(?:110|119|120|122|12110|12306|12309|12315|12321|12333|12345|12348|12366|12368|12377|12378|12381|12386|10086|10010|10000|9[56]\d{3,4}|[48]00\d{7}|1010\d{4})$/;
 const GROUP = /\d+/g;
 const MAX_RUN = 48;
 const MAX_GROUPS = 12;
@@ -75,7 +82,7 @@ function classify(text: string, start: number, end: number): NumberMatch | undef
   if (!plus && digits.length >= 12 && digits.length <= 25 && ACCOUNT_CONTEXT.test(before)) {
     return { kind: "bank_account", value, normalized: digits, start: s, end: e };
   }
-  if (digits.length < 3 || UNIT_AFTER.test(after) || MONEY_BEFORE.test(before)) return undefined;
+  if (digits.length < 3 || UNIT_AFTER.test(after) || MONEY_BEFORE.test(before) || OTHER_LABEL.test(before)) return undefined;
   const phone = normalizePhone(value);
   if (!phone) return undefined;
   if (phone.class === "cn_service" && !SHORT_IN_TEXT.test(phone.normalized)) return undefined;

@@ -29,6 +29,8 @@ export const BRANDS: readonly Brand[] = [
   ["apple", "apple", "token"], ["appleid", "apple", "sub"], ["icloud", "apple", "sub"], ["itunes", "apple", "sub"],
   ["microsoft", "microsoft", "sub"], ["amazon", "amazon", "token"], ["paypal", "paypal", "sub"],
   ["irs", "irs", "token"], ["ssa", "ssa", "token"], ["96110", "anti-fraud-center", "sub"],
+  ["usps", "usps", "sub"], ["ups", "ups", "token"], ["fedex", "fedex", "sub"], ["chase", "chase", "token"], ["jpmorgan", "chase", "sub"],
+  ["bankofamerica", "bank-of-america", "sub"], ["bofa", "bank-of-america", "token"], ["wellsfargo", "wells-fargo", "sub"],
 ].map(([token, institution, match]) => ({ token, institution, match }) as Brand);
 
 /**
