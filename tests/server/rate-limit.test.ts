@@ -41,3 +41,14 @@ describeBothEngines("rate limits", (t) => {
     for (let i = 0; i < 5; i++) expect((await app.inject({ method: "GET", url: "/healthz", remoteAddress: "10.0.0.1" })).statusCode).toBe(200);
   });
 });
+
+describeBothEngines("rate limits behind a trusted proxy", (t) => {
+  it("limits each forwarded client on its own, not the proxy as one caller", async () => {
+    const app = await t().withEnv({ RATE_LIMIT: "2", TRUST_PROXY: "127.0.0.1" });
+    const call = (client: string) =>
+      app.inject({ method: "POST", url: "/v1/analyze", payload: { text: "hi" }, remoteAddress: "127.0.0.1", headers: { "x-forwarded-for": client } });
+    for (let i = 0; i < 2; i++) expect((await call("203.0.113.7")).statusCode).toBe(200);
+    expect((await call("203.0.113.7")).statusCode).toBe(429);
+    expect((await call("203.0.113.8")).statusCode).toBe(200);
+  });
+});

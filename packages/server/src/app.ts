@@ -75,6 +75,8 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
         ? false
         : { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
     bodyLimit: config.bodyLimitBytes,
+    // A hop count is supported at runtime (Fastify docs) though the logger overload types omit it.
+    trustProxy: config.trustProxy as boolean | string[],
     forceCloseConnections: "idle",
     return503OnClosing: true,
   }).withTypeProvider() as unknown as ZodApp;

@@ -31,6 +31,13 @@ describe("loadConfig", () => {
     expect(config.databaseUrl).toBe("postgres://postgres@127.0.0.1:5432/postgres");
   });
 
+  it("trusts no proxy unless told, and checks the list", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).trustProxy).toEqual(["10.0.0.0/8", "127.0.0.1"]);
+    expect(() => loadConfig({ TRUST_PROXY: "everyone" })).toThrow(/TRUST_PROXY: expected/);
+  });
+
   it("keeps secrets and passwords out of what gets logged", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://u:hunter2@db/x", WEBHOOK_SECRET: "0123456789abcdef-secret" });
     const logged = JSON.stringify(describeConfig(config));

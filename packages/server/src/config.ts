@@ -32,6 +32,12 @@ export interface Config {
     /** Requests per minute per API key. */
     keyedPerMinute: number;
   };
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY: "true", a hop count, or a comma list
+   * of addresses/CIDRs). Off by default: behind a proxy every caller would otherwise share its IP's
+   * rate limit, and trusting it blindly would let anyone pick their own IP.
+   */
+  trustProxy: boolean | number | string[];
   /** Largest request body in bytes; larger bodies get 413. */
   bodyLimitBytes: number;
   logLevel: LogLevel;
@@ -117,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
       anonymousPerMinute,
       keyedPerMinute: int("RATE_LIMIT_KEYED", Math.max(anonymousPerMinute * 10, 1200), 1, 100_000_000),
     },
+    trustProxy: parseTrustProxy(str("TRUST_PROXY"), problems),
     bodyLimitBytes: int("BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel,
     secrets: { webhookSecret: str("WEBHOOK_SECRET") },
@@ -133,6 +140,18 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function parseTrustProxy(raw: string | null, problems: string[]): boolean | number | string[] {
+  if (raw === null || raw === "false") return false;
+  if (raw === "true") return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0 || list.some((a) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a))) {
+    problems.push(`TRUST_PROXY: expected true, false, a hop count or a comma list of addresses/CIDRs, got "${raw}"`);
+    return false;
+  }
+  return list;
 }
 
 /** The config without its secrets, safe to log. */
