@@ -101,3 +101,6 @@ export const ConversationCueFileSchema = z.strictObject({
   risk: z.array(ConversationRiskRuleSchema),
 });
 export type ConversationCueFile = z.infer<typeof ConversationCueFileSchema>;
+
+/** Path of the conversation routes: `cv_` and 22 base64url characters (128 random bits). */
+export const ConversationParamsSchema = z.strictObject({ id: z.string().regex(/^cv_[A-Za-z0-9_-]{22}$/, "expected a conversation id (cv_…)") });

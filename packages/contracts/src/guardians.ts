@@ -3,6 +3,7 @@
  * relative, or the institution's own protection desk) who is told when the guard holds or blocks money.
  */
 import { z } from "zod";
+import { PageQuerySchema, pageSchema } from "./pagination.js";
 import { DecisionActionSchema, DecisionReasonSchema } from "./sessions.js";
 import { RiskLevelSchema, StageSchema } from "./taxonomy.js";
 
@@ -41,7 +42,8 @@ export type Guardian = z.infer<typeof GuardianSchema>;
  */
 export const GuardianAlertSchema = z.object({
   id: z.string(),
-  subject: z.string(),
+  /** Null when the source named no subject (the owner still sees the alert). */
+  subject: z.string().nullable(),
   guardianIds: z.array(z.string()),
   source: z.enum(["session", "transfer"]),
   sourceId: z.string(),
@@ -53,8 +55,10 @@ export const GuardianAlertSchema = z.object({
 });
 export type GuardianAlert = z.infer<typeof GuardianAlertSchema>;
 
-/** `GET /v1/alerts` answer: newest first, keyset paginated by `cursor`. */
-export const AlertListResponseSchema = z.object({ alerts: z.array(GuardianAlertSchema), nextCursor: z.string().nullable() });
+/** `GET /v1/alerts` query: keyset pages (`limit`, `cursor`). */
+export const AlertListQuerySchema = PageQuerySchema;
+/** `GET /v1/alerts` answer: newest first. */
+export const AlertListResponseSchema = pageSchema(GuardianAlertSchema);
 export type AlertListResponse = z.infer<typeof AlertListResponseSchema>;
 
 /**
@@ -69,3 +73,8 @@ export type RegisterWebhookRequest = z.infer<typeof RegisterWebhookRequestSchema
 /** The secret is shown once, at registration. */
 export const WebhookSchema = z.object({ id: z.string(), url: z.string(), createdAt: z.string(), secret: z.string().optional() });
 export type Webhook = z.infer<typeof WebhookSchema>;
+
+/** `GET /v1/guardians` query. */
+export const GuardianListQuerySchema = z.strictObject({ subject: SubjectSchema.optional() });
+export const GuardianListResponseSchema = z.object({ items: z.array(GuardianSchema) });
+export const WebhookListResponseSchema = z.object({ items: z.array(WebhookSchema) });

@@ -125,6 +125,23 @@ export type SessionDecision = z.infer<typeof SessionDecisionSchema>;
 /** Session ids are chosen by the institution: 8–128 url-safe characters. */
 export const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, "expected 8-128 characters of A-Z a-z 0-9 _ -");
 
+/** Path of the session routes. */
+export const SessionParamsSchema = z.strictObject({ id: SessionIdSchema });
+
+/**
+ * Query of `POST /v1/sessions/{id}/events`: `subject` names the protected person (guardians are registered
+ * for it; the first event that names one binds it), `lang` the language of reasons' `text` and advice.
+ * @example { subject: "cust-000123", lang: "en" }
+ */
+export const SessionEventQuerySchema = z.strictObject({
+  subject: z.string().regex(/^[A-Za-z0-9_.:@+-]{3,128}$/, "expected 3-128 characters of A-Z a-z 0-9 _ . : @ + -").optional(),
+  lang: z.enum(["zh", "en"]).optional(),
+});
+export type SessionEventQuery = z.infer<typeof SessionEventQuerySchema>;
+
+/** Query of `GET /v1/sessions/{id}`. */
+export const SessionViewQuerySchema = z.strictObject({ lang: z.enum(["zh", "en"]).optional() });
+
 /** Response of `POST /v1/sessions/{id}/events`. */
 export const SessionEventResponseSchema = z.object({
   sessionId: z.string(),

@@ -39,6 +39,20 @@ export const routePolicy: Record<string, Access> = {
   "POST /v1/admin/keys": ["admin"],
   "GET /v1/admin/keys": ["admin"],
   "DELETE /v1/admin/keys/:id": ["admin"],
+  // Scam-in-progress (issue 4): sessions and transfer screening for institutions; admins for support.
+  "POST /v1/sessions/:id/events": ["institution", "admin"],
+  "GET /v1/sessions/:id": ["institution", "admin"],
+  "POST /v1/transfers/screen": ["institution", "admin"],
+  // Live call assistant: a person's app, no key; the unguessable conversation id is the credential.
+  "POST /v1/conversations": ANONYMOUS,
+  "POST /v1/conversations/:id/utterances": ANONYMOUS,
+  "GET /v1/conversations/:id/events": ANONYMOUS,
+  // Guardians: a person's app or an institution on their behalf; alerts filtered to what the key may read.
+  "POST /v1/guardians": ["reporter", "institution", "admin"],
+  "GET /v1/guardians": ["reporter", "institution", "analyst", "admin"],
+  "GET /v1/alerts": ALL_ROLES,
+  "POST /v1/webhooks": ["institution", "admin"],
+  "GET /v1/webhooks": ["institution", "admin"],
 };
 
 /** Swagger UI serves its own sub-routes; they all fall under `GET /docs/*`. */

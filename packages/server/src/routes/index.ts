@@ -9,6 +9,11 @@ import { lookupRoutes } from "./lookup.js";
 import { reportRoutes } from "./reports.js";
 import { opsRoutes } from "./ops.js";
 import type { RouteModule } from "./route-module.js";
+import { sessionRoutes } from "./sessions.js";
+import { conversationRoutes } from "./conversations.js";
+import { transferRoutes } from "./transfers.js";
+import { guardianRoutes } from "./guardians.js";
+import { webhookRoutes } from "./webhooks.js";
 
 export const routes: RouteModule[] = [
   opsRoutes,
@@ -17,4 +22,9 @@ export const routes: RouteModule[] = [
   reportRoutes,
   lookupRoutes,
   directoryRoutes,
+  sessionRoutes,
+  conversationRoutes,
+  transferRoutes,
+  guardianRoutes,
+  webhookRoutes,
 ];

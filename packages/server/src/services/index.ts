@@ -10,6 +10,11 @@ import type { CoreContext } from "../context.js";
 import { createApiKeyService } from "./api-keys.js";
 import { createReportStore } from "./report-store.js";
 import { createReputationService } from "./reputation-service.js";
+import { createSessionService } from "./sessions.js";
+import { createGuardianService } from "./guardians.js";
+import { createWebhookService } from "./webhooks.js";
+import { createConversationService } from "./conversations.js";
+import { createTransferScreeningService } from "./transfer-screening.js";
 
 export type ServiceFactory<T> = (db: Db, ctx: CoreContext) => T;
 
@@ -17,6 +22,11 @@ export const serviceFactories = {
   apiKeys: createApiKeyService,
   reports: createReportStore,
   reputation: createReputationService,
+  sessions: createSessionService,
+  guardians: createGuardianService,
+  webhooks: createWebhookService,
+  conversations: createConversationService,
+  transfers: createTransferScreeningService,
 } satisfies Record<string, ServiceFactory<unknown>>;
 
 export type ServiceFactories = typeof serviceFactories;

@@ -1,0 +1,62 @@
+/**
+ * `POST /v1/transfers/screen`: the decision for one transfer. With a `sessionId` the transfer is fed to that
+ * kill-chain session (stored like any session event); without, to the payer's recent history. Holds and
+ * blocks raise a guardian alert for the session's subject or the payer.
+ */
+import { randomBytes } from "node:crypto";
+import { actionRank, type SessionEventOf, type TransferScreenRequest, type TransferScreenResponse } from "@scamguard/contracts";
+import type { Principal } from "../auth/principal.js";
+import type { AppContext } from "../context.js";
+import { notFound } from "../errors.js";
+import { reputationOf } from "../services/guard-deps.js";
+
+export async function screenTransfer(ctx: AppContext, input: TransferScreenRequest, principal: Principal): Promise<TransferScreenResponse> {
+  const verdict = await reputationOf(ctx.services.reputation, input.payee.kind, input.payee.value);
+  const event: SessionEventOf<"transfer.initiated"> = {
+    type: "transfer.initiated",
+    at: input.at ?? new Date().toISOString(),
+    amount: input.amount,
+    currency: input.currency,
+    payee: input.payee,
+    ...(input.payeeKnown !== undefined ? { payeeKnown: input.payeeKnown } : {}),
+  };
+  const deps = { lang: "zh" as const, payeeReputation: () => verdict };
+  const payeeReputation = verdict ?? "unknown";
+  const payer = input.payer ? input.payer.value.replace(/[\s-]/g, "") : null;
+
+  if (input.sessionId !== undefined) {
+    const sessionId = input.sessionId;
+    const response = await ctx.transaction(async (services) => {
+      if (!(await services.sessions.stateFor(sessionId, principal))) throw notFound("session_not_found", `sessionId: no session ${sessionId}`);
+      const r = await services.sessions.append({ sessionId, event, principal, deps });
+      if (actionRank(r.decision.decision) >= actionRank("hold")) {
+        await services.guardians.raiseAlert({ subject: r.subject ?? payer, source: "transfer", sourceId: sessionId, ownerKeyId: r.ownerKeyId, decision: r.decision });
+      }
+      return { ...r.decision, payeeReputation, sessionId };
+    });
+    if (actionRank(response.decision) >= actionRank("hold")) ctx.services.webhooks.kick();
+    return response;
+  }
+
+  const screening = ctx.services.transfers;
+  const { decision } = screening.history.apply(screening.payerKey(principal, input.payer), event, deps);
+  const row = {
+    actorKeyId: principal.keyId,
+    sessionId: null,
+    payer,
+    payee: `${input.payee.kind}:${input.payee.value}`,
+    amount: input.amount,
+    currency: input.currency,
+    decision: decision.decision,
+    reasons: decision.reasons.map((r) => r.id),
+  };
+  if (actionRank(decision.decision) >= actionRank("hold")) {
+    const id = `ts_${randomBytes(12).toString("base64url")}`;
+    await ctx.transaction(async (services) => {
+      await services.guardians.raiseAlert({ subject: payer, source: "transfer", sourceId: id, ownerKeyId: principal.keyId, decision });
+    });
+    ctx.services.webhooks.kick();
+  }
+  screening.log.add(row);
+  return { ...decision, payeeReputation, sessionId: null };
+}

@@ -1,0 +1,130 @@
+/**
+ * Guardians and guardian alerts. A hold or block raises one alert (in the caller's transaction) readable
+ * by the source's owner and by whoever registered a guardian for the subject, and queues one signed
+ * delivery per webhook of those keys in the durable outbox.
+ */
+import { randomBytes } from "node:crypto";
+import { and, arrayContains, desc, eq } from "drizzle-orm";
+import type { Guardian, GuardianAlert, RegisterGuardianRequest, SessionDecision } from "@scamguard/contracts";
+import type { Principal } from "../auth/principal.js";
+import type { CoreContext } from "../context.js";
+import type { Db } from "../db/client.js";
+import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
+import { guardianAlerts, guardians } from "../db/schema/index.js";
+import { createWebhookService } from "./webhooks.js";
+
+const STAFF = new Set(["analyst", "admin"]);
+type GuardianRow = typeof guardians.$inferSelect;
+type AlertRow = typeof guardianAlerts.$inferSelect;
+
+export interface RaiseAlertInput {
+  subject: string | null;
+  source: "session" | "transfer";
+  sourceId: string;
+  ownerKeyId: string;
+  decision: SessionDecision;
+}
+
+export interface GuardianService {
+  register(input: RegisterGuardianRequest, principal: Principal): Promise<Guardian>;
+  /** Guardians the caller registered (staff: all), optionally for one subject. */
+  list(subject: string | undefined, principal: Principal): Promise<Guardian[]>;
+  /** Stores an alert and queues its webhook deliveries; call inside the transaction that decided. */
+  raiseAlert(input: RaiseAlertInput): Promise<GuardianAlert>;
+  listAlerts(page: { limit: number; cursor?: string | undefined }, principal: Principal): Promise<{ items: GuardianAlert[]; nextCursor: string | null }>;
+}
+
+const toGuardian = (row: GuardianRow): Guardian => ({
+  id: row.id,
+  subject: row.subject,
+  name: row.name,
+  contact: { kind: row.contactKind as "phone" | "email", value: row.contactValue },
+  relation: row.relation,
+  createdAt: row.createdAt.toISOString(),
+});
+
+const toAlert = (row: AlertRow): GuardianAlert => ({
+  id: row.id,
+  subject: row.subject,
+  guardianIds: row.guardianIds,
+  source: row.source,
+  sourceId: row.sourceId,
+  decision: row.decision as GuardianAlert["decision"],
+  risk: row.risk as GuardianAlert["risk"],
+  stage: row.stage as GuardianAlert["stage"],
+  reasons: row.reasons as GuardianAlert["reasons"],
+  createdAt: row.createdAt.toISOString(),
+});
+
+export function createGuardianService(db: Db, ctx: CoreContext): GuardianService {
+  const hooks = createWebhookService(db, ctx);
+  return {
+    async register(input, principal) {
+      const [row] = await db
+        .insert(guardians)
+        .values({
+          id: `g_${randomBytes(12).toString("base64url")}`,
+          subject: input.subject,
+          name: input.name,
+          contactKind: input.contact.kind,
+          contactValue: input.contact.value,
+          relation: input.relation,
+          createdByKeyId: principal.keyId,
+        })
+        .returning();
+      return toGuardian(row as GuardianRow);
+    },
+
+    async list(subject, principal) {
+      const mine = STAFF.has(principal.role) ? undefined : eq(guardians.createdByKeyId, principal.keyId);
+      const rows = await db
+        .select()
+        .from(guardians)
+        .where(and(mine, subject ? eq(guardians.subject, subject) : undefined))
+        .orderBy(desc(guardians.createdAt))
+        .limit(500);
+      return rows.map(toGuardian);
+    },
+
+    async raiseAlert({ subject, source, sourceId, ownerKeyId, decision }) {
+      const found = subject ? await db.select().from(guardians).where(eq(guardians.subject, subject)) : [];
+      const audience = [...new Set([ownerKeyId, ...found.map((g) => g.createdByKeyId)])];
+      const [row] = await db
+        .insert(guardianAlerts)
+        .values({
+          id: `al_${randomBytes(12).toString("base64url")}`,
+          subject,
+          guardianIds: found.map((g) => g.id),
+          source,
+          sourceId,
+          audience,
+          decision: decision.decision,
+          risk: decision.risk,
+          stage: decision.stage,
+          reasons: decision.reasons,
+        })
+        .returning();
+      const alert = toAlert(row as AlertRow);
+      for (const hook of await hooks.ofOwners(audience)) {
+        // Each receiver learns only the guardians it registered itself.
+        const own = found.filter((g) => g.createdByKeyId === hook.ownerKeyId).map(toGuardian);
+        const body = JSON.stringify({ type: "guardian.alert", alert, guardians: own, advice: decision.advice });
+        await hooks.enqueue(hook.id, alert.id, body);
+      }
+      return alert;
+    },
+
+    async listAlerts({ limit, cursor }, principal) {
+      const visible = STAFF.has(principal.role) ? undefined : arrayContains(guardianAlerts.audience, [principal.keyId]);
+      const rows = await db
+        .select()
+        .from(guardianAlerts)
+        .where(and(visible, keysetAfter([guardianAlerts.createdAt, guardianAlerts.id], decodeCursor(cursor), "desc")))
+        .orderBy(desc(guardianAlerts.createdAt), desc(guardianAlerts.id))
+        .limit(limit + 1);
+      const page = toPage(rows, limit, (r) => [r.createdAt, r.id]);
+      return { items: page.items.map(toAlert), nextCursor: page.nextCursor };
+    },
+  };
+}
+
