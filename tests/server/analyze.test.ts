@@ -13,6 +13,24 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(res.json().error.message).toMatch(/^body: malformed JSON/);
   });
 
+  it("says where malformed JSON breaks", async () => {
+    const res = await post('{"text": "hi",}');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/^body: malformed JSON \(.*position 14/);
+  });
+
+  it("refuses prototype-poisoning keys with 400", async () => {
+    const res = await post('{"text": "hi", "__proto__": {"admin": true}}');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toEqual({ code: "invalid_json", message: "body: the keys __proto__ and constructor.prototype are not allowed" });
+  });
+
+  it("names the field once when text is over 1 MiB", async () => {
+    const res = await post(JSON.stringify({ text: "a".repeat(1_048_577) }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe("text: at most 1 MiB");
+  });
+
   it("answers an empty JSON body with 400 invalid_json", async () => {
     const res = await post("");
     expect(res.statusCode).toBe(400);

@@ -72,6 +72,17 @@ describeBothEngines("API keys and roles", (t) => {
     expect(after.statusCode).toBe(401);
   });
 
+  it("answers text the database cannot store (NUL) with 400, not 500", async () => {
+    const res = await t().app.inject({
+      method: "POST",
+      url: "/v1/admin/keys",
+      headers: { ...(await t().authHeader("admin")), "content-type": "application/json" },
+      payload: '{"role":"admin","label":"a\\u0000b"}',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("invalid_text");
+  });
+
   it("answers revoking an unknown key with 404", async () => {
     const res = await t().app.inject({ method: "DELETE", url: "/v1/admin/keys/k_nope", headers: await t().authHeader("admin") });
     expect(res.statusCode).toBe(404);

@@ -158,6 +158,21 @@ function installBodyParsers(app: ZodApp): void {
       done(badRequest("invalid_utf8", "body: not valid UTF-8 text"), undefined);
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (error, value) => {
+      if (error) done(describeJsonError(text), undefined);
+      else done(null, value);
+    });
   });
+}
+
+/** Why a body failed Fastify's safe JSON parse, in words that point at the problem. */
+function describeJsonError(text: string): AppError {
+  if (text.trim() === "") return badRequest("invalid_json", "body: empty, but Content-Type is application/json");
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return badRequest("invalid_json", `body: malformed JSON (${(error as Error).message})`);
+  }
+  // Valid JSON that Fastify's parser refused: prototype-poisoning keys.
+  return badRequest("invalid_json", "body: the keys __proto__ and constructor.prototype are not allowed");
 }

@@ -29,6 +29,15 @@ const POSTGRES_INPUT_ERRORS: Record<string, string> = {
   "22001": "text: a value is longer than its field allows",
 };
 
+/** The SQLSTATE of a database error, also when drizzle wraps it (DrizzleQueryError.cause). */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 function send(reply: FastifyReply, status: number, body: ErrorResponse): void {
   reply.status(status).type("application/json; charset=utf-8").send(body);
 }
@@ -37,7 +46,11 @@ function validationDetails(error: FastifyError & { validationContext?: string })
   const where = error.validationContext ?? "body";
   return (error.validation ?? []).map((issue) => {
     const path = issue.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
-    return { path: path === "" ? where : path, message: issue.message ?? "invalid" };
+    const field = path === "" ? where : path;
+    // Some schemas already name their field in the message ("text: at most 1 MiB"): don't say it twice.
+    const raw = issue.message ?? "invalid";
+    const message = raw.startsWith(`${field}: `) ? raw.slice(field.length + 2) : raw;
+    return { path: field, message };
   });
 }
 
@@ -59,7 +72,7 @@ export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: numbe
       send(reply, known.status, { error: { code: known.code, message } });
       return;
     }
-    const sqlState = POSTGRES_INPUT_ERRORS[(error as { code?: string }).code ?? ""];
+    const sqlState = POSTGRES_INPUT_ERRORS[sqlStateOf(error) ?? ""];
     if (sqlState) {
       // Text the database cannot store (a NUL character, an over-long value) is the caller's input.
       send(reply, 400, { error: { code: "invalid_text", message: sqlState } });
