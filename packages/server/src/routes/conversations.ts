@@ -24,7 +24,7 @@ export const conversationRoutes: RouteModule = (app, ctx) => {
   const streams = new Set<ServerResponse>();
   // Live streams never go idle: end them first, or closing the app would wait on them forever.
   app.addHook("preClose", async () => {
-    for (const raw of streams) raw.end();
+    for (const raw of streams) raw.destroy();
   });
 
   app.post(
@@ -87,6 +87,7 @@ export const conversationRoutes: RouteModule = (app, ctx) => {
         clearInterval(heartbeat);
         unsubscribe();
         streams.delete(raw);
+        if (!raw.writableEnded) raw.end();
       };
       request.raw.on("close", stop);
       raw.on("close", stop);
