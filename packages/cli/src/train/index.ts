@@ -15,6 +15,7 @@ import {
   groupWeights,
   type TrainConfig,
   toArtefact,
+  usesStructure,
 } from "@scamguard/detect/model/trainer";
 import { REPO_ROOT, resolveDataDir } from "./data.js";
 import { featurizeAll, formatMetrics, loadAll, metricsBySet, type SetMetrics } from "./pipeline.js";
@@ -59,7 +60,7 @@ export async function runTrain(opts: RunTrainOptions = {}): Promise<TrainReport>
 
   const rows = loadAll(dataDir, "train");
   log(`train: ${rows.length} texts from ${dataDir} (train splits only)`);
-  const examples = featurizeAll(rows, config.ngram, progress);
+  const examples = featurizeAll(rows, config.ngram, progress, usesStructure(config));
 
   progress.start(`fit ${config.folds}-fold + final`, (config.folds + 1) * config.epochs);
   const tick = () => progress.tick();

@@ -19,10 +19,11 @@ export function loadAll(dataDir: string, split: "train" | "test"): LabelledText[
  * Strip, normalise, detect signals and featurise every row (n-grams computed once with `ngram`; a
  * playbook-only model simply ignores them).
  */
-export function featurizeAll(rows: readonly LabelledText[], ngram: NgramConfig | null, progress: Progress, label = "signals+features"): TrainExample[] {
+export function featurizeAll(rows: readonly LabelledText[], ngram: NgramConfig | null, progress: Progress, structure = true): TrainExample[] {
+  const label = "signals+features";
   progress.start(label, rows.length);
   const out = rows.map((r, i) => {
-    const bag: FeatureBag = featurize(toScoreInput(r), ngram);
+    const bag: FeatureBag = featurize(toScoreInput(r), ngram, structure);
     if (i % 50 === 49) progress.tick(50);
     return { bag, label: r.label, group: r.set };
   });

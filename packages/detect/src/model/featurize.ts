@@ -29,15 +29,16 @@ export interface FeatureBag {
 export const MAX_FEATURE_CHARS = 16_384;
 
 /**
- * Featurise one analysed text. `ngrams` null skips the n-gram component.
+ * Featurise one analysed text. `ngrams` null skips the n-gram component; `structure` false skips the
+ * turn-structure and surface features (the shipped model does not use them, see trainer.ts).
  * @example featurize({ text, lang: "zh", signals }, { buckets: 4096, cjk: 2, latin: 3 }).named.get("fam:money")
  */
-export function featurize(input: ScoreInput, ngrams: NgramConfig | null): FeatureBag {
+export function featurize(input: ScoreInput, ngrams: NgramConfig | null, structure = true): FeatureBag {
   const normalized = input.text.normalized.slice(0, MAX_FEATURE_CHARS);
   const named = signalFeatures(input.signals, input.text.original.slice(0, MAX_FEATURE_CHARS * 4));
   const signalWeights = new Map<string, number>();
   for (const s of input.signals) signalWeights.set(signalFeatureName(s), s.weight);
-  for (const [k, v] of structureFeatures(normalized)) named.set(k, v);
+  if (structure) for (const [k, v] of structureFeatures(normalized)) named.set(k, v);
   const grams = ngrams ? hashedNgrams(normalized, ngrams) : new Map<number, number>();
   return { named, grams, signalWeights };
 }

@@ -14,6 +14,8 @@ export interface ModelArtefact {
   version: string;
   /** Hashed n-gram settings; null when the model uses playbook features only. */
   ngram: NgramConfig | null;
+  /** Whether turn-structure/surface features are computed (absent = true). */
+  structure?: boolean;
   bias: number;
   /** Named feature → weight (zero weights omitted). */
   named: Record<string, number>;
@@ -81,7 +83,7 @@ export function loadModel(json: unknown): Model {
     threshold: a.threshold,
     artefact: a,
     score(input, options = {}) {
-      const bag = featurize(input, a.ngram);
+      const bag = featurize(input, a.ngram, a.structure ?? true);
       return scoreBag(bag, named, grams, a.signalPrior?.scale ?? 0, a.bias, a.calibration, a.threshold, options.topK ?? 5);
     },
   };
@@ -98,7 +100,17 @@ function scoreBag(
   topK: number,
 ): ScoreResult {
   let z = bias;
-  const parts: Contribution[] = [];
+  // Top-k by |contribution| kept by insertion into a k-slot list: no per-feature objects.
+  const top: Contribution[] = [];
+  const consider = (feature: string, value: number, contribution: number) => {
+    if (topK <= 0) return;
+    const size = Math.abs(contribution);
+    if (top.length === topK && size <= Math.abs((top[topK - 1] as Contribution).contribution)) return;
+    let at = top.length;
+    while (at > 0 && Math.abs((top[at - 1] as Contribution).contribution) < size) at--;
+    top.splice(at, 0, { feature, value, contribution });
+    if (top.length > topK) top.pop();
+  };
   for (const [name, value] of bag.named) {
     let w = named.get(name);
     if (w === undefined) {
@@ -107,18 +119,18 @@ function scoreBag(
       w = priorScale * prior;
     }
     z += w * value;
-    if (topK > 0) parts.push({ feature: name, value, contribution: w * value });
+    consider(name, value, w * value);
   }
   if (grams) {
     let g = 0;
     for (const [bucket, value] of bag.grams) g += (grams[bucket] ?? 0) * value;
     z += g;
-    if (topK > 0) parts.push({ feature: "text:ngrams", value: bag.grams.size, contribution: g });
+    consider("text:ngrams", bag.grams.size, g);
   }
   const result: ScoreResult = { score: calibrate(cal, z), threshold, logit: z };
   if (topK > 0) {
-    parts.sort((x, y) => Math.abs(y.contribution) - Math.abs(x.contribution) || (x.feature < y.feature ? -1 : 1));
-    result.contributions = parts.slice(0, topK).map((p) => ({ ...p, contribution: Math.round(p.contribution * 1e4) / 1e4 }));
+    for (const c of top) c.contribution = Math.round(c.contribution * 1e4) / 1e4;
+    result.contributions = top;
   }
   return result;
 }

@@ -248,12 +248,13 @@ export function toArtefact(fitted: FittedLinear, config: TrainConfig, calibratio
     calibration.kind === "platt"
       ? { kind: "platt", a: round(calibration.a, 6), b: round(calibration.b, 6) }
       : { kind: "isotonic", x: calibration.x.map((v) => round(v)), y: calibration.y.map((v) => round(v)) };
-  const body = JSON.stringify({ named, grams, bias: round(fitted.model.bias), cal, threshold, ngram: config.ngram, prior: config.signalPriorScale });
+  const body = JSON.stringify({ named, grams, bias: round(fitted.model.bias), cal, threshold, ngram: config.ngram, prior: config.signalPriorScale, structure: usesStructure(config) });
   return {
     format: "scamguard-logreg",
     formatVersion: 1,
     version: `pblr-1-${fnv1a(body, 0, body.length).toString(16).padStart(8, "0")}`,
     ngram: config.ngram,
+    structure: usesStructure(config),
     bias: round(fitted.model.bias),
     named,
     grams,
@@ -262,6 +263,15 @@ export function toArtefact(fitted: FittedLinear, config: TrainConfig, calibratio
     threshold,
     training,
   };
+}
+
+/**
+ * Whether a recipe keeps any turn-structure/surface feature (else inference skips computing them).
+ * @example usesStructure(DEFAULT_TRAIN_CONFIG) // false
+ */
+export function usesStructure(config: TrainConfig): boolean {
+  const drop = config.dropPrefixes ?? [];
+  return !(drop.includes("turn:") && drop.includes("surface:"));
 }
 
 /** Calibrated probabilities for out-of-fold logits. */
