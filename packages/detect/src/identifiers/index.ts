@@ -1,5 +1,6 @@
 /** Identifiers: extraction from text and the one normalisation used for reports and lookups. */
-export { extractIdentifiers, type ExtractedIdentifier } from "./extract.js";
+export { extractIdentifiers, type ExtractedIdentifier, type ExtractOptions } from "./extract.js";
+export { identifiersOf } from "./per-text.js";
 export { AliasMatcher, type AliasMatch } from "./alias-matcher.js";
 export { normalizeIdentifier, canonicalUrl, registrableDomain, hostToAscii, hostToUnicode, type NormalizeResult } from "./normalize.js";
 export { normalizePhone, type NormalizedPhone, type PhoneClass } from "./phone.js";

@@ -4,6 +4,7 @@
  */
 import type { Signal } from "@scamguard/contracts";
 import { extractIdentifiers } from "../identifiers/extract.js";
+import { identifiersOf } from "../identifiers/per-text.js";
 import { toOriginalSpan } from "../text/normalize.js";
 import type { DetectContext, Detector } from "../types.js";
 import { analyzeUrl, type UrlAnalysis, type UrlFactId } from "./analyze-url.js";
@@ -27,6 +28,7 @@ const DESCRIPTIONS: Record<Exclude<UrlFactId, "official">, string> = {
 };
 
 const MAX_DISTINCT = 256;
+const LINK_KINDS = { kinds: ["url", "domain"] } as const;
 /** Evidence spans kept per signal: enough to show, bounded for 1 MB inputs. */
 const MAX_EVIDENCE = 64;
 
@@ -45,11 +47,11 @@ interface LinkSpan {
  */
 export function findLinks(text: DetectContext["text"]): LinkSpan[] {
   const candidates: LinkSpan[] = [];
-  for (const id of extractIdentifiers(text.original)) {
+  for (const id of identifiersOf(text)) {
     if (id.kind === "url" || id.kind === "domain") candidates.push({ value: id.value, start: id.start, end: id.end });
   }
   if (text.normalized !== text.original) {
-    for (const id of extractIdentifiers(text.normalized)) {
+    for (const id of extractIdentifiers(text.normalized, LINK_KINDS)) {
       if (id.kind !== "url" && id.kind !== "domain") continue;
       const span = toOriginalSpan(text, id.start, id.end);
       candidates.push({ value: span.text, start: span.start, end: span.end });
