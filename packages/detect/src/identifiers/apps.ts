@@ -63,8 +63,3 @@ for (const app of KNOWN_APPS) for (const alias of [app.name, ...app.aliases]) BY
 export function findKnownApp(foldedName: string): KnownApp | undefined {
   return BY_ALIAS.get(foldedName);
 }
-
-/** Every alias, folded, for building matchers. @example appAliases().includes("腾讯会议") // true */
-export function appAliases(): string[] {
-  return [...BY_ALIAS.keys()];
-}

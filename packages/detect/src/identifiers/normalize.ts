@@ -37,11 +37,11 @@ export function normalizeIdentifier(kind: IdentifierKind, value: string): Normal
       return phone ? { ok: true, normalized: phone.normalized } : fail("a phone number", value);
     }
     case "email": {
-      const m = EMAIL.exec(v.replace(/^mailto:/i, ""));
-      const host = m?.[1] && hostToAscii(m[1]);
-      if (!m || !host || !host.includes(".")) return fail("an e-mail address", value);
-      const local = v.replace(/^mailto:/i, "").slice(0, v.replace(/^mailto:/i, "").lastIndexOf("@"));
-      return { ok: true, normalized: `${local.toLowerCase()}@${host}` };
+      const address = v.replace(/^mailto:/i, "");
+      const m = EMAIL.exec(address);
+      const host = m?.[1] ? hostToAscii(m[1]) : undefined;
+      if (!host?.includes(".")) return fail("an e-mail address", value);
+      return { ok: true, normalized: `${address.slice(0, address.lastIndexOf("@")).toLowerCase()}@${host}` };
     }
     case "url": {
       const url = canonicalUrl(v);

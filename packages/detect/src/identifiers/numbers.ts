@@ -15,7 +15,10 @@ export interface NumberMatch {
   end: number;
 }
 
-/** Digit groups with single separators between them, optionally "+"-prefixed; never part of a decimal or a path. */
+/**
+ * Digit groups with single separators between them, optionally "+"-prefixed; never part of a decimal or a path.
+ * @example "拨打 138 0013 8000 或 95588".match(DIGIT_RUN) // ["138 0013 8000", "95588"]
+ */
 export const DIGIT_RUN = /(?<![\d.@/+\-_%¥￥$＄])[+＋]?\(?\d+\)?(?:(?:[ \-\u00a0\u3000]|(?<=\)))\(?\d+\)?)*(?![\d%％])/g;
 const MEETING_CONTEXT = /(?:会议号码?|会议id|会议码|会议室号|房间号|入会|meeting\s*(?:id|number|no\.?)|zoom|腾讯会议|会议)[^\d\n]{0,6}$/i;
 const ACCOUNT_CONTEXT = /(?:卡号|账号|帐号|账户|帐户|收款|转账到|转入|银行卡|account(?:\s*(?:no\.?|number))?|card\s*(?:no\.?|number)|iban)[^\d\n]{0,8}$/i;
