@@ -22,7 +22,7 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
   };
   const deps = { lang: "zh" as const, payeeReputation: () => verdict };
   const payeeReputation = verdict ?? "unknown";
-  const payer = input.payer ? input.payer.value.replace(/[\s-]/g, "") : null;
+  const payer = input.payer ? input.payer.value.replace(/\s/g, "") : null;
 
   if (input.sessionId !== undefined) {
     const sessionId = input.sessionId;
