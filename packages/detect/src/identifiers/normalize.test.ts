@@ -6,6 +6,8 @@ describe("normalizeIdentifier: failures name the field and the value", () => {
     ["phone", "abc", 'value: not a phone number ("abc")'],
     ["phone", "2025550123", 'value: not a phone number ("2025550123")'],
     ["phone", "12345678901", 'value: not a phone number ("12345678901")'],
+    ["phone", "+999 123", 'value: not a phone number ("+999 123")'],
+    ["phone", "+86 123", 'value: not a phone number ("+86 123")'],
     ["email", "not-an-email", 'value: not an e-mail address ("not-an-email")'],
     ["url", "javascript:alert(1)", 'value: not a URL ("javascript:alert(1)")'],
     ["domain", "file.txt", 'value: not a domain ("file.txt")'],
@@ -34,6 +36,7 @@ describe("normalizeIdentifier: phones", () => {
     ["+1 800-829-1040", "+18008291040"],
     ["1-800-829-1040", "+18008291040"],
     ["+44 20 7946 0958", "+442079460958"],
+    ["+1 201 162 7732", "+12011627732"], // unassigned but possible: spoofed caller IDs get reported
   ])("%s → %s", (value, normalized) => {
     expect(normalizeIdentifier("phone", value)).toEqual({ ok: true, normalized });
   });

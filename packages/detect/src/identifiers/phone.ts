@@ -63,7 +63,9 @@ function parseE164(text: string, defaultCn = false): NormalizedPhone | undefined
   if (NANP_E164.test(text)) return { normalized: text, class: "international" };
   if (CN_FIXED_E164.test(text)) return { normalized: text, class: "cn_fixed" };
   const parsed = defaultCn ? parsePhoneNumberFromString(text, "CN") : parsePhoneNumberFromString(text);
-  if (!parsed?.isValid()) return undefined;
+  // With an explicit "+", a number of possible length is kept even if unassigned: spoofed caller IDs
+  // (+1 201 162 7732, exchange starting with 1) are exactly what gets reported.
+  if (!parsed || !(parsed.isValid() || (!defaultCn && parsed.isPossible()))) return undefined;
   const normalized = parsed.number;
   if (parsed.countryCallingCode !== "86") return { normalized, class: "international" };
   return { normalized, class: CN_MOBILE.test(parsed.nationalNumber) ? "cn_mobile" : "cn_fixed" };
