@@ -7,7 +7,7 @@ describe("normalizeIdentifier: failures name the field and the value", () => {
     ["phone", "2025550123", 'value: not a phone number ("2025550123")'],
     ["phone", "12345678901", 'value: not a phone number ("12345678901")'],
     ["phone", "+999 123", 'value: not a phone number ("+999 123")'],
-    ["phone", "+86 123", 'value: not a phone number ("+86 123")'],
+    ["phone", "+86 12", 'value: not a phone number ("+86 12")'],
     ["email", "not-an-email", 'value: not an e-mail address ("not-an-email")'],
     ["url", "javascript:alert(1)", 'value: not a URL ("javascript:alert(1)")'],
     ["domain", "file.txt", 'value: not a domain ("file.txt")'],
