@@ -27,7 +27,9 @@ export interface AppContext extends CoreContext {
   bind(db: Db): Services;
   /**
    * Runs `fn` in one transaction with services bound to it: commits when it resolves, rolls back
-   * when it throws.
+   * when it throws. Inside `fn`, use ONLY the `services` it receives: PGlite runs one transaction at
+   * a time, so a query through `ctx.services` there waits for this transaction forever (on PostgreSQL
+   * it would silently run outside it).
    * @example await ctx.transaction((s) => fileReport(s, input, principal))
    */
   transaction<T>(fn: (services: Services, tx: Db) => Promise<T>): Promise<T>;

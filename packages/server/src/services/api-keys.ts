@@ -1,6 +1,7 @@
 /** API keys: create (the secret is returned once), authenticate by hash, list, revoke. */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { ApiKeyInfo, Role } from "@scamguard/contracts";
+import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
 import { type ApiKeyRow, apiKeys } from "../db/schema/index.js";
@@ -17,6 +18,14 @@ export interface ApiKeyService {
   revoke(id: string): Promise<ApiKeyInfo>;
 }
 
+/**
+ * Valid keys seen recently, by hash: a keyed request then costs no query. Revoking through this process
+ * clears the entry at once; another process sharing PostgreSQL sees a revocation within the TTL.
+ */
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX = 10_000;
+type KeyCache = Map<string, { principal: Principal; expiresAt: number }>;
+
 const toInfo = (row: ApiKeyRow): ApiKeyInfo => ({
   id: row.id,
   role: row.role,
@@ -26,7 +35,8 @@ const toInfo = (row: ApiKeyRow): ApiKeyInfo => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-export function createApiKeyService(db: Db): ApiKeyService {
+export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
+  const cache: KeyCache = ctx ? ctx.singleton<KeyCache>("api-key-cache", () => new Map()) : new Map();
   return {
     async create({ role, label }) {
       const key = generateKey();
@@ -39,12 +49,22 @@ export function createApiKeyService(db: Db): ApiKeyService {
 
     async authenticate(key) {
       if (!isWellFormedKey(key)) return null;
+      const hash = hashKey(key);
+      const cached = cache.get(hash);
+      if (cached && cached.expiresAt > Date.now()) return cached.principal;
       const [row] = await db
         .select({ id: apiKeys.id, role: apiKeys.role })
         .from(apiKeys)
-        .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)))
+        .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
         .limit(1);
-      return row ? { keyId: row.id, role: row.role } : null;
+      if (!row) {
+        cache.delete(hash);
+        return null;
+      }
+      const principal: Principal = { keyId: row.id, role: row.role };
+      if (cache.size >= CACHE_MAX) cache.clear();
+      cache.set(hash, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
+      return principal;
     },
 
     async list({ limit, cursor }) {
@@ -65,7 +85,10 @@ export function createApiKeyService(db: Db): ApiKeyService {
         .set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
         .returning();
-      if (row) return toInfo(row);
+      if (row) {
+        cache.delete(row.keyHash);
+        return toInfo(row);
+      }
       const [existing] = await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);
       if (existing) return toInfo(existing);
       throw notFound("key_not_found", `id: no API key ${id}`);
