@@ -82,6 +82,13 @@ describe("extractIdentifiers", () => {
     expect(brief("zoomed in, teamviewers")).toEqual([]);
   });
 
+  it("reads a missing space after a full stop as a sentence break, not a domain", () => {
+    expect(brief("warned others.In the end, visit JD.com or WWW.ICBC.COM.CN")).toEqual([
+      ["domain", "JD.com", "jd.com"],
+      ["url", "WWW.ICBC.COM.CN", "http://www.icbc.com.cn/"],
+    ]);
+  });
+
   it("prefers URLs and e-mails over the domains inside them", () => {
     expect(brief("visit www.irs.gov. or mail help@irs.gov")).toEqual([
       ["url", "www.irs.gov", "http://www.irs.gov/"],

@@ -79,8 +79,9 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
       if (!isFree(taken, start, end)) continue;
       const slash = value.indexOf("/");
       const host = slash < 0 ? value : value.slice(0, slash);
-      const tld = host.slice(host.lastIndexOf(".") + 1).toLowerCase();
-      if (FILE_EXTENSIONS.has(tld)) continue;
+      const writtenTld = host.slice(host.lastIndexOf(".") + 1);
+      const tld = writtenTld.toLowerCase();
+      if (FILE_EXTENSIONS.has(tld) || isSentenceBreak(host, writtenTld)) continue;
       const domain = registrableDomain(host);
       if (!domain) continue;
       const url = slash < 0 ? undefined : canonicalUrl(value);
@@ -93,6 +94,12 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
   }
   const sorted = found.sort((a, b) => a.start - b.start);
   return want ? sorted.filter((f) => want.has(f.kind)) : sorted;
+}
+
+/** "others.In the end" is two sentences missing a space, not the host others.in: a capitalised TLD after a lower-case name. */
+function isSentenceBreak(host: string, writtenTld: string): boolean {
+  const first = writtenTld.charCodeAt(0);
+  return first >= 65 && first <= 90 && writtenTld !== writtenTld.toUpperCase() && host !== host.toUpperCase();
 }
 
 function isFree(taken: Uint8Array, start: number, end: number): boolean {
