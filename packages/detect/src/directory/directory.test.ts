@@ -95,7 +95,7 @@ describe("findInstitutionMentions", () => {
   });
 
   it("does not fire on everyday words that contain a bank's short name", () => {
-    expect(findInstitutionMentions("其中行为异常的是电信诈骗，注意平安")).toEqual([]);
+    expect(findInstitutionMentions("其中行为异常的是电信诈骗，注意平安，推动互联互通")).toEqual([]);
   });
 
   it("resolves a claimed identity", () => {
