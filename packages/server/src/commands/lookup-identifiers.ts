@@ -1,13 +1,17 @@
-/** Reputation lookups, single and batch: answered from the in-memory index (services/reputation-service.ts). */
-import type { BatchLookupRequest, BatchLookupResponse, LookupQuery, LookupResult } from "@scamguard/contracts";
+/**
+ * Reputation lookups, single and batch: answered from the in-memory index (services/reputation-service.ts).
+ * The HTTP forms return the answer as JSON text (LookupResult / BatchLookupResponse), serialised from
+ * cached parts: at a million identifiers a second, JSON.stringify of every answer would be the bottleneck.
+ */
+import type { BatchLookupRequest, LookupQuery } from "@scamguard/contracts";
 import type { Services } from "../services/index.js";
 
-/** @throws AppError 422 naming `value` when it cannot be normalised */
-export function lookupIdentifier(services: Services, query: LookupQuery): Promise<LookupResult> {
-  return services.reputation.lookup(query);
+/** JSON of a LookupResult. @throws AppError 422 naming `value` when it cannot be normalised */
+export function lookupIdentifierJson(services: Services, query: LookupQuery): Promise<string> {
+  return services.reputation.lookupJson(query);
 }
 
-/** @throws AppError 422 naming `items.<i>.value` for the first item that cannot be normalised */
-export async function lookupBatch(services: Services, body: BatchLookupRequest): Promise<BatchLookupResponse> {
-  return { items: await services.reputation.lookupMany(body.items) };
+/** JSON of a BatchLookupResponse. @throws AppError 422 naming `items.<i>.value` for the first item that cannot be normalised */
+export function lookupBatchJson(services: Services, body: BatchLookupRequest): Promise<string> {
+  return services.reputation.lookupManyJson(body.items);
 }

@@ -93,4 +93,31 @@ describe("LookupIndex", () => {
     expect(result.reasons.join(" ")).toMatch(/ftc-dnc.*not a verdict/);
     expect(result.score).toBeCloseTo(scoreOf(0.5), 3);
   });
+
+  it("serialises exactly the answer it gives as an object, for every kind of answer", () => {
+    const index = new LookupIndex(official);
+    index.applyReport(mark("a"));
+    index.applySource({ kind: "phone", normalized: "+18333041447", source: "ftc-dnc", reports: 3, firstSeenMs: null, lastSeenMs: null, importedAtMs: NOW });
+    for (const [normalized, value] of [["+8613800138000", "138 0013 8000"], ["+18333041447", "+1 833 304 1447"], ["95588", "95588"], ["+8613900000000", 'quote " me']] as const) {
+      expect(JSON.parse(index.answerJson("phone", value, normalized, NOW))).toEqual(index.answer("phone", value, normalized, NOW));
+    }
+  });
+
+  it("answers from the cache but moves at once when evidence arrives", () => {
+    const index = new LookupIndex(official);
+    index.applyReport(mark("a"));
+    expect(index.answer("phone", "x", "+8613800138000", NOW).distinctReporters).toBe(1);
+    index.applyReport(mark("b"));
+    index.applyReport(mark("c"));
+    expect(index.answer("phone", "x", "+8613800138000", NOW + 1)).toMatchObject({ distinctReporters: 3, verdict: "scam" });
+    expect(JSON.parse(index.answerJson("phone", "x", "+8613800138000", NOW + 2)).distinctReporters).toBe(3);
+  });
+
+  it("does not let a caller corrupt the cached answer", () => {
+    const index = new LookupIndex(official);
+    index.applyReport(mark("a"));
+    const first = index.answer("phone", "x", "+8613800138000", NOW);
+    expect(() => first.reasons.push("tampered")).toThrow();
+    expect(index.answer("phone", "y", "+8613800138000", NOW).value).toBe("y");
+  });
 });

@@ -27,6 +27,10 @@ export interface ReputationService {
   lookup(input: IdentifierInput, field?: string): Promise<LookupResult>;
   /** A batch, answered in order; the first unparsable item fails the batch with a 422 naming it. */
   lookupMany(items: readonly IdentifierInput[], field?: string): Promise<LookupResult[]>;
+  /** `lookup` as JSON text (HTTP): the same answer, serialised from cached parts. */
+  lookupJson(input: IdentifierInput): Promise<string>;
+  /** `lookupMany` as the JSON text of `{items: [...]}` (HTTP batch). */
+  lookupManyJson(items: readonly IdentifierInput[], field?: string): Promise<string>;
   /** An already-normalised key (analyze enrichment), no 422 path. */
   answer(kind: IdentifierKind, value: string, normalized: string): Promise<LookupResult>;
   /** Applies a report committed by this process, right after its commit. */
@@ -66,6 +70,20 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
         results[i] = index.answer(item.kind, item.value, normalizedOrThrow(item.kind, item.value, `${field}.${i}`), now);
       }
       return results;
+    },
+    async lookupJson(input) {
+      if (!sync.isReady) await sync.ready();
+      return index.answerJson(input.kind, input.value, normalizedOrThrow(input.kind, input.value, ""), Date.now());
+    },
+    async lookupManyJson(items, field = "items") {
+      if (!sync.isReady) await sync.ready();
+      const now = Date.now();
+      const parts: string[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as IdentifierInput;
+        parts[i] = index.answerJson(item.kind, item.value, normalizedOrThrow(item.kind, item.value, `${field}.${i}`), now);
+      }
+      return `{"items":[${parts.join(",")}]}`;
     },
     async answer(kind, value, normalized) {
       if (!sync.isReady) await sync.ready();
