@@ -24,6 +24,9 @@ describeBothEngines("operations", (t, engine) => {
     expect(op.requestBody.content["application/json"].schema.properties.text.type).toBe("string");
     expect(doc.paths["/healthz"]).toBeDefined();
     expect(doc.paths["/openapi.json"]).toBeUndefined();
+    expect(op.security).toBeUndefined();
+    expect(doc.paths["/v1/admin/keys"].get.security).toEqual([{ apiKey: [] }]);
+    expect(doc.paths["/v1/admin/keys"].get.description).toContain("Requires an API key with role: admin.");
   });
 
   it("serves the docs page", async () => {

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { Registry } from "prom-client";
 import { type AuthOptions, installAuth, rateLimitKey } from "./auth/authenticate.js";
-import { policyFor } from "./auth/policy.js";
+import { ANONYMOUS, policyFor } from "./auth/policy.js";
 import type { Config } from "./config.js";
 import { type AppContext, createContext } from "./context.js";
 import { type Database, openDatabase } from "./db/client.js";
@@ -92,10 +92,20 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
   // Every route must have an access rule; a missing one is a programming error caught at boot.
   app.addHook("onRoute", (route) => {
     for (const method of ([] as string[]).concat(route.method)) {
-      if (policyFor(method, route.url) === undefined) {
+      const access = policyFor(method, route.url);
+      if (access === undefined) {
         throw new Error(`route ${method} ${route.url} has no entry in packages/server/src/auth/policy.ts`);
       }
       registeredRoutes.push({ method, url: route.url });
+      // The OpenAPI document states who may call what, straight from the policy.
+      if (access !== ANONYMOUS && route.schema) {
+        const roles = `Requires an API key with role: ${access.join(", ")}.`;
+        route.schema = {
+          ...route.schema,
+          security: [{ apiKey: [] }],
+          description: route.schema.description ? `${route.schema.description}\n\n${roles}` : roles,
+        };
+      }
     }
   });
 
