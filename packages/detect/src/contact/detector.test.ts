@@ -15,6 +15,7 @@ describe("contactDetector: benign texts", () => {
     "【工商银行】如有疑问请致电95588",
     "We will never call you on FaceTime. — Apple",
     "周末一起打个FaceTime吧",
+    "【工商银行】请勿相信来自 icbc-service@163.com 的邮件",
     "",
   ])("%j → nothing", (text) => {
     expect(run(text)).toEqual([]);
@@ -36,6 +37,7 @@ describe("contactDetector: impersonation through contact channels", () => {
 
   it("institution over FaceTime without an address is still display-name impersonation", () => {
     expect(ids("我是微粒贷客服，通过FaceTime联系您，需要注销账户")).toEqual(["impersonation:display-name", "channel:facetime"]);
+    expect(ids("京东客服特别通知：请接听FaceTime")).toEqual(["impersonation:display-name", "channel:facetime"]);
   });
 
   it("an institution writing from a personal mailbox", () => {

@@ -12,7 +12,7 @@ import type { DetectContext, Detector } from "../types.js";
 
 const APPLE_CALL = /facetime|face time|imessage|苹果(?:视频|通话|电话|语音)/g;
 /** A warning, not an event: "官方不会通过FaceTime联系您", "never answer FaceTime from strangers". */
-const NEGATED = /(?:\b(?:never|don't|do not|not|won't|will not|beware|ignore)\b|不要|请勿|切勿|勿|不会|绝不|从不|别|谨防|警惕|提防|关闭|关掉)[^。.!！?？\n]{0,20}$/;
+const NEGATED = /(?:\b(?:never|don't|do not|not|won't|will not|beware|ignore)\b|不要|请勿|切勿|勿|不会|绝不|从不|(?<![特区级分告类性识辨鉴个])别|谨防|警惕|提防|关闭|关掉)[^。.!！?？\n]{0,20}$/;
 const CALL_VERB = /(?:致电|拨打|回电|联系|热线|电话|手机|加我|打给|call|contact|phone|dial)[^\d\n]{0,6}$/i;
 /** An alias or the words right after it that make a name a role ("京东客服", "Amazon customer service"). */
 const SERVICE_ROLE = /客服|customer service|support|service/i;
@@ -43,7 +43,12 @@ export const contactDetector: Detector = {
     const ids = identifiersOf(ctx.text);
     const mentions = findInstitutionMentions(norm).filter((m) => getInstitution(m.id)?.kind !== "hotline");
     const claimed = [...new Set(mentions.map((m) => m.id))].map((id) => getInstitution(id)).filter((e): e is DirectoryEntry => e !== undefined);
-    const foreignMail = ids.filter((i) => i.kind === "email" && (isPublicMailbox(i.normalized) || !claimed.some((c) => institutionByKey("email", i.normalized)?.id === c.id)));
+    const foreignMail = ids.filter(
+      (i) =>
+        i.kind === "email" &&
+        !NEGATED.test(ctx.text.original.slice(Math.max(0, i.start - 24), i.start)) &&
+        (isPublicMailbox(i.normalized) || !claimed.some((c) => institutionByKey("email", i.normalized)?.id === c.id)),
+    );
     const mailEvidence = foreignMail.map((i) => ({ start: i.start, end: i.end, text: i.value }));
     const signals: Signal[] = [];
 
@@ -62,7 +67,7 @@ export const contactDetector: Detector = {
         stage: "impersonation",
         weight: 0.85,
         description: `Claims to be ${first.name.zh} (${first.name.en}) while reaching you through ${via}; the name proves nothing — call ${numbersOf(first)} yourself`,
-        evidence: sortEvidence([...mentions.map((m) => span(ctx, m.start, m.end)), ...apple, ...mailEvidence]),
+        evidence: sortEvidence([...mentions.filter((m) => m.id === first.id).map((m) => span(ctx, m.start, m.end)), ...apple, ...mailEvidence]),
       });
     }
     if (apple.length > 0 && (first || mailEvidence.length > 0)) {
