@@ -19,6 +19,8 @@ interface CompiledPattern {
 
 interface Anchor {
   literal: string;
+  /** Second code unit of the literal, or -1 for a one-character literal (a cheap pre-check). */
+  second: number;
   pattern: number;
 }
 
@@ -107,6 +109,92 @@ export function leadingLiterals(source: string): string[] | null {
   return lit === "" ? null : [lit];
 }
 
+/** A regex alternative that is a plain literal (escaped punctuation allowed) as its text, else null. */
+function unescapeLiteral(alt: string): string | null {
+  let out = "";
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i]!;
+    if (c === "\\") {
+      const e = alt[i + 1] ?? "";
+      if (!/[^A-Za-z0-9]/.test(e)) return null;
+      out += e;
+      i++;
+    } else if (META.has(c)) return null;
+    else out += c;
+  }
+  return out;
+}
+
+const BIGRAM_SLOTS = 1 << 16;
+const bigramSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & (BIGRAM_SLOTS - 1);
+
+/** Stop widening anchors once every literal has this many characters, or at this many literals. */
+const ANCHOR_MIN_LENGTH = 3;
+const ANCHOR_MAX_COUNT = 64;
+
+/**
+ * Literal prefixes every match of `source` starts with, widened across leading literal groups so that
+ * one-character anchors ("你|您" before "(的)?(儿子|女儿)") do not send the scanner into the regex at every
+ * common character. Falls back to {@link leadingLiterals}.
+ * @example anchorLiterals("(你|您)(的)?(儿子|女儿)") // ["你的儿子", "你的女儿", "您的儿子", …, "您女儿"]
+ */
+export function anchorLiterals(source: string): string[] | null {
+  let prefixes = [""];
+  let pos = 0;
+  while (pos < source.length && prefixes.some((p) => p.length < ANCHOR_MIN_LENGTH)) {
+    const ch = source[pos]!;
+    let alts: string[];
+    let next: number;
+    if (ch === "(" && source[pos + 1] !== "?") {
+      let depth = 0;
+      let close = -1;
+      for (let i = pos; i < source.length; i++) {
+        if (source[i] === "\\") {
+          i++;
+          continue;
+        }
+        if (source[i] === "(") depth++;
+        if (source[i] === ")" && --depth === 0) {
+          close = i;
+          break;
+        }
+      }
+      if (close < 0) break;
+      const raw = splitTopLevel(source.slice(pos + 1, close));
+      if (raw === null) break;
+      const inner = raw.map(unescapeLiteral);
+      if (inner.some((a) => a === null)) {
+        // A pattern that is one big group of complex alternatives: anchor each alternative on its own.
+        if (pos === 0 && close === source.length - 1) {
+          const each = raw.map((alt) => anchorLiterals(alt));
+          if (each.every((l) => l !== null)) return [...new Set(each.flatMap((l) => l!))];
+        }
+        break;
+      }
+      alts = inner as string[];
+      next = close + 1;
+    } else if (ch === "\\" && /[^A-Za-z0-9]/.test(source[pos + 1] ?? "a")) {
+      alts = [source[pos + 1]!];
+      next = pos + 2;
+    } else if (META.has(ch)) {
+      break;
+    } else {
+      alts = [ch];
+      next = pos + 1;
+    }
+    const quant = source[next] ?? "";
+    if (quant === "?") {
+      alts = [...alts, ""];
+      next++;
+    } else if (QUANT.has(quant)) break;
+    if (prefixes.length * alts.length > ANCHOR_MAX_COUNT) break;
+    prefixes = prefixes.flatMap((p) => alts.map((a) => p + a));
+    pos = next;
+  }
+  if (prefixes.some((p) => p === "")) return leadingLiterals(source);
+  return [...new Set(prefixes)];
+}
+
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const CLAUSE_END = /[。!?;\n,]/g;
 
@@ -116,22 +204,33 @@ const CLAUSE_END = /[。!?;\n,]/g;
  */
 export function compileLexicon(entries: readonly LexiconEntry[], options: CompileOptions = {}): CompiledLexicon {
   const patterns: CompiledPattern[] = [];
-  const byFirst = new Map<number, Anchor[]>();
+  // First code unit → bucket number + 1 (0: no literal starts with it); one typed-array read per position.
+  const firstIndex = new Int32Array(65536);
+  const buckets: Anchor[][] = [];
+  // Hashed filter of the first two code units of every anchor; a first unit that starts a one-character
+  // anchor skips the filter. Most positions whose first unit is indexed (我, 您, t …) stop here.
+  const bigrams = new Uint8Array(BIGRAM_SLOTS);
+  const singleFirst = new Uint8Array(65536);
   const unanchored: number[] = [];
   entries.forEach((entry, e) => {
     for (const source of entry.patterns) {
       const p = patterns.length;
       patterns.push({ entry: e, re: new RegExp(source, "y") });
-      const lits = leadingLiterals(source);
+      const lits = anchorLiterals(source);
       if (lits === null || lits.some((l) => l === "")) {
         unanchored.push(p);
         continue;
       }
       for (const literal of new Set(lits)) {
         const code = literal.charCodeAt(0);
-        let list = byFirst.get(code);
-        if (!list) byFirst.set(code, (list = []));
-        list.push({ literal, pattern: p });
+        if (firstIndex[code] === 0) {
+          buckets.push([]);
+          firstIndex[code] = buckets.length;
+        }
+        const second = literal.length > 1 ? literal.charCodeAt(1) : -1;
+        buckets[firstIndex[code]! - 1]!.push({ literal, second, pattern: p });
+        if (second === -1) singleFirst[code] = 1;
+        else bigrams[bigramSlot(code, second)] = 1;
       }
     }
   });
@@ -140,6 +239,8 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
   const negator = options.negators ? new RegExp(`(?:${options.negators})`) : null;
   const window = options.negationWindow ?? 10;
   const wordStart = options.wordStart ?? false;
+  const tried = new Int32Array(patterns.length).fill(-1);
+  let stamp = 0;
 
   const negated = (text: string, start: number): boolean => {
     if (negator === null) return false;
@@ -156,19 +257,29 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
     entries,
     scan(text: string): LexiconHit[] {
       const hits: LexiconHit[] = [];
-      const tried = new Int32Array(patterns.length).fill(-1);
+      // tried[p] === stamp + i: pattern p already ran at position i in this scan (no refill per scan).
+      if (stamp + text.length + 1 > 0x7fffffff) {
+        tried.fill(-1);
+        stamp = 0;
+      }
+      const base = stamp;
+      stamp += text.length + 1;
       const push = (p: number, start: number, end: number): void => {
         const entry = patterns[p]!.entry;
         if (negatable[entry] && negated(text, start)) return;
         hits.push({ entry, start, end });
       };
-      for (let i = 0; i < text.length; i++) {
-        const list = byFirst.get(text.charCodeAt(i));
-        if (list === undefined) continue;
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        const code = text.charCodeAt(i);
+        const bucket = firstIndex[code]!;
+        if (bucket === 0) continue;
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : -2;
+        if (singleFirst[code] === 0 && (next < 0 || bigrams[bigramSlot(code, next)] === 0)) continue;
         if (wordStart && i > 0 && isWordUnit(text.charCodeAt(i - 1))) continue;
-        for (const a of list) {
-          if (tried[a.pattern] === i || !text.startsWith(a.literal, i)) continue;
-          tried[a.pattern] = i;
+        for (const a of buckets[bucket - 1]!) {
+          if ((a.second !== -1 && a.second !== next) || tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
+          tried[a.pattern] = base + i;
           const re = patterns[a.pattern]!.re;
           re.lastIndex = i;
           const m = re.exec(text);

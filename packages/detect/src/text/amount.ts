@@ -90,7 +90,10 @@ export interface AmountMention {
 }
 
 const AMOUNT_RE =
-  /(?:[¥￥$]\s?)?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s?[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿]{2,})多?\s?(?:万元|元|块钱?|人民币|rmb|yuan|dollars?|bucks)|[¥￥$]\s?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?[万亿]|[零一二两三四五六七八九十百千]+[万亿]/g;
+  /(?:[¥￥$]\s?)?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s?[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿]{2,})多?\s?(?:万元|元|块钱?|人民币|rmb|yuan|dollars?|bucks)|[¥￥$]\s?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?[万亿]|[零一二两三四五六七八九十百千]+[万亿]/y;
+/** 1 where an amount can start (digits, currency signs, CJK numerals); a typed table for the hot loop. */
+const AMOUNT_START = new Uint8Array(65536);
+for (const ch of "0123456789¥￥$零〇一二两三四五六七八九十百千万亿") AMOUNT_START[ch.charCodeAt(0)] = 1;
 
 const EN_SCALES: Readonly<Record<string, number>> = { million: 1e6, thousand: 1e3, billion: 1e9 };
 const EN_SCALE_RE = /[$¥￥]?\s?([0-9][0-9,]*(?:\.[0-9]+)?)\s?(million|thousand|billion)\b(?:\s?(?:yuan|dollars?|rmb|usd|元))?/g;
@@ -103,12 +106,29 @@ const EN_SCALE_RE = /[$¥￥]?\s?([0-9][0-9,]*(?:\.[0-9]+)?)\s?(million|thousand
 export function findAmounts(text: string): AmountMention[] {
   const found: AmountMention[] = [];
   EN_SCALE_RE.lastIndex = 0;
-  for (let m = EN_SCALE_RE.exec(text); m !== null; m = EN_SCALE_RE.exec(text)) {
+  const scaled = text.includes("illion") || text.includes("thousand");
+  for (let m = scaled ? EN_SCALE_RE.exec(text) : null; m !== null; m = EN_SCALE_RE.exec(text)) {
     const value = Number(m[1]!.replace(/,/g, "")) * (EN_SCALES[m[2]!] ?? 1);
     if (value > 0) found.push({ start: m.index, end: m.index + m[0].length, value: Math.round(value * 100) / 100 });
   }
-  AMOUNT_RE.lastIndex = 0;
-  for (let m = AMOUNT_RE.exec(text); m !== null; m = AMOUNT_RE.exec(text)) {
+  // Try the (sticky) amount pattern only where an amount can start: a digit, a currency sign or a numeral.
+  let prevStart = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const start = AMOUNT_START[c] === 1;
+    // Only the first character of a run of digits/numerals can start an amount; a lone CJK numeral
+    // ("一下", "十分") never does.
+    if (!start || prevStart) {
+      prevStart = start;
+      continue;
+    }
+    prevStart = true;
+    if (c > 0x7f && c !== 0xa5 && c !== 0xffe5 && AMOUNT_START[text.charCodeAt(i + 1)] !== 1) continue;
+    AMOUNT_RE.lastIndex = i;
+    const m = AMOUNT_RE.exec(text);
+    if (m === null) continue;
+    i = m.index + m[0].length - 1;
+    prevStart = false;
     const raw = m[0].replace(/^[¥￥$]\s?/, "");
     const value = parseChineseAmount(raw.replace(/(?:万元)$/, "万").replace(/多/g, ""));
     if (value !== null && value > 0 && !found.some((f) => f.start < m!.index + m![0].length && m!.index < f.end)) {
