@@ -20,6 +20,12 @@ interface Candidate<T> {
   tailWord: boolean;
 }
 
+/** Aliases sharing a first character, longest first, and the set of their second characters (-1: a 1-char alias). */
+interface Bucket<T> {
+  candidates: Candidate<T>[];
+  seconds: Set<number>;
+}
+
 /** ASCII and full-width ASCII letters to lower-case half width; everything else unchanged. */
 function fold(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
@@ -37,7 +43,7 @@ function isWordCode(code: number): boolean {
  *   // [{ start: 1, end: 3, value: "jd", alias: "JD" }, { start: 4, end: 6, value: "jd", alias: "京东" }]
  */
 export class AliasMatcher<T> {
-  private readonly byFirst = new Map<number, Candidate<T>[]>();
+  private readonly byFirst = new Map<number, Bucket<T>>();
   /** 1 where some alias starts with that UTF-16 code unit: skips the Map for most characters. */
   private readonly firstMask = new Uint8Array(65536);
 
@@ -47,9 +53,10 @@ export class AliasMatcher<T> {
       for (const key of new Set([base, base.replace(/\s+/g, "")])) {
         if (key.length === 0) continue;
         const first = key.charCodeAt(0);
-        const bucket = this.byFirst.get(first) ?? [];
-        if (bucket.some((c) => c.key === key)) continue;
-        bucket.push({ key, alias, value, headWord: isWordCode(first), tailWord: isWordCode(key.charCodeAt(key.length - 1)) });
+        const bucket = this.byFirst.get(first) ?? { candidates: [], seconds: new Set<number>() };
+        if (bucket.candidates.some((c) => c.key === key)) continue;
+        bucket.candidates.push({ key, alias, value, headWord: isWordCode(first), tailWord: isWordCode(key.charCodeAt(key.length - 1)) });
+        bucket.seconds.add(key.length > 1 ? key.charCodeAt(1) : -1);
         this.byFirst.set(first, bucket);
         this.firstMask[first] = 1;
         if (first >= 97 && first <= 122) {
@@ -59,7 +66,7 @@ export class AliasMatcher<T> {
         }
       }
     }
-    for (const bucket of this.byFirst.values()) bucket.sort((a, b) => b.key.length - a.key.length);
+    for (const bucket of this.byFirst.values()) bucket.candidates.sort((a, b) => b.key.length - a.key.length);
   }
 
   /** Non-overlapping matches, leftmost first, longest alias at each position. */
@@ -73,8 +80,9 @@ export class AliasMatcher<T> {
       // Inside a latin word no latin alias can start: skip without touching the buckets.
       if (i > 0 && isWordCode(code) && isWordCode(text.charCodeAt(i - 1))) continue;
       const bucket = this.byFirst.get(fold(code));
-      if (!bucket) continue;
-      for (const c of bucket) {
+      // Most word starts fail on their second character, before any candidate is compared.
+      if (!bucket || !(bucket.seconds.has(fold(text.charCodeAt(i + 1))) || bucket.seconds.has(-1))) continue;
+      for (const c of bucket.candidates) {
         const len = c.key.length;
         if (i + len > n) continue;
         let j = 1;
