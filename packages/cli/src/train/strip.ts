@@ -52,7 +52,7 @@ export function replacePlaceholders(text: string): string {
     .replace(/#E-s\[数字x\]/g, "")
     .replace(/\[USERID_\[数字x\]\]?/g, "")
     .replace(/\[订单编号:\[(订单|数字)x\]\]?/g, (_m, kind: string) => `订单编号:${(FILLERS[kind] as Filler)(r)}`)
-    .replace(/\[([\u4e00-\u9fff]{2,4})x\]/g, (m, kind: string) => (FILLERS[kind] ? (FILLERS[kind] as Filler)(r) : ""))
+    .replace(/\[([\u4e00-\u9fff]{2,4})x\]/g, (_m, kind: string) => (FILLERS[kind] ? (FILLERS[kind] as Filler)(r) : ""))
     .replace(/\[Q\[数字x\]\]?/g, "");
 }
 

@@ -51,7 +51,7 @@ export function turnAt(turns: readonly Turn[], at: number): number {
 }
 
 /** Splits after sentence punctuation (kept on the sentence, so questions stay recognisable). */
-const SENTENCE_SPLIT = /\n|(?<=[。！？!?；;…])(?![。！？!?；;…])|(?<=\.)(?=\s|[^\x00-\x7f])/;
+const SENTENCE_SPLIT = /\n|(?<=[。！？!?；;…])(?![。！？!?；;…])|(?<=\.)(?=\s|[^ -~\s])/;
 const QUESTION_END = /[?？]|[吗呢么嘛][\s,，。~～]*$/;
 const REQUEST_ZH =
   /^(?:请|麻烦|务必|必须|马上|立即|立刻|赶紧|赶快|尽快|现在就|先把|把|给我|告诉我|提供|点击|点开|下载|打开|添加|加一下|扫|输入|转账|转到|转入|汇|报一下|念一下|发给|发送|不要挂)|(?:请您|请你|麻烦您|麻烦你|您需要|你需要|需要您|需要你|您必须|你必须|您得|你得|务必|您现在|你现在)/;
