@@ -15,6 +15,8 @@ import { TEST_DATABASE_URL } from "../../packages/server/src/testing/test-app.js
 
 const BIN = join(import.meta.dirname, "../../packages/cli/bin/scamguard.js");
 const KEY = /^sg_live_[A-Za-z0-9_-]{43}$/;
+/** Real processes, each booting PGlite: slow on a loaded 2-core machine, never a timing assertion. */
+const SLOW = 150_000;
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "scamguard-keys-"));
@@ -36,7 +38,7 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     // A command that never exits is a failure with its output, not a silent test timeout.
-    const timer = setTimeout(() => child.kill("SIGKILL"), 45_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), 100_000);
     child.on("error", reject);
     child.on("close", () => clearTimeout(timer));
     child.on("close", (code) => resolve({ code, stdout, stderr }));
@@ -73,7 +75,7 @@ describe("scamguard keys create", () => {
     // Authenticated (not 401) and an analyst (so 403 on an admin route).
     expect(await adminRouteStatus(env, key)).toBe(403);
     expect(await adminRouteStatus(env, `sg_live_${"z".repeat(43)}`)).toBe(401);
-  });
+  }, SLOW);
 
   it("works while the server runs and holds PGlite, through the server", async () => {
     const dataDir = tempDir();
@@ -81,7 +83,7 @@ describe("scamguard keys create", () => {
     const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
     try {
       const serverFile = join(dataDir, "server.json");
-      for (let i = 0; i < 300 && !existsSync(serverFile); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 900 && !existsSync(serverFile); i++) await new Promise((r) => setTimeout(r, 100));
       const { url } = JSON.parse(readFileSync(serverFile, "utf8")) as { url: string };
 
       const res = await run(["keys", "create", "--role", "admin"], { DATA_DIR: dataDir });
@@ -101,7 +103,30 @@ describe("scamguard keys create", () => {
     expect(existsSync(join(dataDir, "server.json"))).toBe(false);
     expect(existsSync(join(dataDir, "pglite.lock"))).toBe(false);
     expect(existsSync(join(dataDir, "admin.token"))).toBe(false);
-  });
+  }, SLOW);
+
+  it("keeps a key created through the server after kill -9, and the next command takes DATA_DIR over", async () => {
+    const dataDir = tempDir();
+    const server: ChildProcess = spawn(process.execPath, [BIN, "serve"], { env: { ...baseEnv(), DATA_DIR: dataDir, PORT: "0" }, stdio: "ignore" });
+    const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
+    let key = "";
+    try {
+      const serverFile = join(dataDir, "server.json");
+      for (let i = 0; i < 900 && !existsSync(serverFile); i++) await new Promise((r) => setTimeout(r, 100));
+      const res = await run(["keys", "create", "--role", "reporter"], { DATA_DIR: dataDir });
+      expect(res.stderr).toContain("via the running server");
+      key = lastLine(res.stdout);
+    } finally {
+      server.kill("SIGKILL");
+      await exited;
+    }
+    // Left behind by the killed server: a lock and server.json naming a dead pid.
+    expect(existsSync(join(dataDir, "pglite.lock"))).toBe(true);
+    const list = await run(["keys", "list"], { DATA_DIR: dataDir });
+    expect(list.stderr).toBe("");
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(`\treporter\t${key.slice(0, 12)}…`);
+  }, SLOW);
 
   it("creates a key in PostgreSQL when DATABASE_URL is set", async () => {
     const schema = `t_${randomBytes(6).toString("hex")}`;
