@@ -3,16 +3,26 @@ import type { Lang, Signal } from "@scamguard/contracts";
 import { detectLang } from "../text/lang.js";
 import { normalize } from "../text/normalize.js";
 import type { Detector, NormalizedText } from "../types.js";
+import { contactDetector } from "../contact/index.js";
+import { linkDetector } from "../link/index.js";
 import { amountDetector } from "./amount-detector.js";
 import { commonLexiconDetector, enLexiconDetector, zhLexiconDetector } from "./lexicon-detector.js";
 import { runDetectors } from "./run-detectors.js";
 
 /**
- * The detectors every text goes through, in this fixed order. Other areas (contact, link) append
- * theirs here; the order decides which detector's description wins when two emit the same id.
- * @example defaultDetectors.map((d) => d.id) // ["lexicon:zh", "lexicon:en", "lexicon:common", "amount", …]
+ * The detectors every text goes through, in this fixed order. The order decides whose description wins
+ * when two emit the same id, so the specific detectors (contact: FaceTime with a claimed institution;
+ * link: look-alike URLs) come before the lexicons that see plain mentions.
+ * @example defaultDetectors.map((d) => d.id) // ["contact", "link", "lexicon:zh", "lexicon:en", "lexicon:common", "amount"]
  */
-export const defaultDetectors: Detector[] = [zhLexiconDetector, enLexiconDetector, commonLexiconDetector, amountDetector];
+export const defaultDetectors: readonly Detector[] = [
+  contactDetector,
+  linkDetector,
+  zhLexiconDetector,
+  enLexiconDetector,
+  commonLexiconDetector,
+  amountDetector,
+];
 
 /** Options of {@link detectSignals}. */
 export interface DetectSignalsOptions {

@@ -22,6 +22,7 @@ const COMBOS = playbook.combos as Array<{ all: string[]; mode: FraudMode; votes:
 const MODE_ORDER = playbook.modeOrder as FraudMode[];
 const KIND_MODES = playbook.institutionKindModes as Record<string, FraudMode>;
 const SIGNAL_INSTITUTIONS = playbook.signalInstitutions as Record<string, string>;
+const STANDALONE: ReadonlySet<string> = new Set(playbook.standalone.ids);
 const BY_ID = new Map<string, DirectoryEntry>(DIRECTORY.map((e) => [e.id, e]));
 /** Institutions that give warnings rather than being impersonated in a message ("call 96110"). */
 const WARNING_KINDS = new Set(["hotline"]);
@@ -29,7 +30,7 @@ const WARNING_KINDS = new Set(["hotline"]);
 const MIN_FAMILY_WEIGHT = 0.3;
 /** Several signals of one family this heavy together also place the stage (an SMS of pure pretext). */
 const MIN_TOTAL_WEIGHT = 1.5;
-/** A single money or harvest signal this strong places the stage on its own; others need a second family. */
+/** A single standalone signal (playbook.json) this strong places the stage on its own; others need a second family. */
 const STRONG_SIGNAL = 0.8;
 /** How near (UTF-16 units of the original) an institution name must be to an impersonation claim. */
 const NEAR = 16;
@@ -47,8 +48,7 @@ export function furthestStage(signals: readonly Signal[]): Stage | null {
   const tactics = signals.filter(isTactic);
   const families = new Set(tactics.filter((s) => s.weight >= MIN_FAMILY_WEIGHT).map((s) => s.family));
   const protectedText = signals.some((s) => s.family === "protective");
-  const strong =
-    !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL && (s.stage === "money" || s.stage === "harvest"));
+  const strong = !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL && STANDALONE.has(s.id));
   // Protective evidence (negative weights) counts against the total.
   const total = signals.reduce((sum, s) => sum + s.weight, 0);
   if (families.size < 2 && !strong && total < MIN_TOTAL_WEIGHT) return null;
