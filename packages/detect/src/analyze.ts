@@ -1,11 +1,14 @@
 /**
- * The engine's front door: text in, verdict out. This composes normalisation, signal detectors, the
- * trained model, playbook stage/mode inference and advice. (First cut: shape only; the engine parts
- * are wired in as they land.)
+ * The engine's front door: text in, verdict out. Normalise → playbook signals → calibrated model score →
+ * mode, furthest stage and impersonated institution → risk → advice for that stage.
  */
-import type { Lang, Verdict } from "@scamguard/contracts";
+import { type Lang, RISK_LEVELS, type RiskLevel, type Signal, type Stage, type Verdict, stageRank } from "@scamguard/contracts";
+import { adviceFor } from "./advice/index.js";
+import { MODEL_VERSION, scoreText } from "./model/index.js";
+import { detectSignals, inferPlaybook, institution } from "./signals/index.js";
+import { detectLang } from "./text/index.js";
 
-/** Longest text analysed; beyond this the verdict says it was truncated. */
+/** Longest text analysed (UTF-16 units); beyond this the verdict says it was truncated. */
 export const MAX_ANALYZED_CHARS = 65_536;
 
 export interface AnalyzeOptions {
@@ -13,12 +16,79 @@ export interface AnalyzeOptions {
 }
 
 /**
- * @example analyze("您好，我是微粒贷客服，需要您共享屏幕注销账户").risk // "high"
+ * Below the threshold, a text is still worth a second look (`medium`) when it is close to the line, or
+ * when a playbook stage is visible and it is at least half-way there.
+ */
+const MEDIUM_NEAR = 0.8;
+const MEDIUM_WITH_STAGE = 0.5;
+/** Most reasons given in words; the signals list carries the rest. */
+const MAX_REASONS = 4;
+
+/**
+ * @example
+ * const v = analyze("您好，我是微粒贷客服，您的利率过高需要注销，否则影响征信。请下载会议软件共享屏幕");
+ * v.risk // "high"; v.mode // "credit_repair"; v.stage // "channel_switch"; v.advice[0].text // "立即停止共享屏幕…"
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
   const truncated = text.length > MAX_ANALYZED_CHARS;
-  const body = truncated ? text.slice(0, MAX_ANALYZED_CHARS) : text;
-  const lang: Lang = options.lang && options.lang !== "auto" ? options.lang : /[\u4e00-\u9fff]/.test(body) ? "zh" : "en";
+  const body = truncated ? cutAtCharBoundary(text, MAX_ANALYZED_CHARS) : text;
+  const requested = options.lang && options.lang !== "auto" ? options.lang : undefined;
+  if (body.trim() === "") {
+    return emptyVerdict(requested ?? detectLang(body), body.length, truncated);
+  }
+  const { text: normalized, lang, signals } = detectSignals(body, { lang: requested ?? "auto" });
+  const { score, threshold } = scoreText({ text: normalized, lang, signals });
+  const { mode, stage, impersonating } = inferPlaybook(normalized, signals);
+  const label = score >= threshold ? 1 : 0;
+  const risk = riskOf(score, threshold, stage);
+  const reasons = reasonsOf(risk, signals, impersonating, lang);
+  if (truncated) reasons.push(truncationNote(lang));
+  return {
+    score,
+    label,
+    risk,
+    mode: label === 1 || risk !== "low" ? mode : null,
+    stage,
+    impersonating,
+    signals,
+    advice: risk === "low" ? [] : adviceFor({ stage, mode, impersonating, lang, signals }),
+    lang,
+    reasons,
+    truncated,
+    analyzedChars: body.length,
+    modelVersion: MODEL_VERSION,
+  };
+}
+
+/**
+ * The calibrated score decides whether it is a scam; the playbook stage decides how urgent:
+ * once codes or money are being asked for, a scam is `critical`.
+ */
+function riskOf(score: number, threshold: number, stage: Stage | null): RiskLevel {
+  const late = stage !== null && stageRank(stage) >= stageRank("harvest");
+  if (score >= threshold) return late ? "critical" : "high";
+  if (score >= threshold * MEDIUM_NEAR) return "medium";
+  if (stage !== null && score >= threshold * MEDIUM_WITH_STAGE) return "medium";
+  return "low";
+}
+
+function reasonsOf(risk: RiskLevel, signals: readonly Signal[], impersonating: string | null, lang: Lang): string[] {
+  const level = RISK_LEVELS.names[risk][lang];
+  const tactics = signals.filter((s) => s.family !== "protective" && s.weight > 0).sort((a, b) => b.weight - a.weight);
+  const protective = signals.filter((s) => s.family === "protective");
+  const reasons: string[] = [];
+  if (tactics.length === 0) {
+    reasons.push(lang === "zh" ? `${level}：未发现诈骗话术。` : `${level}: no scam tactics found.`);
+  } else {
+    const entry = impersonating ? institution(impersonating) : undefined;
+    if (entry) reasons.push(lang === "zh" ? `自称代表${entry.name.zh}。` : `Claims to speak for ${entry.name.en}.`);
+    for (const s of tactics.slice(0, MAX_REASONS)) reasons.push(`${s.description}: “${s.evidence[0]?.text ?? ""}”`);
+  }
+  for (const s of protective.slice(0, 2)) reasons.push(`${s.description}: “${s.evidence[0]?.text ?? ""}”`);
+  return reasons;
+}
+
+function emptyVerdict(lang: Lang, analyzedChars: number, truncated: boolean): Verdict {
   return {
     score: 0,
     label: 0,
@@ -29,9 +99,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
     signals: [],
     advice: [],
     lang,
-    reasons: body.trim() === "" ? ["empty text"] : [],
+    reasons: [lang === "zh" ? "文本为空，无可分析内容。" : "The text is empty: nothing to analyse."],
     truncated,
-    analyzedChars: body.length,
-    modelVersion: "none",
+    analyzedChars,
+    modelVersion: MODEL_VERSION,
   };
+}
+
+function truncationNote(lang: Lang): string {
+  return lang === "zh"
+    ? `文本过长，只分析了前 ${MAX_ANALYZED_CHARS} 个字符。`
+    : `The text is long: only the first ${MAX_ANALYZED_CHARS} characters were analysed.`;
+}
+
+/** Never cut a surrogate pair in half. */
+function cutAtCharBoundary(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }

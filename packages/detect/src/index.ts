@@ -4,6 +4,10 @@
  */
 export * from "./types.js";
 export * from "./analyze.js";
+export * from "./text/index.js";
+export * from "./signals/index.js";
+export * from "./advice/index.js";
+export * from "./model/index.js";
 export * from "./session/index.js";
 export * from "./conversation/index.js";
 export * from "./identifiers/index.js";

@@ -1,0 +1,86 @@
+/**
+ * The verdict a person sees, table-driven from data/cases/playbook.jsonl (the five seed reports in zh and en,
+ * real-world SMS and robocall shapes, and benign look-alikes), plus the bad-input contract.
+ */
+import { readFileSync } from "node:fs";
+import { VerdictSchema } from "@scamguard/contracts";
+import { describe, expect, it } from "vitest";
+import { analyze, MAX_ANALYZED_CHARS } from "./analyze.js";
+
+interface PlaybookCase {
+  id: string;
+  lang: "zh" | "en";
+  text: string;
+  expect: { risk?: string; mode?: string | null; stage?: string | null; impersonating?: string | null };
+}
+
+const cases: PlaybookCase[] = readFileSync(new URL("../data/cases/playbook.jsonl", import.meta.url), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => JSON.parse(line));
+
+const SCAM_RISKS = ["high", "critical"];
+
+describe("analyze: bad input first", () => {
+  it("answers empty text with low risk and a reason", () => {
+    for (const text of ["", "   \n\t"]) {
+      const verdict = analyze(text);
+      expect(verdict).toMatchObject({ risk: "low", label: 0, score: 0, signals: [], truncated: false });
+      expect(verdict.reasons.join(" ")).toMatch(/empty|为空/);
+    }
+  });
+
+  it("analyses a 1 MB text within its cap and says so", () => {
+    const chunk = "请下载会议软件共享屏幕，把钱转到安全账户。";
+    const text = chunk.repeat(Math.ceil(1_048_576 / chunk.length));
+    const verdict = analyze(text);
+    expect(verdict.truncated).toBe(true);
+    expect(verdict.analyzedChars).toBe(MAX_ANALYZED_CHARS);
+    expect(verdict.reasons.join(" ")).toContain(String(MAX_ANALYZED_CHARS));
+    expect(SCAM_RISKS).toContain(verdict.risk);
+    for (const e of verdict.signals.flatMap((s) => s.evidence)) expect(e.end).toBeLessThanOrEqual(MAX_ANALYZED_CHARS);
+  });
+
+  it("never splits a surrogate pair when it truncates", () => {
+    const text = `${"a".repeat(MAX_ANALYZED_CHARS - 1)}😀tail`;
+    expect(analyze(text).analyzedChars).toBe(MAX_ANALYZED_CHARS - 1);
+  });
+
+  it("survives binary-looking text and lone surrogates", () => {
+    const verdict = analyze("\u0000\u0001\uD800abc\uFFFF\u200B");
+    expect(VerdictSchema.parse(verdict).risk).toBe("low");
+  });
+});
+
+describe("analyze: verdicts on the case table", () => {
+  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+    const verdict = VerdictSchema.parse(analyze(c.text, { lang: c.lang }));
+    const want = c.expect;
+    if (want.risk === "low") {
+      expect(verdict.risk, `risk of ${c.id} (score ${verdict.score})`).toBe("low");
+      expect(verdict.label).toBe(0);
+      return;
+    }
+    if (want.risk) {
+      expect(SCAM_RISKS, `risk of ${c.id} (score ${verdict.score})`).toContain(verdict.risk);
+      if (want.risk === "critical") expect(verdict.risk).toBe("critical");
+      expect(verdict.label).toBe(1);
+      expect(verdict.advice.length).toBeGreaterThan(0);
+    }
+    if (want.mode !== undefined) expect(verdict.mode).toBe(want.mode);
+    if (want.stage !== undefined) expect(verdict.stage).toBe(want.stage);
+    if (want.impersonating !== undefined) expect(verdict.impersonating).toBe(want.impersonating);
+    for (const e of verdict.signals.flatMap((s) => s.evidence)) expect(c.text.slice(e.start, e.end)).toBe(e.text);
+  });
+});
+
+describe("analyze: advice names the number to call", () => {
+  it("names WeBank's official number and the police when a Weilidai scam reaches the money stage", () => {
+    const verdict = analyze("您好，我是微粒贷客服，利率过高需要注销，否则影响征信。请共享屏幕，把钱转到指定账户进行资金清算。");
+    const advice = verdict.advice.map((a) => a.text).join("\n");
+    expect(verdict.risk).toBe("critical");
+    expect(advice).toContain("95384");
+    expect(advice).toContain("110");
+    expect(advice).toContain("96110");
+  });
+});
