@@ -1,8 +1,10 @@
 /**
  * `scamguard eval`: precision, recall, F1, FPR (and specificity, AUC, Brier, ECE) per TEST split of
  * ../shared/data, scored through the product path — `analyze()` once the model is wired into it,
- * otherwise signals + `scoreText()` with the committed artefact. Two passes: the text cleaned of
- * dataset artefacts exactly as in training (the headline), and the raw text as shipped.
+ * otherwise signals + `scoreText()` with the committed artefact. Three passes: the text cleaned of
+ * dataset artefacts exactly as in training (the headline), the raw text as shipped, and an ASR-style
+ * stress test (cleaned, then speaker tags and punctuation removed: what a call recording's
+ * transcript looks like).
  */
 import { analyze } from "@scamguard/detect";
 import { defaultModel } from "@scamguard/detect/model/index";
@@ -31,6 +33,8 @@ export interface EvalReport {
   cleaned: SetMetrics[];
   /** Metrics on the raw test text (handles, placeholders, archive links left in). */
   raw: SetMetrics[];
+  /** Metrics on cleaned text with speaker tags and punctuation removed (ASR-like transcripts). */
+  asr: SetMetrics[];
   /** Mean milliseconds per text of the scoring path (cleaned pass, including signal extraction). */
   msPerText: number;
 }
@@ -63,29 +67,57 @@ function productScorer(): { kind: EvalReport["scorer"]; score: Scorer; version: 
 }
 
 /**
+ * What a call-recording transcript looks like: no speaker tags, no punctuation, one line.
+ * @example asrStyle("A: 您好，我是客服。\nB: 好的？") // "您好 我是客服 好的"
+ */
+export function asrStyle(text: string): string {
+  return text
+    .replace(/^[ \t]*[AB][:：][ \t]?/gm, "")
+    .replace(/[\p{P}\p{S}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * 95% Wilson score interval of k successes in n, formatted "0.012 [0.004, 0.035]".
+ * @example interval(2, 199) // "0.010 [0.003, 0.036]"
+ */
+export function interval(k: number, n: number): string {
+  if (n === 0) return "—";
+  const z = 1.96;
+  const p = k / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return `${p.toFixed(3)} [${Math.max(0, centre - half).toFixed(3)}, ${Math.min(1, centre + half).toFixed(3)}]`;
+}
+
+/**
  * Evaluate the shipped model on every test split and print the table (or JSON).
  * @example const report = await runEval({ json: false }); report.cleaned.find((m) => m.set === "jddc-customer-service-zh")?.fpr
  */
 export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
   const rows = loadAll(resolveDataDir(opts.dataDir), "test");
   const scorer = productScorer();
-  const pass = (clean: boolean): { metrics: SetMetrics[]; ms: number } => {
+  const pass = (prepare: (text: string) => string): { metrics: SetMetrics[]; ms: number } => {
     const scores = new Float64Array(rows.length);
     const t0 = performance.now();
     rows.forEach((r, i) => {
-      scores[i] = scorer.score(clean ? stripArtefacts(r.text) : r.text).score;
+      scores[i] = scorer.score(prepare(r.text)).score;
     });
     const ms = (performance.now() - t0) / Math.max(1, rows.length);
     return { metrics: metricsBySet(rows, scores, scorer.threshold), ms };
   };
-  const cleaned = pass(true);
-  const raw = pass(false);
+  const cleaned = pass(stripArtefacts);
+  const raw = pass((t) => t);
+  const asr = pass((t) => asrStyle(stripArtefacts(t)));
   const report: EvalReport = {
     scorer: scorer.kind,
     modelVersion: scorer.version,
     threshold: scorer.threshold,
     cleaned: cleaned.metrics,
     raw: raw.metrics,
+    asr: asr.metrics,
     msPerText: Number(cleaned.ms.toFixed(4)),
   };
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -100,6 +132,15 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
         "",
         "raw test text (handles, placeholders, links left in):",
         formatMetrics(report.raw),
+        "",
+        "ASR-style stress test (cleaned, speaker tags and punctuation removed):",
+        formatMetrics(report.asr),
+        "",
+        "95% Wilson intervals (cleaned): " +
+          report.cleaned
+            .filter((m) => m.set !== "all")
+            .map((m) => (m.positives > 0 ? `${m.set} recall ${interval(m.tp, m.positives)}, FPR ${interval(m.fp, m.n - m.positives)}` : `${m.set} FPR ${interval(m.fp, m.n)}`))
+            .join("; "),
         "",
         "All-negative sets (twitter, jddc): precision/recall/F1 undefined; FPR and specificity are the result.",
         "",

@@ -56,5 +56,6 @@ describe("runTrain / runEval", () => {
     const tele = report.cleaned.find((m) => m.set === "teleantifraud-zh");
     expect(tele?.recall).toBeTypeOf("number");
     expect(report.raw).toHaveLength(report.cleaned.length);
+    expect(report.asr).toHaveLength(report.cleaned.length);
   });
 });
