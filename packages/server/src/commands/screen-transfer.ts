@@ -57,6 +57,6 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
     });
     ctx.services.webhooks.kick();
   }
-  screening.log.add(row);
+  if (screening.logsEveryScreening || decision.decision !== "allow") screening.log.add(row);
   return { ...decision, payeeReputation, sessionId: null };
 }

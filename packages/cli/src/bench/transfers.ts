@@ -1,0 +1,125 @@
+/**
+ * Transfer screening latency at a fixed 2,000 requests/s over loopback (open loop, latency from each
+ * request's scheduled time), beside a bare endpoint measured in the same run at the same rate:
+ * `POST /v1/transfers/screen` on the real app (auth, rate limit, zod validation, reputation index, payer
+ * history, decision, write-behind audit) vs a bare Fastify POST in the same process that validates the
+ * same body with the same schema and answers a constant decision of the same shape.
+ * Goal: p99 ≤ 5 ms. Medians of ROUNDS rounds, alternating bare and app.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { runAtRate, type RateResult } from "./rate-load.js";
+import { median, percentile, printTable } from "./stats.js";
+
+const RATE = 2_000;
+const ROUNDS = 3;
+const DURATION_MS = 8_000;
+const PAYEES = 2_000;
+const REPORTED = 40;
+const PAYERS = 5_000;
+
+interface Figures {
+  rate: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+}
+const figures = (r: RateResult): Figures => ({
+  rate: r.latenciesMs.length / r.seconds,
+  p50: percentile(r.latenciesMs, 0.5),
+  p99: percentile(r.latenciesMs, 0.99),
+  max: r.latenciesMs[r.latenciesMs.length - 1] ?? Number.NaN,
+  errors: r.errors,
+});
+const medianOf = (runs: Figures[]): Figures => ({
+  rate: median(runs.map((r) => r.rate)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  max: median(runs.map((r) => r.max)),
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+});
+
+/** Deterministic pseudo-random numbers, so every run screens the same traffic. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export async function run(): Promise<void> {
+  const { loadConfig } = await import("@scamguard/server/config");
+  const { createApp } = await import("@scamguard/server/app");
+  const { TransferScreenRequestSchema } = await import("@scamguard/contracts");
+  const { normalizeIdentifier } = await import("@scamguard/detect/identifiers/index");
+  const Fastify = (await import("fastify")).default;
+  const { serializerCompiler, validatorCompiler } = await import("fastify-type-provider-zod");
+
+  const dataDir = mkdtempSync(join(tmpdir(), "scamguard-bench-transfers-"));
+  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "10000000" }));
+  const bare = Fastify({ logger: false });
+  try {
+    const random = lcg(42);
+    const payees = Array.from({ length: PAYEES }, (_, i) => `62220${String(100000000000 + i * 7919).padStart(14, "0")}`);
+    // A few payees with reports from three reporters, as the reputation index holds them after real reports.
+    for (const value of payees.slice(0, REPORTED)) {
+      const key = normalizeIdentifier("bank_account", value);
+      if (!key.ok) throw new Error(`bench payee ${value}: ${key.error}`);
+      for (let r = 0; r < 3; r++) {
+        app.ctx.services.reputation.index.applyReport({ kind: "bank_account", normalized: key.normalized, reporterId: `k${r}`, role: "reporter", atMs: Date.now(), mode: "impersonate_customer_service" });
+      }
+    }
+    const bodies = Array.from({ length: 20_000 }, () => {
+      const payee = payees[Math.floor(random() * PAYEES)] as string;
+      const round = random() < 0.3;
+      return JSON.stringify({
+        payer: { kind: "bank_account", value: `cust-${Math.floor(random() * PAYERS)}` },
+        payee: { kind: "bank_account", value: payee },
+        amount: round ? Math.ceil(random() * 50) * 1000 : Math.round(random() * 500000) / 100 + 1,
+        currency: "CNY",
+        channel: "mobile_app",
+        payeeKnown: random() < 0.7,
+      });
+    });
+    const { key } = await app.ctx.services.apiKeys.create({ role: "institution", label: "bench" });
+    const headers = { authorization: `Bearer ${key}` };
+
+    const constant = { decision: "allow", risk: "low", stage: null, reasons: [], advice: [], payeeReputation: "unknown", sessionId: null };
+    bare.setValidatorCompiler(validatorCompiler);
+    bare.setSerializerCompiler(serializerCompiler);
+    bare.post("/bare", { schema: { body: TransferScreenRequestSchema } }, async () => constant);
+    const appAddress = await app.listen({ port: 0, host: "127.0.0.1" });
+    await bare.listen({ port: 0, host: "127.0.0.1" });
+    const bareAddress = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
+
+    const screen = (durationMs: number) => runAtRate({ url: appAddress, method: "POST", path: "/v1/transfers/screen", bodies, headers, rate: RATE, durationMs });
+    const baseline = (durationMs: number) => runAtRate({ url: bareAddress, method: "POST", path: "/bare", bodies, headers, rate: RATE, durationMs });
+    await baseline(1_500);
+    await screen(1_500);
+
+    const appRuns: Figures[] = [];
+    const bareRuns: Figures[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRuns.push(figures(await baseline(DURATION_MS)));
+      appRuns.push(figures(await screen(DURATION_MS)));
+    }
+    const a = medianOf(appRuns);
+    const b = medianOf(bareRuns);
+    await app.ctx.services.transfers.log.flush();
+    printTable(
+      `transfer screening at ${RATE.toLocaleString("en-US")} req/s over loopback (open loop), median of ${ROUNDS} × ${DURATION_MS / 1000} s`,
+      ["endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "p99 ratio", "errors"],
+      [
+        ["bare POST (same body schema, constant answer)", b.rate, b.p50, b.p99, b.max, "1.00", b.errors],
+        ["POST /v1/transfers/screen", a.rate, a.p50, a.p99, a.max, (a.p99 / b.p99).toFixed(2), a.errors],
+      ],
+    );
+    console.log(`  traffic: ${PAYERS.toLocaleString("en-US")} payers, ${PAYEES.toLocaleString("en-US")} payees (${REPORTED} with scam reports), 30% round sums, 30% new payees`);
+    console.log(`  goal: p99 ≤ 5 ms — ${a.p99 <= 5 ? "met" : "NOT met"} (p99 ${a.p99.toFixed(2)} ms, ${(a.p99 / b.p99).toFixed(2)}× the bare endpoint's)`);
+  } finally {
+    await bare.close();
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
