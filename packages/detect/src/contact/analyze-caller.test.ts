@@ -55,3 +55,12 @@ describe("analyzeCaller", () => {
     });
   });
 });
+
+describe("analyzeCaller in Chinese", () => {
+  it("gives the reasons in zh when asked", () => {
+    const v = analyzeCaller({ channel: "facetime", caller: { kind: "email", value: "x@icloud.com" }, lang: "zh" });
+    expect(v.reasons).toEqual(["来自任何人都能注册的 Apple ID 的 FaceTime 来电：银行、平台和警方从不通过 FaceTime 联系"]);
+    const w = analyzeCaller({ channel: "voip", caller: { kind: "phone", value: "95588" }, displayName: "工商银行", lang: "zh" });
+    expect(w.reasons[0]).toBe("即使号码相同，中国工商银行也不会通过 voip 来电");
+  });
+});

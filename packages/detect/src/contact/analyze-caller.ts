@@ -2,9 +2,10 @@
  * Who is calling, really? For the scam-in-progress guard: is the caller an official contact, which
  * institution does the display name claim, and do the two disagree.
  */
-import type { CallChannel, Caller } from "@scamguard/contracts";
+import type { CallChannel, Caller, Lang } from "@scamguard/contracts";
 import { isPublicMailbox, officialContactOwner } from "../directory/lookup.js";
 import { resolveClaim } from "../directory/mentions.js";
+import { institutionLabel, message } from "../directory/messages.js";
 import { verifyClaim } from "../directory/verify.js";
 
 /** Input of {@link analyzeCaller}: the channel, the caller identifier, and the name the call shows. */
@@ -12,6 +13,8 @@ export interface AnalyzeCallerInput {
   channel: CallChannel;
   caller: Caller;
   displayName?: string;
+  /** Language of the reasons (default en). */
+  lang?: Lang;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface CallerVerdict {
  * @example analyzeCaller({ channel: "phone", caller: { kind: "phone", value: "95588" } })
  *   // { official: true, officialInstitution: "icbc", mismatch: false, callBack: ["95588"], reasons: [...] }
  */
-export function analyzeCaller({ channel, caller, displayName }: AnalyzeCallerInput): CallerVerdict {
+export function analyzeCaller({ channel, caller, displayName, lang = "en" }: AnalyzeCallerInput): CallerVerdict {
   const owner = caller.kind === "phone" || caller.kind === "email" ? officialContactOwner(caller.kind, caller.value) : undefined;
   // Institutions call from their numbers over the phone network; a FaceTime, VoIP or chat "call" from the
   // same digits is someone else (FaceTime never carries short service numbers; VoIP caller IDs are forged).
@@ -48,19 +51,18 @@ export function analyzeCaller({ channel, caller, displayName }: AnalyzeCallerInp
 
   if (claimed) {
     verdict.claimedInstitution = claimed.id;
-    const check = verifyClaim({ claimed: claimed.name.zh, contact: caller, channel });
+    const check = verifyClaim({ claimed: claimed.name.zh, contact: caller, channel, lang });
     verdict.mismatch = !(official && owner?.id === claimed.id);
     verdict.callBack = check.callBack;
     verdict.reasons = check.reasons;
-    if (verdict.mismatch && check.result === "match") verdict.reasons.unshift(`a ${channel} call is not how ${claimed.name.en} calls, even from its number`);
+    if (verdict.mismatch && check.result === "match") verdict.reasons.unshift(message(lang, "wrongChannel", channel, institutionLabel(claimed, lang)));
     return verdict;
   }
   verdict.callBack = owner ? [...owner.numbers] : [];
-  if (owner && official) verdict.reasons.push(`${caller.value} is an official number of ${owner.name.zh} (${owner.name.en})`);
-  else if (owner) verdict.reasons.push(`${caller.value} belongs to ${owner.name.en}, but ${owner.name.en} does not call through ${channel}`);
+  if (owner && official) verdict.reasons.push(message(lang, "officialNumber", caller.value, institutionLabel(owner, lang)));
+  else if (owner) verdict.reasons.push(message(lang, "belongsNotChannel", caller.value, institutionLabel(owner, lang), channel));
   if (channel === "facetime") {
-    const who = caller.kind === "email" && isPublicMailbox(caller.value) ? "an Apple ID anyone can create" : "an unknown caller";
-    verdict.reasons.push(`FaceTime call from ${who}: banks, platforms and police never call through FaceTime`);
+    verdict.reasons.push(message(lang, caller.kind === "email" && isPublicMailbox(caller.value) ? "facetimeAppleId" : "facetimeStranger"));
   }
   return verdict;
 }

@@ -141,3 +141,12 @@ describe("verifyClaim: reasons", () => {
     );
   });
 });
+
+describe("verifyClaim in Chinese", () => {
+  it("gives the reasons in zh when asked", () => {
+    const r = verifyClaim({ claimed: "京东客服", contact: { kind: "email", value: "random@icloud.com" }, channel: "facetime", lang: "zh" });
+    expect(r.reasons).toEqual(["京东从不通过 FaceTime 或 iMessage 联系用户；显示的名称谁都可以随意设置", "京东：请挂断，自行拨打 950618 核实"]);
+    expect(verifyClaim({ claimed: "工商银行", contact: { kind: "phone", value: "95588" }, lang: "zh" }).reasons[0]).toBe("95588 是中国工商银行的官方号码");
+    expect(verifyClaim({ claimed: "某某科技", contact: { kind: "phone", value: "95588" }, lang: "zh" }).reasons).toEqual(["官方名录中没有“某某科技”所指的机构"]);
+  });
+});

@@ -16,4 +16,5 @@ export {
 } from "./lookup.js";
 export { findInstitutionMentions, resolveClaim, type InstitutionMention } from "./mentions.js";
 export { searchDirectory } from "./search.js";
-export { verifyClaim, type VerifyClaimInput, type ContactChannel } from "./verify.js";
+export { verifyClaim, callBackAdvice, type VerifyClaimInput, type ContactChannel } from "./verify.js";
+export { message, institutionLabel, type MessageId } from "./messages.js";

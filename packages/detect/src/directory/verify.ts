@@ -3,29 +3,39 @@
  * always carries the official numbers to call back, because hanging up and calling back is the advice
  * that works whatever the result.
  */
-import type { DirectoryEntry, IdentifierKind, VerifyResponse } from "@scamguard/contracts";
+import type { DirectoryEntry, IdentifierKind, Lang, VerifyResponse } from "@scamguard/contracts";
 import { findKnownApp } from "../identifiers/apps.js";
 import { foldText } from "../identifiers/fold.js";
 import { normalizeIdentifier } from "../identifiers/normalize.js";
 import { normalizePhone } from "../identifiers/phone.js";
 import { institutionByKey, isPublicMailbox } from "./lookup.js";
 import { resolveClaim } from "./mentions.js";
+import { institutionLabel, message } from "./messages.js";
 
 /** How the contact reached the person; FaceTime and iMessage are identified by a phone number or an Apple ID. */
 export type ContactChannel = "phone" | "sms" | "facetime" | "imessage" | "voip" | "chat" | "email" | "web";
 
-/** What `verifyClaim` checks. `channel` is optional: FaceTime/iMessage make any claim a mismatch. */
+/**
+ * What `verifyClaim` checks. `channel` is optional: FaceTime/iMessage make any claim a mismatch.
+ * `lang` picks the language of the reasons (default en).
+ */
 export interface VerifyClaimInput {
   claimed: string;
   contact: { kind: IdentifierKind; value: string };
   channel?: ContactChannel;
+  lang?: Lang;
 }
 
 const APPLE_CHANNELS = new Set<ContactChannel>(["facetime", "imessage"]);
 
-const label = (e: DirectoryEntry) => (e.name.zh === e.name.en ? e.name.en : `${e.name.zh} (${e.name.en})`);
-const callBackText = (e: DirectoryEntry) =>
-  e.numbers.length > 0 ? `hang up and call ${e.numbers.join(" / ")} yourself` : "hang up and contact them through their official app or website";
+/**
+ * "Hang up and call …" for an institution, in the given language.
+ * @example callBackAdvice(getInstitution("jd")!, "en") // "京东 (JD.com): hang up and call 950618 yourself"
+ */
+export function callBackAdvice(e: DirectoryEntry, lang: Lang): string {
+  const name = institutionLabel(e, lang);
+  return e.numbers.length > 0 ? message(lang, "callBack", name, e.numbers.join(" / ")) : message(lang, "callBackApp", name);
+}
 
 /**
  * Check a claimed identity against the contact used:
@@ -38,68 +48,56 @@ const callBackText = (e: DirectoryEntry) =>
  * @example verifyClaim({ claimed: "工商银行", contact: { kind: "phone", value: "95588" } }).result // "match"
  */
 export function verifyClaim(input: VerifyClaimInput): VerifyResponse {
+  const lang = input.lang ?? "en";
   const institution = resolveClaim(input.claimed);
-  if (!institution) {
-    return { result: "unknown", institution: null, callBack: [], reasons: [`"${input.claimed}" names no institution in the official directory`] };
-  }
-  const { result, reasons } = judge(institution, input);
-  if (result === "mismatch") reasons.push(`${label(institution)}: ${callBackText(institution)}`);
+  if (!institution) return { result: "unknown", institution: null, callBack: [], reasons: [message(lang, "unknownClaim", input.claimed)] };
+  const { result, reasons } = judge(institution, input, lang);
+  if (result === "mismatch") reasons.push(callBackAdvice(institution, lang));
   return { result, institution, callBack: [...institution.numbers], reasons };
 }
 
-function judge(inst: DirectoryEntry, { contact, channel }: VerifyClaimInput): { result: "match" | "mismatch" | "unknown"; reasons: string[] } {
-  const name = label(inst);
+type Judged = { result: "match" | "mismatch"; reasons: string[] };
+
+function judge(inst: DirectoryEntry, { contact, channel }: VerifyClaimInput, lang: Lang): Judged {
+  const name = institutionLabel(inst, lang);
+  const say = (id: Parameters<typeof message>[1], ...args: string[]) => message(lang, id, ...args);
   const { kind, value } = contact;
-  if (channel && APPLE_CHANNELS.has(channel)) {
-    return { result: "mismatch", reasons: [`${name} never contacts people through FaceTime or iMessage; anyone can set that display name`] };
-  }
+  if (channel && APPLE_CHANNELS.has(channel)) return { result: "mismatch", reasons: [say("appleChannel", name)] };
   switch (kind) {
     case "phone": {
       const phone = normalizePhone(value);
-      if (!phone) return { result: "mismatch", reasons: [`${value} is not a phone number ${name} uses`] };
+      if (!phone) return { result: "mismatch", reasons: [say("notPhone", value, name)] };
       const owner = institutionByKey("phone", phone.normalized);
-      if (owner?.id === inst.id) {
-        return { result: "match", reasons: [`${value} is an official number of ${name}`, "caller ID can be faked: for anything about money, call back the official number yourself"] };
-      }
-      if (owner) return { result: "mismatch", reasons: [`${value} is the official number of ${label(owner)}, not of ${name}`] };
-      if (phone.class === "cn_mobile") return { result: "mismatch", reasons: [`${value} is a personal mobile number; ${name}'s customer service does not call from one`] };
-      if (phone.class === "international") return { result: "mismatch", reasons: [`${value} is a foreign number; calls from abroad claiming ${name} are a common scam`] };
-      return { result: "mismatch", reasons: [`${value} is not an official number of ${name}`] };
+      if (owner?.id === inst.id) return { result: "match", reasons: [say("officialNumber", value, name), say("callerIdFaked")] };
+      if (owner) return { result: "mismatch", reasons: [say("otherOwner", value, institutionLabel(owner, lang), name)] };
+      if (phone.class === "cn_mobile") return { result: "mismatch", reasons: [say("personalMobile", value, name)] };
+      if (phone.class === "international") return { result: "mismatch", reasons: [say("foreign", value, name)] };
+      return { result: "mismatch", reasons: [say("notOfficialNumber", value, name)] };
     }
     case "email": {
       const key = normalizeIdentifier("email", value);
-      if (key.ok && !isPublicMailbox(key.normalized) && institutionByKey("email", key.normalized)?.id === inst.id) {
-        return { result: "match", reasons: [`${value} is at an official domain of ${name}; they still never ask for codes or transfers`] };
-      }
-      return {
-        result: "mismatch",
-        reasons: [
-          key.ok && isPublicMailbox(key.normalized)
-            ? `${value} is a personal mailbox (anyone can open one, and use it as an Apple ID for FaceTime); ${name} never contacts you from one`
-            : `${value} is not an official address of ${name}`,
-          ...(inst.policy.includes("never_facetime") ? [`${name} never calls through FaceTime`] : []),
-        ],
-      };
+      const publicBox = key.ok && isPublicMailbox(key.normalized);
+      if (key.ok && !publicBox && institutionByKey("email", key.normalized)?.id === inst.id) return { result: "match", reasons: [say("officialEmail", value, name)] };
+      const first = publicBox ? say("personalMailbox", value, name) : say("notOfficialEmail", value, name);
+      return { result: "mismatch", reasons: inst.policy.includes("never_facetime") ? [first, say("neverFacetime", name)] : [first] };
     }
     case "url":
     case "domain": {
       const key = normalizeIdentifier(kind, value);
-      const owner = key.ok ? institutionByKey(kind, key.normalized) : undefined;
-      if (owner?.id === inst.id) return { result: "match", reasons: [`${value} is on an official domain of ${name}`] };
-      const official = inst.domains.length > 0 ? ` (official: ${inst.domains.join(", ")})` : "";
-      return { result: "mismatch", reasons: [`${value} is not a website of ${name}${official}`] };
+      if (key.ok && institutionByKey(kind, key.normalized)?.id === inst.id) return { result: "match", reasons: [say("officialSite", value, name)] };
+      return { result: "mismatch", reasons: [say("notSite", value, name, inst.domains.join(", "))] };
     }
     case "app": {
-      if (inst.apps.some((a) => foldText(a) === foldText(value))) return { result: "match", reasons: [`${value} is ${name}'s official app; install it only from the app store`] };
+      if (inst.apps.some((a) => foldText(a) === foldText(value))) return { result: "match", reasons: [say("officialApp", value, name)] };
       const known = findKnownApp(foldText(value));
-      const why = known && (known.category === "meeting" || known.category === "remote_control") ? `; ${name} never asks you to share your screen or install ${known.name}` : "";
-      return { result: "mismatch", reasons: [`${value} is not an app of ${name}${why}`] };
+      const remote = known && (known.category === "meeting" || known.category === "remote_control");
+      return { result: "mismatch", reasons: remote ? [say("notApp", value, name), say("screenShareApp", name, known.name)] : [say("notApp", value, name)] };
     }
     case "bank_account":
-      return { result: "mismatch", reasons: [`${name} never asks you to move money to a "safe", "designated" or "certified" account`] };
+      return { result: "mismatch", reasons: [say("safeAccount", name)] };
     case "meeting_id":
-      return { result: "mismatch", reasons: [`${name} never asks you to join a meeting or share your screen`] };
+      return { result: "mismatch", reasons: [say("meeting", name)] };
     case "display_name":
-      return { result: "mismatch", reasons: [`a display name is not a contact of ${name}: anyone can set it to any name`] };
+      return { result: "mismatch", reasons: [say("displayName", name)] };
   }
 }
