@@ -5,6 +5,7 @@ import { register as registerClassify } from "./classify.js";
 import { register as registerBench } from "./bench.js";
 import { register as registerImport } from "./import.js";
 import { register as registerKeys } from "./keys.js";
+import { register as registerModel } from "./model.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
 
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerKeys(program);
   registerImport(program);
   registerReplay(program);
+  registerModel(program);
 }
