@@ -47,6 +47,8 @@ const RISK_OF: Record<UrlFactId, UrlAnalysis["risk"]> = {
   "suspicious-tld": "low",
 };
 const RISK_ORDER: UrlAnalysis["risk"][] = ["safe", "low", "medium", "high"];
+/** Public suffixes only governments and schools can register under. */
+const RESTRICTED_SUFFIX = /(?:^|\.)(?:gov|mil|edu)(?:\.[a-z]{2})?$|^gov\.cn$|^edu\.cn$/;
 
 /**
  * Analyse a URL or bare host ("jd-kefu.com/login", "https://xn--...com", "http://1.2.3.4/pay").
@@ -84,13 +86,15 @@ export function analyzeUrl(input: string): UrlAnalysis {
   if (host.split(".").some((l) => l.startsWith("xn--"))) {
     facts.push({ id: "punycode", detail: `${host} is an internationalised name shown as ${out.displayHost}: letters from other scripts can imitate a brand` });
   }
-  const look = findLookalike(unicodeLabel, hostToUnicode(domain));
+  // Government and education suffixes cannot be registered by anyone: "sh-fanzha.gov.cn" is no look-alike.
+  const restricted = RESTRICTED_SUFFIX.test(parsed.publicSuffix ?? "");
+  const look = restricted ? undefined : findLookalike(unicodeLabel, hostToUnicode(domain));
   if (look) {
     out.imitates = look.institution;
     facts.push({ id: "lookalike", institution: look.institution, detail: lookalikeDetail(out.displayHost ?? host, look.imitates, look.how) });
   }
   const sub = parsed.subdomain ?? "";
-  const subBrand = sub && sub !== "www" ? findBrandToken(hostToUnicode(sub)) : undefined;
+  const subBrand = sub && sub !== "www" && !restricted ? findBrandToken(hostToUnicode(sub)) : undefined;
   if (subBrand) {
     out.imitates ??= subBrand.institution;
     facts.push({ id: "brand-subdomain", institution: subBrand.institution, detail: `"${subBrand.token}" in ${host} is only a subdomain of ${domain}, which has nothing to do with it` });

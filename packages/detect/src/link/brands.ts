@@ -29,6 +29,11 @@ export const BRANDS: readonly Brand[] = [
   ["apple", "apple", "token"], ["appleid", "apple", "sub"], ["icloud", "apple", "sub"], ["itunes", "apple", "sub"],
   ["microsoft", "microsoft", "sub"], ["amazon", "amazon", "token"], ["paypal", "paypal", "sub"],
   ["irs", "irs", "token"], ["ssa", "ssa", "token"], ["96110", "anti-fraud-center", "sub"],
+  // Pinyin that Chinese phishing domains spell brands and products with ("baitiao-kefu.com", "zhengxin-zhuxiao.cn").
+  ["baitiao", "jd", "sub"], ["jintiao", "jd", "sub"], ["gonghang", "icbc", "sub"], ["nonghang", "abc", "sub"], ["jianhang", "ccb", "sub"],
+  ["zhaohang", "cmb", "sub"], ["youchu", "psbc", "sub"], ["yinlian", "unionpay", "sub"], ["yinbaojian", "nfra", "sub"],
+  ["yinjianhui", "nfra", "sub"], ["zhengjianhui", "csrc", "sub"], ["weizhong", "webank", "sub"], ["caifutong", "tencent", "sub"],
+  ["fanzha", "anti-fraud-center", "sub"], ["pdd", "pinduoduo", "token"],
   ["usps", "usps", "sub"], ["ups", "ups", "token"], ["fedex", "fedex", "sub"], ["chase", "chase", "token"], ["jpmorgan", "chase", "sub"],
   ["bankofamerica", "bank-of-america", "sub"], ["bofa", "bank-of-america", "token"], ["wellsfargo", "wells-fargo", "sub"],
 ].map(([token, institution, match]) => ({ token, institution, match }) as Brand);
