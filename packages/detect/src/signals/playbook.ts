@@ -28,6 +28,8 @@ const BY_ID = new Map<string, DirectoryEntry>(DIRECTORY.map((e) => [e.id, e]));
 const WARNING_KINDS = new Set(["hotline"]);
 /** Signals weaker than this (urgency, a large amount, "your name please") never count as a family of their own. */
 const MIN_FAMILY_WEIGHT = 0.3;
+/** Net weight (tactics minus protective) two families need when the text also carries protective evidence. */
+const PROTECTED_MIN_TOTAL = 1;
 /** Several signals of one family this heavy together also place the stage (an SMS of pure pretext). */
 const MIN_TOTAL_WEIGHT = 1.5;
 /** A single standalone signal (playbook.json) this strong places the stage on its own; others need a second family. */
@@ -51,7 +53,10 @@ export function furthestStage(signals: readonly Signal[]): Stage | null {
   const strong = !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL && STANDALONE.has(s.id));
   // Protective evidence (negative weights) counts against the total.
   const total = signals.reduce((sum, s) => sum + s.weight, 0);
-  if (families.size < 2 && !strong && total < MIN_TOTAL_WEIGHT) return null;
+  // Genuine warnings ("我们不会索要验证码") name the same tactics they warn about: with protective evidence
+  // two families only count if the tactics still outweigh it clearly.
+  const byFamilies = families.size >= 2 && (!protectedText || total >= PROTECTED_MIN_TOTAL);
+  if (!byFamilies && !strong && total < MIN_TOTAL_WEIGHT) return null;
   let best: Stage | null = null;
   for (const s of tactics) {
     if (s.stage !== null && (best === null || stageRank(s.stage) > stageRank(best))) best = s.stage;
