@@ -14,3 +14,11 @@ describe("eval helpers", () => {
     expect(interval(0, 0)).toBe("—");
   });
 });
+
+describe("firstTurns", () => {
+  it("keeps the first n tagged turns with their continuation lines", async () => {
+    const { firstTurns } = await import("./index.js");
+    expect(firstTurns("A: a\nmore\nB: b\nA: c", 2)).toBe("A: a\nmore\nB: b");
+    expect(firstTurns("one sms, no tags", 2)).toBe("one sms, no tags");
+  });
+});

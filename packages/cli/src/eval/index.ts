@@ -35,6 +35,13 @@ export interface EvalReport {
   raw: SetMetrics[];
   /** Metrics on cleaned text with speaker tags and punctuation removed (ASR-like transcripts). */
   asr: SetMetrics[];
+  /**
+   * Metrics on the first 4 turns only (cleaned): how much of a call the model needs, for the
+   * live-call analyser.
+   */
+  early: SetMetrics[];
+  /** Share flagged per (set, label, type) on cleaned text: recall per scam type, FPR per benign type. */
+  byType: { set: string; label: 0 | 1; type: string; n: number; flagged: number }[];
   /** Mean milliseconds per text of the scoring path (cleaned pass, including signal extraction). */
   msPerText: number;
 }
@@ -79,6 +86,33 @@ export function asrStyle(text: string): string {
 }
 
 /**
+ * The first `n` turns of a tagged transcript (a text without tags is returned whole).
+ * @example firstTurns("A: a\nB: b\nA: c", 2) // "A: a\nB: b"
+ */
+export function firstTurns(text: string, n: number): string {
+  const lines = text.split("\n");
+  let turns = 0;
+  const out: string[] = [];
+  for (const line of lines) {
+    if (/^[ \t]*[AB][:：]/.test(line) && ++turns > n) break;
+    out.push(line);
+  }
+  return out.join("\n");
+}
+
+function formatByType(rows: EvalReport["byType"]): string[] {
+  const out: string[] = [];
+  for (const set of [...new Set(rows.map((r) => r.set))]) {
+    const cells = rows
+      .filter((r) => r.set === set)
+      .sort((a, b) => b.label - a.label || a.type.localeCompare(b.type))
+      .map((r) => `${r.label === 1 ? "" : "¬"}${r.type} ${(r.flagged / r.n).toFixed(2)} (${r.n})`);
+    out.push(`  ${set}: ${cells.join(", ")}`);
+  }
+  return out;
+}
+
+/**
  * 95% Wilson score interval of k successes in n, formatted "0.012 [0.004, 0.035]".
  * @example interval(2, 199) // "0.010 [0.003, 0.036]"
  */
@@ -99,18 +133,27 @@ export function interval(k: number, n: number): string {
 export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
   const rows = loadAll(resolveDataDir(opts.dataDir), "test");
   const scorer = productScorer();
-  const pass = (prepare: (text: string) => string): { metrics: SetMetrics[]; ms: number } => {
+  const pass = (prepare: (text: string) => string): { metrics: SetMetrics[]; ms: number; scores: Float64Array } => {
     const scores = new Float64Array(rows.length);
     const t0 = performance.now();
     rows.forEach((r, i) => {
       scores[i] = scorer.score(prepare(r.text)).score;
     });
     const ms = (performance.now() - t0) / Math.max(1, rows.length);
-    return { metrics: metricsBySet(rows, scores, scorer.threshold), ms };
+    return { metrics: metricsBySet(rows, scores, scorer.threshold), ms, scores };
   };
   const cleaned = pass(stripArtefacts);
   const raw = pass((t) => t);
   const asr = pass((t) => asrStyle(stripArtefacts(t)));
+  const early = pass((t) => firstTurns(stripArtefacts(t), 4));
+  const types = new Map<string, { set: string; label: 0 | 1; type: string; n: number; flagged: number }>();
+  rows.forEach((r, i) => {
+    const key = `${r.set}|${r.label}|${r.type}`;
+    const t = types.get(key) ?? { set: r.set, label: r.label, type: r.type, n: 0, flagged: 0 };
+    t.n++;
+    if ((cleaned.scores[i] as number) >= scorer.threshold) t.flagged++;
+    types.set(key, t);
+  });
   const report: EvalReport = {
     scorer: scorer.kind,
     modelVersion: scorer.version,
@@ -118,6 +161,8 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
     cleaned: cleaned.metrics,
     raw: raw.metrics,
     asr: asr.metrics,
+    early: early.metrics,
+    byType: [...types.values()],
     msPerText: Number(cleaned.ms.toFixed(4)),
   };
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -135,6 +180,12 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
         "",
         "ASR-style stress test (cleaned, speaker tags and punctuation removed):",
         formatMetrics(report.asr),
+        "",
+        "First 4 turns only (cleaned; early warning in a live call):",
+        formatMetrics(report.early),
+        "",
+        "Flagged share per type (cleaned): recall for scam types, FPR for benign types:",
+        ...formatByType(report.byType),
         "",
         "95% Wilson intervals (cleaned): " +
           report.cleaned

@@ -57,5 +57,6 @@ describe("runTrain / runEval", () => {
     expect(tele?.recall).toBeTypeOf("number");
     expect(report.raw).toHaveLength(report.cleaned.length);
     expect(report.asr).toHaveLength(report.cleaned.length);
+    expect(report.byType.find((t) => t.set === "jddc-customer-service-zh")?.n).toBe(4);
   });
 });
