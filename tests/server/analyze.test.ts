@@ -95,7 +95,9 @@ describeBothEngines("POST /v1/analyze", (t) => {
     const res = await post(JSON.stringify({ text: "" }));
     expect(res.statusCode).toBe(200);
     expect(res.json().verdict.risk).toBe("low");
-    expect(res.json().verdict.reasons).toContain("empty text");
+    // The wording is the engine's; the server's promise is a 200 that gives a reason.
+    expect(res.json().verdict.reasons.join(" ")).toMatch(/empty/i);
+    expect(res.json().verdict.analyzedChars).toBe(0);
   });
 
   it("answers a text with a verdict in the contract's shape", async () => {
