@@ -57,6 +57,19 @@ async function adminRouteStatus(env: Record<string, string>, key: string): Promi
   }
 }
 
+describe("scamguard serve with a bad environment", () => {
+  it("exits 1 listing every problem at once, before touching DATA_DIR", async () => {
+    const dataDir = join(tempDir(), "never-created");
+    const res = await run(["serve"], { DATA_DIR: dataDir, PORT: "http", RATE_LIMIT: "0", DATABASE_URL: "mysql://u:pw@h/db" });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('PORT: expected an integer from 0 to 65535, got "http"');
+    expect(res.stderr).toContain('RATE_LIMIT: expected an integer from 1 to 10000000, got "0"');
+    expect(res.stderr).toContain('DATABASE_URL: expected a postgres: or postgresql: URL, got protocol "mysql:"');
+    expect(res.stderr).not.toContain("pw");
+    expect(existsSync(dataDir)).toBe(false);
+  });
+});
+
 describe("scamguard keys create", () => {
   it("refuses an unknown role, naming the choices", async () => {
     const res = await run(["keys", "create", "--role", "root"], { DATA_DIR: tempDir() });
