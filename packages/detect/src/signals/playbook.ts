@@ -28,6 +28,8 @@ const BY_ID = new Map<string, DirectoryEntry>(DIRECTORY.map((e) => [e.id, e]));
 const WARNING_KINDS = new Set(["hotline"]);
 /** Signals weaker than this (urgency, a large amount, "your name please") never count as a family of their own. */
 const MIN_FAMILY_WEIGHT = 0.3;
+/** Protective weight (summed, negative) from which counter-evidence changes the stage rules. */
+const PROTECTIVE_VETO = -0.4;
 /** Net weight (tactics minus protective) two families need when the text also carries protective evidence. */
 const PROTECTED_MIN_TOTAL = 1;
 /** Several signals of one family this heavy together also place the stage (an SMS of pure pretext). */
@@ -49,7 +51,8 @@ const isTactic = (s: Signal): boolean => s.family !== "protective" && s.weight >
 export function furthestStage(signals: readonly Signal[]): Stage | null {
   const tactics = signals.filter(isTactic);
   const families = new Set(tactics.filter((s) => s.weight >= MIN_FAMILY_WEIGHT).map((s) => s.family));
-  const protectedText = signals.some((s) => s.family === "protective");
+  // A victim saying "I'll call the official number" is weak counter-evidence; a real warning is not.
+  const protectedText = signals.reduce((sum, s) => (s.family === "protective" ? sum + s.weight : sum), 0) <= PROTECTIVE_VETO;
   const strong = !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL && STANDALONE.has(s.id));
   // Protective evidence (negative weights) counts against the total.
   const total = signals.reduce((sum, s) => sum + s.weight, 0);
