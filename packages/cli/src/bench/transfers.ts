@@ -45,7 +45,10 @@ const medianOf = (runs: Figures[]): Figures => ({
 /** Deterministic pseudo-random numbers, so every run screens the same traffic. */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 export async function run(): Promise<void> {

@@ -151,7 +151,13 @@ export function addUtterance(
 /** Cue-file hits win over an external signal with the same id; order: cue file, then the rest. */
 function mergeHits(own: CueHit[], external: CueHit[]): CueHit[] {
   const ids = new Set(own.map((h) => h.id));
-  return [...own, ...external.filter((h) => !ids.has(h.id) && (ids.add(h.id), true))];
+  const merged = [...own];
+  for (const hit of external) {
+    if (ids.has(hit.id)) continue;
+    ids.add(hit.id);
+    merged.push(hit);
+  }
+  return merged;
 }
 
 /** Most dangerous first: alerting cues, then later stages. */
