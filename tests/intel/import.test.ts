@@ -75,7 +75,7 @@ for (const engine of testEngines()) {
           sources: [{ source: "ftc-dnc", reports: 152, firstSeen: "2021-04-14T00:00:00.000Z", lastSeen: "2021-04-21T00:00:00.000Z" }],
         });
         expect(top.reasons).toContain("only imported public lists mention it: suspicious at most");
-        expect(top.reasons.join(" ")).toMatch(/^listed by ftc-dnc: 152 entries in complaints to the US FTC/);
+        expect(top.reasons[0]).toBe("listed by ftc-dnc (US FTC Do-Not-Call complaints; caller IDs are often spoofed): 152 complaints, 2021-04-14 to 2021-04-21; a complaint is not a verdict");
         expect(await lookup(app, "domain", "www.1stireland.com")).toMatchObject({ normalized: "1stireland.com", verdict: "suspicious" });
         expect(await lookup(app, "domain", "wordpress.com")).toMatchObject({ verdict: "unknown" });
 

@@ -58,6 +58,20 @@ describeBothEngines("lookup", (t) => {
     expect(res.json().error.message).toMatch(/^items\.1\.value: not a domain/);
   });
 
+  it("answers an oversized batch body with 413", async () => {
+    const res = await batch({ items: [{ kind: "url", value: `https://example.com/${"x".repeat(3 * 1024 * 1024)}` }] });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe("payload_too_large");
+  });
+
+  it("limits anonymous lookups per IP (429 naming the limit)", async () => {
+    const limited = await t().withEnv({ RATE_LIMIT: "2" });
+    for (let i = 0; i < 2; i++) expect((await limited.inject({ method: "GET", url: "/v1/lookup?kind=phone&value=95588" })).statusCode).toBe(200);
+    const res = await limited.inject({ method: "GET", url: "/v1/lookup?kind=phone&value=95588" });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe("rate_limited");
+  });
+
   it("answers unknown for an identifier nobody reported", async () => {
     const res = await lookup("kind=phone&value=%2B8613700137000");
     expect(res.statusCode).toBe(200);

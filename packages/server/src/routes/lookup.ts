@@ -6,77 +6,59 @@
  * (built by typed code from the contract's types) instead of re-validating and re-serialising objects:
  * that would cost more than the lookups themselves. The response schemas still document them in OpenAPI.
  */
-import {
-	BatchLookupRequestSchema,
-	BatchLookupResponseSchema,
-	ErrorResponseSchema,
-	LookupQuerySchema,
-	LookupResultSchema,
-} from "@scamguard/contracts";
+import { BatchLookupRequestSchema, BatchLookupResponseSchema, ErrorResponseSchema, LookupQuerySchema, LookupResultSchema } from "@scamguard/contracts";
 import type { FastifyReply } from "fastify";
-import {
-	lookupBatchJson,
-	lookupIdentifierJson,
-} from "../commands/lookup-identifiers.js";
+import { lookupBatchJson, lookupIdentifierJson } from "../commands/lookup-identifiers.js";
 import type { RouteModule } from "./route-module.js";
 
 /** Sends JSON text as is (the typed reply expects the object form of the same answer). */
-const sendJsonText = (
-	reply: { type(contentType: string): unknown },
-	text: string,
-) => (reply.type("application/json; charset=utf-8") as FastifyReply).send(text);
+const sendJsonText = (reply: { type(contentType: string): unknown }, text: string) =>
+  (reply.type("application/json; charset=utf-8") as FastifyReply).send(text);
 const errors = {
-	400: ErrorResponseSchema,
-	401: ErrorResponseSchema,
-	403: ErrorResponseSchema,
-	422: ErrorResponseSchema,
-	429: ErrorResponseSchema,
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  422: ErrorResponseSchema,
+  429: ErrorResponseSchema,
 };
 /** The handlers return JSON text; anything else (never expected) is stringified. */
-const asText = () => (data: unknown) =>
-	typeof data === "string" ? data : JSON.stringify(data);
+const asText = () => (data: unknown) => (typeof data === "string" ? data : JSON.stringify(data));
 
 export const lookupRoutes: RouteModule = async (app, ctx) => {
-	// Load the index before the app answers anything: the first lookup must not wait for a rebuild.
-	await ctx.services.reputation.ready();
+  // Load the index before the app answers anything: the first lookup must not wait for a rebuild.
+  await ctx.services.reputation.ready();
 
-	app.get(
-		"/v1/lookup",
-		{
-			serializerCompiler: asText,
-			schema: {
-				tags: ["lookup"],
-				summary:
-					"What scamguard knows about one phone number, e-mail, account, URL, domain, meeting ID, app or name",
-				querystring: LookupQuerySchema,
-				response: { 200: LookupResultSchema, ...errors },
-			},
-		},
-		async (request, reply) =>
-			sendJsonText(
-				reply,
-				await lookupIdentifierJson(ctx.services, request.query),
-			),
-	);
+  app.get(
+    "/v1/lookup",
+    {
+      serializerCompiler: asText,
+      schema: {
+        tags: ["lookup"],
+        summary: "What scamguard knows about one phone number, e-mail, account, URL, domain, meeting ID, app or name",
+        querystring: LookupQuerySchema,
+        response: { 200: LookupResultSchema, ...errors },
+      },
+    },
+    async (request, reply) => sendJsonText(reply, await lookupIdentifierJson(ctx.services, request.query)),
+  );
 
-	app.post(
-		"/v1/lookup",
-		{
-			serializerCompiler: asText,
-			schema: {
-				tags: ["lookup"],
-				summary: "Look up to 1,000 identifiers at once, answered in order",
-				security: [{ apiKey: [] }],
-				body: BatchLookupRequestSchema,
-				response: {
-					200: BatchLookupResponseSchema,
-					...errors,
-					413: ErrorResponseSchema,
-					415: ErrorResponseSchema,
-				},
-			},
-		},
-		async (request, reply) =>
-			sendJsonText(reply, await lookupBatchJson(ctx.services, request.body)),
-	);
+  app.post(
+    "/v1/lookup",
+    {
+      serializerCompiler: asText,
+      schema: {
+        tags: ["lookup"],
+        summary: "Look up to 1,000 identifiers at once, answered in order",
+        security: [{ apiKey: [] }],
+        body: BatchLookupRequestSchema,
+        response: {
+          200: BatchLookupResponseSchema,
+          ...errors,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => sendJsonText(reply, await lookupBatchJson(ctx.services, request.body)),
+  );
 };

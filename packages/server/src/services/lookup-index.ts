@@ -7,69 +7,53 @@
  * Applying the same mark twice is the caller's concern for reports (the sync keeps the applied set);
  * source marks replace the previous mark of the same source, so re-imports are idempotent.
  */
-import type {
-	FraudMode,
-	IdentifierKind,
-	LookupResult,
-	LookupSource,
-} from "@scamguard/contracts";
+import type { FraudMode, IdentifierKind, LookupResult, LookupSource } from "@scamguard/contracts";
 import { FRAUD_MODES } from "@scamguard/contracts";
-import {
-	evidenceAt,
-	evidenceTerm,
-	IMPORT_TRUST,
-	SOURCE_LABELS,
-	scoreOf,
-	trustOf,
-	verdictOf,
-} from "./reputation.js";
+import { evidenceAt, evidenceTerm, IMPORT_TRUST, SOURCE_LABELS, scoreOf, trustOf, verdictOf } from "./reputation.js";
 
 /** One identifier named in one stored report. */
 export interface ReportMark {
-	kind: IdentifierKind;
-	normalized: string;
-	/** The API key that filed it: counted, never shown. */
-	reporterId: string;
-	role: string;
-	atMs: number;
-	mode: FraudMode | null;
+  kind: IdentifierKind;
+  normalized: string;
+  /** The API key that filed it: counted, never shown. */
+  reporterId: string;
+  role: string;
+  atMs: number;
+  mode: FraudMode | null;
 }
 
 /** One identifier listed by one imported public source. */
 export interface SourceMark {
-	kind: IdentifierKind;
-	normalized: string;
-	source: string;
-	/** Complaints behind the listing in the source itself (1 for plain block lists). */
-	reports: number;
-	firstSeenMs: number | null;
-	lastSeenMs: number | null;
-	/** When it was imported: evidence from a list decays from the day we took it in. */
-	importedAtMs: number;
+  kind: IdentifierKind;
+  normalized: string;
+  source: string;
+  /** Complaints behind the listing in the source itself (1 for plain block lists). */
+  reports: number;
+  firstSeenMs: number | null;
+  lastSeenMs: number | null;
+  /** When it was imported: evidence from a list decays from the day we took it in. */
+  importedAtMs: number;
 }
 
 /** The institution an official contact belongs to, or null. */
-export type OfficialResolver = (
-	kind: IdentifierKind,
-	normalized: string,
-) => { id: string; label: string } | null;
+export type OfficialResolver = (kind: IdentifierKind, normalized: string) => { id: string; label: string } | null;
 
 interface ReporterMark {
-	weight: number;
-	atMs: number;
+  weight: number;
+  atMs: number;
 }
 
 interface Entry {
-	reports: number;
-	reporters: Map<string, ReporterMark> | null;
-	sources: Map<string, SourceMark> | null;
-	/** Decayed evidence sum relative to EVIDENCE_EPOCH_MS (see reputation.ts). */
-	evidence: number;
-	modes: Map<FraudMode, number> | null;
-	firstMs: number;
-	lastMs: number;
-	/** The presented answer, reused until evidence changes or ANSWER_TTL_MS passes. */
-	cached: CachedAnswer | null;
+  reports: number;
+  reporters: Map<string, ReporterMark> | null;
+  sources: Map<string, SourceMark> | null;
+  /** Decayed evidence sum relative to EVIDENCE_EPOCH_MS (see reputation.ts). */
+  evidence: number;
+  modes: Map<FraudMode, number> | null;
+  firstMs: number;
+  lastMs: number;
+  /** The presented answer, reused until evidence changes or ANSWER_TTL_MS passes. */
+  cached: CachedAnswer | null;
 }
 
 /**
@@ -77,10 +61,10 @@ interface Entry {
  * batch is serialised by concatenation instead of JSON.stringify of every object.
  */
 interface CachedAnswer {
-	atMs: number;
-	result: LookupResult;
-	jsonHead: string;
-	jsonTail: string;
+  atMs: number;
+  result: LookupResult;
+  jsonHead: string;
+  jsonTail: string;
 }
 
 /**
@@ -90,299 +74,253 @@ interface CachedAnswer {
 export const ANSWER_TTL_MS = 60_000;
 
 const newEntry = (): Entry => ({
-	reports: 0,
-	reporters: null,
-	sources: null,
-	evidence: 0,
-	modes: null,
-	firstMs: Infinity,
-	lastMs: -Infinity,
-	cached: null,
+  reports: 0,
+  reporters: null,
+  sources: null,
+  evidence: 0,
+  modes: null,
+  firstMs: Infinity,
+  lastMs: -Infinity,
+  cached: null,
 });
 
 function cache(result: LookupResult, atMs: number): CachedAnswer {
-	// Shared by every answer copied from it: nobody may change them.
-	for (const source of result.sources) Object.freeze(source);
-	Object.freeze(result.sources);
-	Object.freeze(result.modes);
-	Object.freeze(result.reasons);
-	const { kind, value: _value, ...rest } = result;
-	return {
-		atMs,
-		result,
-		jsonHead: `{"kind":${JSON.stringify(kind)},"value":`,
-		jsonTail: `,${JSON.stringify(rest).slice(1)}`,
-	};
+  // Shared by every answer copied from it: nobody may change them.
+  for (const source of result.sources) Object.freeze(source);
+  Object.freeze(result.sources);
+  Object.freeze(result.modes);
+  Object.freeze(result.reasons);
+  const { kind, value: _value, ...rest } = result;
+  return {
+    atMs,
+    result,
+    jsonHead: `{"kind":${JSON.stringify(kind)},"value":`,
+    jsonTail: `,${JSON.stringify(rest).slice(1)}`,
+  };
 }
 
 const NO_REPORTS = Object.freeze(["no reports"]) as unknown as string[];
 const EMPTY = Object.freeze([]) as unknown as never[];
 const UNKNOWN_TAIL = `,"verdict":"unknown","score":0,"reports":0,"distinctReporters":0,"modes":[],"firstSeen":null,"lastSeen":null,"sources":[],"institution":null,"reasons":["no reports"]}`;
 
-const iso = (ms: number | null): string | null =>
-	ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
+const iso = (ms: number | null): string | null => (ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString());
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** `kind:normalized`, the one key of the index. */
-export const indexKey = (kind: IdentifierKind, normalized: string): string =>
-	`${kind}:${normalized}`;
+export const indexKey = (kind: IdentifierKind, normalized: string): string => `${kind}:${normalized}`;
 
 export class LookupIndex {
-	private readonly entries = new Map<string, Entry>();
-	/** Answers for official contacts nobody reported (bounded by the directory's size). */
-	private readonly officialCache = new Map<string, CachedAnswer>();
+  private readonly entries = new Map<string, Entry>();
+  /** Answers for official contacts nobody reported (bounded by the directory's size). */
+  private readonly officialCache = new Map<string, CachedAnswer>();
 
-	constructor(private readonly official: OfficialResolver) {}
+  constructor(private readonly official: OfficialResolver) {}
 
-	/** Identifiers with any evidence. */
-	get size(): number {
-		return this.entries.size;
-	}
+  /** Identifiers with any evidence. */
+  get size(): number {
+    return this.entries.size;
+  }
 
-	clear(): void {
-		this.entries.clear();
-		this.officialCache.clear();
-	}
+  clear(): void {
+    this.entries.clear();
+    this.officialCache.clear();
+  }
 
-	private entryFor(kind: IdentifierKind, normalized: string): Entry {
-		const key = indexKey(kind, normalized);
-		let entry = this.entries.get(key);
-		if (!entry) {
-			entry = newEntry();
-			this.entries.set(key, entry);
-		}
-		return entry;
-	}
+  private entryFor(kind: IdentifierKind, normalized: string): Entry {
+    const key = indexKey(kind, normalized);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = newEntry();
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
 
-	/** Counts one report: its reporter once (latest time, highest trust), its mode, its dates. */
-	applyReport(mark: ReportMark): void {
-		const entry = this.entryFor(mark.kind, mark.normalized);
-		entry.cached = null;
-		entry.reports += 1;
-		entry.reporters ??= new Map();
-		const previous = entry.reporters.get(mark.reporterId);
-		const next: ReporterMark = {
-			weight: Math.max(previous?.weight ?? 0, trustOf(mark.role)),
-			atMs: Math.max(previous?.atMs ?? -Infinity, mark.atMs),
-		};
-		if (previous)
-			entry.evidence -= evidenceTerm(previous.weight, previous.atMs);
-		entry.evidence = Math.max(
-			0,
-			entry.evidence + evidenceTerm(next.weight, next.atMs),
-		);
-		entry.reporters.set(mark.reporterId, next);
-		if (mark.mode) {
-			entry.modes ??= new Map();
-			entry.modes.set(mark.mode, (entry.modes.get(mark.mode) ?? 0) + 1);
-		}
-		entry.firstMs = Math.min(entry.firstMs, mark.atMs);
-		entry.lastMs = Math.max(entry.lastMs, mark.atMs);
-	}
+  /** Counts one report: its reporter once (latest time, highest trust), its mode, its dates. */
+  applyReport(mark: ReportMark): void {
+    const entry = this.entryFor(mark.kind, mark.normalized);
+    entry.cached = null;
+    entry.reports += 1;
+    entry.reporters ??= new Map();
+    const previous = entry.reporters.get(mark.reporterId);
+    const next: ReporterMark = {
+      weight: Math.max(previous?.weight ?? 0, trustOf(mark.role)),
+      atMs: Math.max(previous?.atMs ?? -Infinity, mark.atMs),
+    };
+    if (previous) entry.evidence -= evidenceTerm(previous.weight, previous.atMs);
+    entry.evidence = Math.max(0, entry.evidence + evidenceTerm(next.weight, next.atMs));
+    entry.reporters.set(mark.reporterId, next);
+    if (mark.mode) {
+      entry.modes ??= new Map();
+      entry.modes.set(mark.mode, (entry.modes.get(mark.mode) ?? 0) + 1);
+    }
+    entry.firstMs = Math.min(entry.firstMs, mark.atMs);
+    entry.lastMs = Math.max(entry.lastMs, mark.atMs);
+  }
 
-	/** Records (or replaces) one imported source's listing of an identifier. */
-	applySource(mark: SourceMark): void {
-		const entry = this.entryFor(mark.kind, mark.normalized);
-		entry.cached = null;
-		entry.sources ??= new Map();
-		const previous = entry.sources.get(mark.source);
-		if (previous)
-			entry.evidence -= evidenceTerm(IMPORT_TRUST, previous.importedAtMs);
-		entry.evidence = Math.max(
-			0,
-			entry.evidence + evidenceTerm(IMPORT_TRUST, mark.importedAtMs),
-		);
-		entry.sources.set(mark.source, mark);
-		const first = mark.firstSeenMs ?? mark.importedAtMs;
-		const last = mark.lastSeenMs ?? mark.importedAtMs;
-		entry.firstMs = Math.min(entry.firstMs, first);
-		entry.lastMs = Math.max(entry.lastMs, last);
-	}
+  /** Records (or replaces) one imported source's listing of an identifier. */
+  applySource(mark: SourceMark): void {
+    const entry = this.entryFor(mark.kind, mark.normalized);
+    entry.cached = null;
+    entry.sources ??= new Map();
+    const previous = entry.sources.get(mark.source);
+    if (previous) entry.evidence -= evidenceTerm(IMPORT_TRUST, previous.importedAtMs);
+    entry.evidence = Math.max(0, entry.evidence + evidenceTerm(IMPORT_TRUST, mark.importedAtMs));
+    entry.sources.set(mark.source, mark);
+    const first = mark.firstSeenMs ?? mark.importedAtMs;
+    const last = mark.lastSeenMs ?? mark.importedAtMs;
+    entry.firstMs = Math.min(entry.firstMs, first);
+    entry.lastMs = Math.max(entry.lastMs, last);
+  }
 
-	/** True when the index holds any evidence for the key (used by fast paths). */
-	has(kind: IdentifierKind, normalized: string): boolean {
-		return this.entries.has(indexKey(kind, normalized));
-	}
+  /** True when the index holds any evidence for the key (used by fast paths). */
+  has(kind: IdentifierKind, normalized: string): boolean {
+    return this.entries.has(indexKey(kind, normalized));
+  }
 
-	/**
-	 * The lookup answer for an identifier already normalised.
-	 * @example index.answer("phone", "95588", "95588", Date.now()).verdict // "official"
-	 */
-	answer(
-		kind: IdentifierKind,
-		value: string,
-		normalized: string,
-		nowMs: number,
-	): LookupResult {
-		const cached = this.cachedAnswer(kind, normalized, nowMs);
-		if (cached === null) return unknownAnswer(kind, value, normalized);
-		return { ...cached.result, value };
-	}
+  /**
+   * The lookup answer for an identifier already normalised.
+   * @example index.answer("phone", "95588", "95588", Date.now()).verdict // "official"
+   */
+  answer(kind: IdentifierKind, value: string, normalized: string, nowMs: number): LookupResult {
+    const cached = this.cachedAnswer(kind, normalized, nowMs);
+    if (cached === null) return unknownAnswer(kind, value, normalized);
+    return { ...cached.result, value };
+  }
 
-	/**
-	 * The same answer as JSON text, for HTTP: concatenation of cached parts around the quoted `value`.
-	 * @example JSON.parse(index.answerJson("phone", "95588", "95588", Date.now())).verdict // "official"
-	 */
-	answerJson(
-		kind: IdentifierKind,
-		value: string,
-		normalized: string,
-		nowMs: number,
-	): string {
-		const cached = this.cachedAnswer(kind, normalized, nowMs);
-		if (cached === null)
-			return `{"kind":"${kind}","value":${JSON.stringify(value)},"normalized":${JSON.stringify(normalized)}${UNKNOWN_TAIL}`;
-		return cached.jsonHead + JSON.stringify(value) + cached.jsonTail;
-	}
+  /**
+   * The same answer as JSON text, for HTTP: concatenation of cached parts around the quoted `value`.
+   * @example JSON.parse(index.answerJson("phone", "95588", "95588", Date.now())).verdict // "official"
+   */
+  answerJson(kind: IdentifierKind, value: string, normalized: string, nowMs: number): string {
+    const cached = this.cachedAnswer(kind, normalized, nowMs);
+    if (cached === null) return `{"kind":"${kind}","value":${JSON.stringify(value)},"normalized":${JSON.stringify(normalized)}${UNKNOWN_TAIL}`;
+    return cached.jsonHead + JSON.stringify(value) + cached.jsonTail;
+  }
 
-	/** The presented answer for a key with evidence or an official owner; null means "unknown, no reports". */
-	private cachedAnswer(
-		kind: IdentifierKind,
-		normalized: string,
-		nowMs: number,
-	): CachedAnswer | null {
-		const key = indexKey(kind, normalized);
-		const entry = this.entries.get(key);
-		if (entry?.cached && nowMs - entry.cached.atMs < ANSWER_TTL_MS)
-			return entry.cached;
-		if (entry === undefined) {
-			const official = this.officialCache.get(key);
-			if (official) return official;
-		}
-		const institution = this.official(kind, normalized);
-		if (institution) {
-			const answer = cache(
-				officialAnswer(kind, "", normalized, institution, entry),
-				nowMs,
-			);
-			if (entry) entry.cached = answer;
-			else this.officialCache.set(key, answer);
-			return answer;
-		}
-		if (entry === undefined) return null;
-		entry.cached = cache(evidenceAnswer(kind, normalized, entry, nowMs), nowMs);
-		return entry.cached;
-	}
+  /** The presented answer for a key with evidence or an official owner; null means "unknown, no reports". */
+  private cachedAnswer(kind: IdentifierKind, normalized: string, nowMs: number): CachedAnswer | null {
+    const key = indexKey(kind, normalized);
+    const entry = this.entries.get(key);
+    if (entry?.cached && nowMs - entry.cached.atMs < ANSWER_TTL_MS) return entry.cached;
+    if (entry === undefined) {
+      const official = this.officialCache.get(key);
+      if (official) return official;
+    }
+    const institution = this.official(kind, normalized);
+    if (institution) {
+      const answer = cache(officialAnswer(kind, "", normalized, institution, entry), nowMs);
+      if (entry) entry.cached = answer;
+      else this.officialCache.set(key, answer);
+      return answer;
+    }
+    if (entry === undefined) return null;
+    entry.cached = cache(evidenceAnswer(kind, normalized, entry, nowMs), nowMs);
+    return entry.cached;
+  }
 }
 
-function unknownAnswer(
-	kind: IdentifierKind,
-	value: string,
-	normalized: string,
-): LookupResult {
-	return {
-		kind,
-		value,
-		normalized,
-		verdict: "unknown",
-		score: 0,
-		reports: 0,
-		distinctReporters: 0,
-		modes: EMPTY,
-		firstSeen: null,
-		lastSeen: null,
-		sources: EMPTY,
-		institution: null,
-		reasons: NO_REPORTS,
-	};
+function unknownAnswer(kind: IdentifierKind, value: string, normalized: string): LookupResult {
+  return {
+    kind,
+    value,
+    normalized,
+    verdict: "unknown",
+    score: 0,
+    reports: 0,
+    distinctReporters: 0,
+    modes: EMPTY,
+    firstSeen: null,
+    lastSeen: null,
+    sources: EMPTY,
+    institution: null,
+    reasons: NO_REPORTS,
+  };
 }
 
-function evidenceAnswer(
-	kind: IdentifierKind,
-	normalized: string,
-	entry: Entry,
-	nowMs: number,
-): LookupResult {
-	const value = "";
-	const distinct = entry.reporters?.size ?? 0;
-	const score = scoreOf(evidenceAt(entry.evidence, nowMs));
-	const verdict = verdictOf(score, distinct === 0);
-	const modes = rankModes(entry.modes);
-	const sources = sourcesOf(entry.sources);
-	const reasons: string[] = [];
-	if (distinct > 0) {
-		reasons.push(
-			`${entry.reports} report${entry.reports === 1 ? "" : "s"} from ${distinct} distinct reporter${distinct === 1 ? "" : "s"}, last on ${day(entry.lastMs)}`,
-		);
-		if (modes[0])
-			reasons.push(`most reported as: ${FRAUD_MODES.names[modes[0]].en}`);
-	}
-	for (const source of sources) {
-		const label = SOURCE_LABELS[source.source] ?? "an imported public list";
-		const span =
-			source.firstSeen && source.lastSeen
-				? `, ${source.firstSeen.slice(0, 10)} to ${source.lastSeen.slice(0, 10)}`
-				: "";
-		reasons.push(
-			`listed by ${source.source}: ${source.reports} entr${source.reports === 1 ? "y" : "ies"} in ${label}${span}; a complaint is not a verdict`,
-		);
-	}
-	if (distinct === 0 && sources.length > 0)
-		reasons.push("only imported public lists mention it: suspicious at most");
-	if (verdict === "unknown")
-		reasons.push("the evidence has decayed (half-life 90 days)");
-	return {
-		kind,
-		value,
-		normalized,
-		verdict,
-		score: Math.round(score * 1000) / 1000,
-		reports: entry.reports,
-		distinctReporters: distinct,
-		modes,
-		firstSeen: iso(entry.firstMs),
-		lastSeen: iso(entry.lastMs),
-		sources,
-		institution: null,
-		reasons,
-	};
+function evidenceAnswer(kind: IdentifierKind, normalized: string, entry: Entry, nowMs: number): LookupResult {
+  const value = "";
+  const distinct = entry.reporters?.size ?? 0;
+  const score = scoreOf(evidenceAt(entry.evidence, nowMs));
+  const verdict = verdictOf(score, distinct === 0);
+  const modes = rankModes(entry.modes);
+  const sources = sourcesOf(entry.sources);
+  const reasons: string[] = [];
+  if (distinct > 0) {
+    reasons.push(
+      `${entry.reports} report${entry.reports === 1 ? "" : "s"} from ${distinct} distinct reporter${distinct === 1 ? "" : "s"}, last on ${day(entry.lastMs)}`,
+    );
+    if (modes[0]) reasons.push(`most reported as: ${FRAUD_MODES.names[modes[0]].en}`);
+  }
+  for (const source of sources) {
+    const label = SOURCE_LABELS[source.source] ?? "an imported public list";
+    const span = source.firstSeen && source.lastSeen ? `, ${source.firstSeen.slice(0, 10)} to ${source.lastSeen.slice(0, 10)}` : "";
+    reasons.push(
+      `listed by ${source.source} (${label}): ${source.reports} ${source.reports === 1 ? "listing" : "complaints"}${span}; a complaint is not a verdict`,
+    );
+  }
+  if (distinct === 0 && sources.length > 0) reasons.push("only imported public lists mention it: suspicious at most");
+  if (verdict === "unknown") reasons.push("the evidence has decayed (half-life 90 days)");
+  return {
+    kind,
+    value,
+    normalized,
+    verdict,
+    score: Math.round(score * 1000) / 1000,
+    reports: entry.reports,
+    distinctReporters: distinct,
+    modes,
+    firstSeen: iso(entry.firstMs),
+    lastSeen: iso(entry.lastMs),
+    sources,
+    institution: null,
+    reasons,
+  };
 }
 
 function officialAnswer(
-	kind: IdentifierKind,
-	value: string,
-	normalized: string,
-	institution: { id: string; label: string },
-	entry: Entry | undefined,
+  kind: IdentifierKind,
+  value: string,
+  normalized: string,
+  institution: { id: string; label: string },
+  entry: Entry | undefined,
 ): LookupResult {
-	const reasons = [`official contact of ${institution.label} in the directory`];
-	if (entry && entry.reports > 0) {
-		reasons.push(
-			`${entry.reports} report${entry.reports === 1 ? "" : "s"} against it are ignored: scammers spoof official numbers, so hang up and call it back yourself`,
-		);
-	}
-	return {
-		kind,
-		value,
-		normalized,
-		verdict: "official",
-		score: 0,
-		reports: entry?.reports ?? 0,
-		distinctReporters: entry?.reporters?.size ?? 0,
-		modes: [],
-		firstSeen: null,
-		lastSeen: null,
-		sources: [],
-		institution: institution.id,
-		reasons,
-	};
+  const reasons = [`official contact of ${institution.label} in the directory`];
+  if (entry && entry.reports > 0) {
+    reasons.push(
+      `${entry.reports} report${entry.reports === 1 ? "" : "s"} against it are ignored: scammers spoof official numbers, so hang up and call it back yourself`,
+    );
+  }
+  return {
+    kind,
+    value,
+    normalized,
+    verdict: "official",
+    score: 0,
+    reports: entry?.reports ?? 0,
+    distinctReporters: entry?.reporters?.size ?? 0,
+    modes: [],
+    firstSeen: null,
+    lastSeen: null,
+    sources: [],
+    institution: institution.id,
+    reasons,
+  };
 }
 
 function rankModes(modes: Map<FraudMode, number> | null): FraudMode[] {
-	if (!modes) return [];
-	return [...modes.entries()]
-		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-		.map(([mode]) => mode);
+  if (!modes) return [];
+  return [...modes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([mode]) => mode);
 }
 
 function sourcesOf(sources: Map<string, SourceMark> | null): LookupSource[] {
-	if (!sources) return [];
-	return [...sources.values()]
-		.sort((a, b) => (a.source < b.source ? -1 : 1))
-		.map((s) => ({
-			source: s.source,
-			reports: s.reports,
-			firstSeen: iso(s.firstSeenMs),
-			lastSeen: iso(s.lastSeenMs),
-		}));
+  if (!sources) return [];
+  return [...sources.values()]
+    .sort((a, b) => (a.source < b.source ? -1 : 1))
+    .map((s) => ({
+      source: s.source,
+      reports: s.reports,
+      firstSeen: iso(s.firstSeenMs),
+      lastSeen: iso(s.lastSeenMs),
+    }));
 }

@@ -66,6 +66,6 @@ export function trustOf(role: string): number {
 
 /** What an imported source is, in words, for reasons. */
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {
-  "ftc-dnc": "complaints to the US FTC Do-Not-Call system (unwanted calls; caller IDs are often spoofed)",
-  durablenapkin: "the durablenapkin community scam-site block list",
+  "ftc-dnc": "US FTC Do-Not-Call complaints; caller IDs are often spoofed",
+  durablenapkin: "community scam-site block list",
 };
