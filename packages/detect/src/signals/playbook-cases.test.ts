@@ -81,3 +81,18 @@ describe("evidence", () => {
     expect(detectSignals("share your screen", { lang: "auto" }).lang).toBe("en");
   });
 });
+
+describe("bounds", () => {
+  it("handles a 1 MB text and caps evidence per signal", () => {
+    const text = "请共享屏幕，把钱转到安全账户。".repeat(70_000);
+    const { signals } = detectSignals(text);
+    const safe = signals.find((s) => s.id === "money:safe-account");
+    expect(safe?.evidence.length).toBe(8);
+    expect(text.slice(safe!.evidence[7]!.start, safe!.evidence[7]!.end)).toBe("安全账户");
+  });
+
+  it("gives nothing for empty or whitespace text", () => {
+    expect(detectSignals("").signals).toEqual([]);
+    expect(detectSignals("   \n\t").signals).toEqual([]);
+  });
+});

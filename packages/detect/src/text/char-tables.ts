@@ -63,6 +63,12 @@ function buildTables(): void {
   for (let c = 0x61; c <= 0x7a; c++) CLASS[c] = C_LETTER;
   for (let c = 0x30; c <= 0x39; c++) CLASS[c] = C_DIGIT;
   for (const ch of " \t\u00a0\u2002\u2003\u2009\u200a\u202f\u205f") CLASS[ch.charCodeAt(0)] = C_SPACE | C_WEAK_SEP;
+  // Symbols and emoji slipped between characters ("安🔒全★账户"): arrows, box drawing, shapes, dingbats, and
+  // the surrogate halves of the emoji planes (a low surrogate alone is only ever dropped between CJK).
+  for (let c = 0x2190; c <= 0x2bff; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP;
+  for (let c = 0xd83c; c <= 0xd83e; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP;
+  for (let c = 0xdc00; c <= 0xdfff; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP;
+  for (const ch of "※〃〆〓") CLASS[ch.charCodeAt(0)] = CLASS[ch.charCodeAt(0)]! | C_WEAK_SEP;
   for (const ch of "-_.*·•|/\\~+=^`'\"#<>()[]{}~、・‧∙⋅･﹒＿") {
     const code = ch.charCodeAt(0);
     CLASS[code] = CLASS[code]! | C_WEAK_SEP;
