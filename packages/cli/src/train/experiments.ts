@@ -34,6 +34,7 @@ const NGRAM = { buckets: 4096, cjk: 2, latin: 3 };
 export const VARIANTS: { name: string; config: Partial<TrainConfig> }[] = [
   { name: "shipped recipe", config: {} },
   { name: "no signal prior", config: { signalPriorScale: 0 } },
+  { name: "no claim+ask features", config: { dropPrefixes: ["turn:", "surface:", "playbook:claim+ask", "playbook:ask-families"] } },
   { name: "no sign constraints", config: { signConstraints: false } },
   { name: "+turn/surface, signed", config: { dropPrefixes: ["turn:question", "turn:second-person"] } },
   { name: "+turn/surface, free", config: { structureSigns: false, dropPrefixes: [] } },

@@ -71,3 +71,11 @@ describe("featurize", () => {
     expect(featureSign("turn:question-ratio")).toBe(0);
   });
 });
+
+describe("claim and ask", () => {
+  it("marks a claim (impersonation/pretext) together with an ask (channel/credential/money)", () => {
+    expect(signalFeatures(SIGNALS, DIALOGUE).get("playbook:claim+ask")).toBe(1);
+    expect(signalFeatures(SIGNALS.slice(0, 1), DIALOGUE).has("playbook:claim+ask")).toBe(false);
+    expect(signalFeatures(SIGNALS.slice(1), DIALOGUE).get("playbook:ask-families")).toBeCloseTo(1);
+  });
+});

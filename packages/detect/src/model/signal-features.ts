@@ -55,6 +55,12 @@ export function signalFeatures(signals: readonly Signal[], original: string): Ma
   for (let i = 0; i < fired.length; i++) {
     for (let j = i + 1; j < fired.length; j++) out.set(`co:${fired[i]}+${fired[j]}`, 1);
   }
+  // The playbook's core: a claim (who I am / what is wrong) AND an ask (switch channel, hand over a
+  // credential, move money). Legitimate notices make claims; legitimate chats make asks; scams do both.
+  const claim = families.has("impersonation") || families.has("pretext");
+  const asks = (["channel", "credential", "money"] as const).filter((f) => families.has(f)).length;
+  if (claim && asks > 0) out.set("playbook:claim+ask", 1);
+  if (asks > 0) out.set("playbook:ask-families", asks / 3);
   if (fired.length > 0) {
     out.set("playbook:families", fired.length / TACTIC_FAMILIES.length);
     out.set("playbook:stages", stages.size / PLAYBOOK_STAGES.ids.length);
