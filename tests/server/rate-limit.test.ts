@@ -1,4 +1,5 @@
 /** Rate limits: anonymous callers per IP, keyed callers per key with a higher limit, 429 with a clear message. */
+import { connect } from "node:net";
 import { expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
@@ -50,5 +51,31 @@ describeBothEngines("rate limits behind a trusted proxy", (t) => {
     for (let i = 0; i < 2; i++) expect((await call("203.0.113.7")).statusCode).toBe(200);
     expect((await call("203.0.113.7")).statusCode).toBe(429);
     expect((await call("203.0.113.8")).statusCode).toBe(200);
+  });
+});
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisUp = await new Promise<boolean>((resolve) => {
+  const socket = connect({ host: new URL(REDIS_URL).hostname, port: Number(new URL(REDIS_URL).port || 6379) });
+  socket.once("connect", () => (socket.destroy(), resolve(true)));
+  socket.once("error", () => resolve(false));
+});
+
+describeBothEngines("rate limits shared through Redis (REDIS_URL)", (t) => {
+  it.skipIf(!redisUp)("counts one limit across two server processes on the same database", async () => {
+    const a = await t().withEnv({ RATE_LIMIT: "3", REDIS_URL });
+    const b = await t().withEnv({ RATE_LIMIT: "3", REDIS_URL });
+    const call = (app: FastifyInstance) => app.inject({ method: "POST", url: "/v1/analyze", payload: { text: "hi" }, remoteAddress: "198.51.100.9" });
+    expect((await call(a)).statusCode).toBe(200);
+    expect((await call(b)).statusCode).toBe(200);
+    expect((await call(a)).statusCode).toBe(200);
+    const res = await call(b);
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe("rate_limited");
+  });
+
+  it("keeps serving, unlimited, when Redis is unreachable", async () => {
+    const app = await t().withEnv({ RATE_LIMIT: "1", REDIS_URL: "redis://127.0.0.1:1" });
+    for (let i = 0; i < 3; i++) expect((await app.inject({ method: "POST", url: "/v1/analyze", payload: { text: "hi" } })).statusCode).toBe(200);
   });
 });

@@ -6,7 +6,9 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import rateLimit from "@fastify/rate-limit";
+import { createHash } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { Registry } from "prom-client";
 import { type AuthOptions, installAuth, rateLimitKey } from "./auth/authenticate.js";
@@ -127,8 +129,10 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
   const authOptions: AuthOptions = { localAdminToken: overrides.localAdminToken ?? null };
+  const shared = config.redisUrl === null ? null : await sharedRateLimitStore(config, app);
   await app.register(rateLimit, {
     global: true,
+    ...(shared ?? {}),
     timeWindow: 60_000,
     keyGenerator: (request) => rateLimitKey(ctx, authOptions, request),
     max: async (_request, key) => (key.startsWith("key:") ? config.rateLimit.keyedPerMinute : config.rateLimit.anonymousPerMinute),
@@ -154,6 +158,42 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
   });
   await app.ready();
   return app as unknown as FastifyInstance;
+}
+
+/**
+ * With REDIS_URL, counters live in Redis so every server process on the same database shares one
+ * limit (otherwise each process counts alone and N processes allow N × the limit). Redis being down
+ * must not take the API down: requests then pass unlimited, and the error is logged.
+ */
+async function sharedRateLimitStore(config: Config, app: ZodApp): Promise<{ redis: Redis; nameSpace: string; skipOnError: true }> {
+  const redis = new Redis(config.redisUrl as string, { connectTimeout: 1_000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  let warned = false;
+  redis.on("error", (error) => {
+    if (!warned) app.log.warn({ err: error }, "rate limit: Redis unavailable; requests pass unlimited until it is back");
+    warned = true;
+  });
+  redis.on("ready", () => {
+    warned = false;
+  });
+  // Start with the connection up when Redis is there, so the first requests are counted too.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2_000);
+    redis.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  app.addHook("onClose", async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  // Processes share counters exactly when they share a database (password never part of the key).
+  const where = config.databaseUrl === null ? `pglite:${config.dataDir}` : `${redactedHost(config.databaseUrl)}/${config.databaseSchema ?? "public"}`;
+  return { redis, nameSpace: `sg-rl:${createHash("sha256").update(where).digest("hex").slice(0, 16)}:`, skipOnError: true };
+}
+
+function redactedHost(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port}${parsed.pathname}`;
 }
 
 /** JSON only (anything else is 415), read as bytes so invalid UTF-8 is a clear 400, not mojibake. */
