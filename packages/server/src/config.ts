@@ -24,7 +24,9 @@ export interface Config {
   databaseUrl: string | null;
   /** PostgreSQL schema to use (search_path); null means the server default (`public`). Tests set one per file. */
   databaseSchema: string | null;
+  /** NATS JetStream for call-event streams (stream workers); null: in-process queues. */
   natsUrl: string | null;
+  /** Redis for counters shared by several processes (rate limits); null: per-process counters. */
   redisUrl: string | null;
   rateLimit: {
     /** Requests per minute per IP for callers without a key. */
