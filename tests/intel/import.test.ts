@@ -78,6 +78,9 @@ for (const engine of testEngines()) {
         expect(top.reasons[0]).toBe("listed by ftc-dnc (US FTC Do-Not-Call complaints; caller IDs are often spoofed): 152 complaints, 2021-04-14 to 2021-04-21; a complaint is not a verdict");
         expect(await lookup(app, "domain", "www.1stireland.com")).toMatchObject({ normalized: "1stireland.com", verdict: "suspicious" });
         expect(await lookup(app, "domain", "wordpress.com")).toMatchObject({ verdict: "unknown" });
+        // A link in a text answers with its domain's listing.
+        const analyzed = await app.inject({ method: "POST", url: "/v1/analyze", payload: { text: "退款请点 https://www.1stireland.com/refund 填写" } });
+        expect(analyzed.json().identifiers).toMatchObject([{ kind: "url", lookup: { verdict: "suspicious", sources: [{ source: "durablenapkin" }] } }]);
 
         // A reporter's word adds to the prior; the list alone never made it a scam.
         const { key } = await app.ctx.services.apiKeys.create({ role: "institution" });

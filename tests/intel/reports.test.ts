@@ -1,4 +1,5 @@
 /** Reports through the public surface, on PGlite and PostgreSQL: failure cases first, then the happy path. */
+import { analyze } from "@scamguard/detect";
 import { expect, it } from "vitest";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
 
@@ -112,6 +113,10 @@ describeBothEngines("reports", (t) => {
     ]);
     expect(report).toMatchObject({ channel: "facetime", loss: { amount: 20000, currency: "CNY" }, occurredAt: "2026-11-20T01:30:00.000Z" });
     expect(report).not.toHaveProperty("reporterKeyId");
+    // Classified by the engine when filed.
+    const verdict = analyze("您好，我是京东客服，您的学生账户需要注销，请下载会议软件共享屏幕");
+    expect(report.mode).not.toBeNull();
+    expect({ mode: report.mode, stage: report.stage }).toEqual({ mode: verdict.mode, stage: verdict.stage });
     expect(JSON.stringify(report)).not.toMatch(/k_[0-9a-f]{20}/);
   });
 

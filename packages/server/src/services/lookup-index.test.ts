@@ -120,4 +120,14 @@ describe("LookupIndex", () => {
     expect(() => first.reasons.push("tampered")).toThrow();
     expect(index.answer("phone", "y", "+8613800138000", NOW).value).toBe("y");
   });
+
+  it("answers a URL nobody reported with its domain's evidence, saying so", () => {
+    const index = new LookupIndex(official, (url) => new URL(url).hostname.replace(/^www\./, ""));
+    index.applySource({ kind: "domain", normalized: "1stireland.com", source: "durablenapkin", reports: 1, firstSeenMs: null, lastSeenMs: null, importedAtMs: NOW });
+    const result = index.answer("url", "https://www.1stireland.com/pay", "https://www.1stireland.com/pay", NOW);
+    expect(result).toMatchObject({ kind: "url", normalized: "https://www.1stireland.com/pay", verdict: "suspicious", sources: [{ source: "durablenapkin" }] });
+    expect(result.reasons[0]).toBe("no reports of this URL; its domain 1stireland.com is suspicious:");
+    expect(JSON.parse(index.answerJson("url", "u", "https://www.1stireland.com/pay", NOW))).toEqual({ ...result, value: "u" });
+    expect(index.answer("url", "u", "https://example.org/", NOW).verdict).toBe("unknown");
+  });
 });

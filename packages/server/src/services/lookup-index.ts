@@ -114,7 +114,15 @@ export class LookupIndex {
   /** Answers for official contacts nobody reported (bounded by the directory's size). */
   private readonly officialCache = new Map<string, CachedAnswer>();
 
-  constructor(private readonly official: OfficialResolver) {}
+  /**
+   * @param official who owns an official contact (always answers `official`)
+   * @param domainOf the registrable domain of a normalised URL: a URL nobody reported answers with its
+   *   domain's evidence (block lists and reports name domains; scam pages change paths every day)
+   */
+  constructor(
+    private readonly official: OfficialResolver,
+    private readonly domainOf: (url: string) => string | null = () => null,
+  ) {}
 
   /** Identifiers with any evidence. */
   get size(): number {
@@ -214,10 +222,25 @@ export class LookupIndex {
       else this.officialCache.set(key, answer);
       return answer;
     }
-    if (entry === undefined) return null;
+    if (entry === undefined) return kind === "url" ? this.viaDomain(normalized, nowMs) : null;
     entry.cached = cache(evidenceAnswer(kind, normalized, entry, nowMs), nowMs);
     return entry.cached;
   }
+  /** A URL's answer from its registrable domain's evidence (not cached: URLs are unbounded). */
+  private viaDomain(url: string, nowMs: number): CachedAnswer | null {
+    const domain = this.domainOf(url);
+    if (domain === null || !this.entries.has(indexKey("domain", domain))) return null;
+    const parent = this.cachedAnswer("domain", domain, nowMs);
+    if (parent === null || parent.result.verdict === "unknown") return null;
+    const result: LookupResult = {
+      ...parent.result,
+      kind: "url",
+      normalized: url,
+      reasons: [`no reports of this URL; its domain ${domain} is ${parent.result.verdict}:`, ...parent.result.reasons],
+    };
+    return cache(result, nowMs);
+  }
+
 }
 
 function unknownAnswer(kind: IdentifierKind, value: string, normalized: string): LookupResult {

@@ -5,7 +5,7 @@
  * `official` whatever is reported.
  */
 import type { IdentifierInput, IdentifierKind, LookupResult } from "@scamguard/contracts";
-import { institutionByKey } from "@scamguard/detect";
+import { institutionByKey, registrableDomain } from "@scamguard/detect";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { normalizedOrThrow } from "./identifier-keys.js";
@@ -49,7 +49,7 @@ const stderrLogger = (silent: boolean): SyncLogger => ({
 export function createReputationService(_db: Db, ctx: CoreContext): ReputationService {
   const sync = ctx.singleton(
     "reputation-sync",
-    () => new ReputationSync(new LookupIndex(official), ctx.rootDb, ctx.engine, ctx.config, stderrLogger(ctx.config.logLevel === "silent")),
+    () => new ReputationSync(new LookupIndex(official, (url) => registrableDomain(url) ?? null), ctx.rootDb, ctx.engine, ctx.config, stderrLogger(ctx.config.logLevel === "silent")),
   );
   const index = sync.index;
   const ready = () => (sync.isReady ? Promise.resolve() : sync.ready());
