@@ -33,7 +33,9 @@ const PROTECTIVE_VETO = -0.4;
 /** Net weight (tactics minus protective) two families need when the text also carries protective evidence. */
 const PROTECTED_MIN_TOTAL = 1;
 /** Several signals of one family this heavy together also place the stage (an SMS of pure pretext). */
-const MIN_TOTAL_WEIGHT = 1.5;
+const MIN_TOTAL_WEIGHT = 1.4;
+/** Most one family adds to the total weight. */
+const FAMILY_CAP = 1.2;
 /** A single standalone signal (playbook.json) this strong places the stage on its own; others need a second family. */
 const STRONG_SIGNAL = 0.8;
 /** How near (UTF-16 units of the original) an institution name must be to an impersonation claim. */
@@ -43,7 +45,7 @@ const isTactic = (s: Signal): boolean => s.family !== "protective" && s.weight >
 
 /**
  * The furthest playbook stage the signals reach. A stage counts once the text shows two tactic families
- * (each with a signal of weight ≥ 0.3), or tactic weights summing to ≥ 1.5, or one money/harvest signal of weight ≥ 0.8 with no protective
+ * (each with a signal of weight ≥ 0.3), or tactic weights summing to ≥ 1.4 (at most 1.2 per family), or one money/harvest signal of weight ≥ 0.8 with no protective
  * counter-evidence (a "safe account" or "read me the code" alone is enough; a lone "转账" is not, nor is
  * "share your screen" in a message about the weekly team meeting).
  * @example furthestStage(detectSignals("请共享屏幕，把钱转到安全账户").signals) // "money"
@@ -54,8 +56,12 @@ export function furthestStage(signals: readonly Signal[]): Stage | null {
   // A victim saying "I'll call the official number" is weak counter-evidence; a real warning is not.
   const protectedText = signals.reduce((sum, s) => (s.family === "protective" ? sum + s.weight : sum), 0) <= PROTECTIVE_VETO;
   const strong = !protectedText && tactics.some((s) => s.weight >= STRONG_SIGNAL && STANDALONE.has(s.id));
-  // Protective evidence (negative weights) counts against the total.
-  const total = signals.reduce((sum, s) => sum + s.weight, 0);
+  // Protective evidence (negative weights) counts against the total; one family adds at most
+  // FAMILY_CAP, so a support chat that mentions a code, a card number and an ID is not a scam stage.
+  const perFamily = new Map<string, number>();
+  for (const s of signals) perFamily.set(s.family, (perFamily.get(s.family) ?? 0) + s.weight);
+  let total = 0;
+  for (const w of perFamily.values()) total += Math.min(w, FAMILY_CAP);
   // Genuine warnings ("我们不会索要验证码") name the same tactics they warn about: with protective evidence
   // two families only count if the tactics still outweigh it clearly.
   const byFamilies = families.size >= 2 && (!protectedText || total >= PROTECTED_MIN_TOTAL);
