@@ -25,7 +25,9 @@ describe("adviceFor", () => {
   });
 
   it("puts stopping the money first once money moves, with 110 and the emergency freeze", () => {
-    const advice = adviceOf("I'm calling from JD.com customer service. Your student account must be closed or it will affect your credit. Transfer 20,000 yuan to a designated account.");
+    const advice = adviceOf(
+      "I'm calling from JD.com customer service. Your student account must be closed or it will affect your credit. Transfer 20,000 yuan to a designated account.",
+    );
     expect(advice[0]?.id).toBe("stop-money-call-110");
     expect(advice[0]?.text).toContain("110");
     expect(advice.find((a) => a.id === "call-official-number")?.text).toContain("950618");
@@ -62,7 +64,10 @@ describe("adviceFor", () => {
   });
 
   it("gives advice for every scam case of the table and none for the benign ones", () => {
-    const rows = readFileSync(new URL("../../data/cases/playbook.jsonl", import.meta.url), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const rows = readFileSync(new URL("../../data/cases/playbook.jsonl", import.meta.url), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     for (const row of rows) {
       const advice = adviceOf(row.text);
       if (row.expect.risk === "low") expect(advice, row.id).toEqual([]);

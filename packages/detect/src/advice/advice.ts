@@ -21,10 +21,10 @@ interface AdviceRule {
   en: string;
 }
 
-/** Every advice rule in priority order (most urgent first). */
+/** Every advice rule in priority order (most urgent first). @example ADVICE_RULES[0].id // "stop-money-call-110" */
 export const ADVICE_RULES: readonly AdviceRule[] = data.rules as AdviceRule[];
 
-/** What {@link adviceFor} looks at. */
+/** What {@link adviceFor} looks at. @example { stage: "harvest", mode: "impersonate_police", impersonating: "police", lang: "zh", signals } */
 export interface AdviceInput {
   stage: Stage | null;
   mode: FraudMode | null;

@@ -4,7 +4,7 @@ import { findAmounts } from "../text/amount.js";
 import { toOriginalSpan } from "../text/normalize.js";
 import type { Detector } from "../types.js";
 
-/** Amounts at or above this (yuan or dollars alike) count as large. */
+/** Amounts at or above this (yuan or dollars alike) count as large. @example findAmounts("两万元")[0].value >= LARGE_AMOUNT // true */
 export const LARGE_AMOUNT = 10_000;
 
 /**

@@ -1,10 +1,10 @@
 /** The signal layer's front door: text in, normalised text, language and merged signals out. */
 import type { Lang, Signal } from "@scamguard/contracts";
+import { contactDetector } from "../contact/index.js";
+import { linkDetector } from "../link/index.js";
 import { detectLang } from "../text/lang.js";
 import { normalize } from "../text/normalize.js";
 import type { Detector, NormalizedText } from "../types.js";
-import { contactDetector } from "../contact/index.js";
-import { linkDetector } from "../link/index.js";
 import { amountDetector } from "./amount-detector.js";
 import { commonLexiconDetector, enLexiconDetector, zhLexiconDetector } from "./lexicon-detector.js";
 import { runDetectors } from "./run-detectors.js";
@@ -24,7 +24,7 @@ export const defaultDetectors: readonly Detector[] = [
   amountDetector,
 ];
 
-/** Options of {@link detectSignals}. */
+/** Options of {@link detectSignals}. @example detectSignals(text, { lang: "zh", detectors: [zhLexiconDetector] }) */
 export interface DetectSignalsOptions {
   /** Language of the lexicon to use; `auto` (default) detects it from the text. */
   lang?: Lang | "auto";
@@ -32,7 +32,7 @@ export interface DetectSignalsOptions {
   detectors?: readonly Detector[];
 }
 
-/** What {@link detectSignals} returns. */
+/** What {@link detectSignals} returns. @example const { text, lang, signals } = detectSignals("共享屏幕"); // lang "zh" */
 export interface DetectedSignals {
   text: NormalizedText;
   lang: Lang;

@@ -1,4 +1,4 @@
-import { SIGNAL_FAMILIES, PLAYBOOK_STAGES } from "@scamguard/contracts";
+import { PLAYBOOK_STAGES, SIGNAL_FAMILIES } from "@scamguard/contracts";
 import { describe, expect, it } from "vitest";
 import commonLexicon from "../../data/lexicons/common.json" with { type: "json" };
 import enLexicon from "../../data/lexicons/en.json" with { type: "json" };

@@ -5,10 +5,10 @@ import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
 import { toOriginalSpan } from "../text/normalize.js";
 import type { DetectContext, Detector } from "../types.js";
-import { compileLexicon, type CompileOptions } from "./lexicon-matcher.js";
+import { type CompileOptions, compileLexicon } from "./lexicon-matcher.js";
 import type { LexiconFile } from "./lexicon-types.js";
 
-/** Most evidence spans kept per signal (the rest add nothing a person reads). */
+/** Most evidence spans kept per signal (the rest add nothing a person reads). @example signal.evidence.length <= MAX_EVIDENCE_PER_SIGNAL // always */
 export const MAX_EVIDENCE_PER_SIGNAL = 8;
 
 /**
@@ -17,7 +17,11 @@ export const MAX_EVIDENCE_PER_SIGNAL = 8;
  */
 export function lexiconDetector(
   file: LexiconFile,
-  spec: { id: string; applies: (ctx: DetectContext) => boolean; options?: CompileOptions },
+  spec: {
+    id: string;
+    applies: (ctx: DetectContext) => boolean;
+    options?: CompileOptions;
+  },
 ): Detector {
   const compiled = compileLexicon(file.entries, {
     ...(file.negators !== undefined ? { negators: file.negators } : {}),
@@ -36,7 +40,14 @@ export function lexiconDetector(
         let signal = byEntry.get(hit.entry);
         if (signal === undefined) {
           const e = compiled.entries[hit.entry]!;
-          signal = { id: e.id, family: e.family, stage: e.stage, weight: e.weight, description: e.description, evidence: [] };
+          signal = {
+            id: e.id,
+            family: e.family,
+            stage: e.stage,
+            weight: e.weight,
+            description: e.description,
+            evidence: [],
+          };
           byEntry.set(hit.entry, signal);
         }
         if (signal.evidence.length < MAX_EVIDENCE_PER_SIGNAL) {

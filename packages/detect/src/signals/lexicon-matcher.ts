@@ -5,7 +5,7 @@
  */
 import type { LexiconEntry } from "./lexicon-types.js";
 
-/** A match in normalised coordinates. */
+/** A match in normalised coordinates. @example { entry: 0, start: 3, end: 7 } // entries[0] matched normalized.slice(3, 7) */
 export interface LexiconHit {
   entry: number;
   start: number;
@@ -24,7 +24,7 @@ interface Anchor {
   pattern: number;
 }
 
-/** Options of {@link compileLexicon}. */
+/** Options of {@link compileLexicon}. @example compileLexicon(entries, { wordStart: true, negators: "\\b(never|don't)\\b", negationWindow: 32 }) */
 export interface CompileOptions {
   /** Require matches to start at a word start (ASCII letters/digits), for English. */
   wordStart?: boolean;
@@ -34,7 +34,7 @@ export interface CompileOptions {
   negationWindow?: number;
 }
 
-/** A compiled lexicon: `scan(text)` returns every (entry, span) hit in text order. */
+/** A compiled lexicon: `scan(text)` returns every (entry, span) hit in text order. @example compileLexicon(zh.entries).scan(normalize("转到安全账户").normalized) */
 export interface CompiledLexicon {
   entries: readonly LexiconEntry[];
   scan(text: string): LexiconHit[];

@@ -24,7 +24,7 @@ export interface LexiconEntry {
   negatable?: boolean;
 }
 
-/** A lexicon data file. */
+/** A lexicon data file. @example { lang: "zh", negators: "不要|请勿", entries: [ … ] } */
 export interface LexiconFile {
   lang: "zh" | "en" | "common";
   description?: string;

@@ -8,7 +8,7 @@ import { DIRECTORY } from "../directory/data.js";
 import { findInstitutionMentions } from "../directory/mentions.js";
 import type { NormalizedText } from "../types.js";
 
-/** What the playbook inference says about one text. */
+/** What the playbook inference says about one text. @example { mode: "credit_repair", stage: "money", impersonating: "webank" } */
 export interface PlaybookState {
   mode: FraudMode | null;
   stage: Stage | null;
@@ -18,7 +18,11 @@ export interface PlaybookState {
 
 type Votes = Partial<Record<FraudMode, number>>;
 const VOTES = playbook.votes as Record<string, Votes>;
-const COMBOS = playbook.combos as Array<{ all: string[]; mode: FraudMode; votes: number }>;
+const COMBOS = playbook.combos as Array<{
+  all: string[];
+  mode: FraudMode;
+  votes: number;
+}>;
 const MODE_ORDER = playbook.modeOrder as FraudMode[];
 const KIND_MODES = playbook.institutionKindModes as Record<string, FraudMode>;
 const SIGNAL_INSTITUTIONS = playbook.signalInstitutions as Record<string, string>;
@@ -146,7 +150,11 @@ export function inferPlaybook(text: NormalizedText, signals: readonly Signal[]):
   const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
   const stage = furthestStage(signals);
   // No stage means no scam shape: a mode would only name the topic of an ordinary chat.
-  return { mode: stage === null ? null : inferMode(signals, kind), stage, impersonating: stage === null ? null : impersonating };
+  return {
+    mode: stage === null ? null : inferMode(signals, kind),
+    stage,
+    impersonating: stage === null ? null : impersonating,
+  };
 }
 
 /**

@@ -13,20 +13,40 @@ const signal = (id: string, start: number, weight = 0.5): Signal => ({
   description: `${id} seen`,
   evidence: [{ start, end: start + 1, text: "x" }],
 });
-const fixed = (id: string, signals: Signal[]): Detector => ({ id, applies: () => true, detect: () => signals });
+const fixed = (id: string, signals: Signal[]): Detector => ({
+  id,
+  applies: () => true,
+  detect: () => signals,
+});
 
 describe("runDetectors", () => {
   it("skips a detector that throws in detect or applies and still runs the others", () => {
     const errors: string[] = [];
-    const throwsInDetect: Detector = { id: "bad:detect", applies: () => true, detect: () => { throw new Error("boom"); } };
-    const throwsInApplies: Detector = { id: "bad:applies", applies: () => { throw new Error("boom"); }, detect: () => [] };
+    const throwsInDetect: Detector = {
+      id: "bad:detect",
+      applies: () => true,
+      detect: () => {
+        throw new Error("boom");
+      },
+    };
+    const throwsInApplies: Detector = {
+      id: "bad:applies",
+      applies: () => {
+        throw new Error("boom");
+      },
+      detect: () => [],
+    };
     const out = runDetectors(ctx, [throwsInDetect, fixed("ok", [signal("channel:a", 0)]), throwsInApplies], (d) => errors.push(d.id));
     expect(out.map((s) => s.id)).toEqual(["channel:a"]);
     expect(errors).toEqual(["bad:detect", "bad:applies"]);
   });
 
   it("skips detectors that do not apply", () => {
-    const never: Detector = { id: "never", applies: () => false, detect: () => [signal("channel:b", 0)] };
+    const never: Detector = {
+      id: "never",
+      applies: () => false,
+      detect: () => [signal("channel:b", 0)],
+    };
     expect(runDetectors(ctx, [never])).toEqual([]);
   });
 

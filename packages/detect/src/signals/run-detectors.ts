@@ -2,7 +2,7 @@
 import type { Evidence, Signal } from "@scamguard/contracts";
 import type { DetectContext, Detector } from "../types.js";
 
-/** Called with the detector and error when a detector throws (it is then skipped). */
+/** Called with the detector and error when a detector throws (it is then skipped). @example runDetectors(ctx, detectors, (d, e) => log.warn({ detector: d.id, e })) */
 export type DetectorErrorHandler = (detector: Detector, error: unknown) => void;
 
 /**

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { findAmounts, parseChineseAmount } from "./amount.js";
 import { normalize } from "./normalize.js";
 
-const cases: Array<{ input: string; value: number | null }> = readFileSync(new URL("../../data/cases/amounts.jsonl", import.meta.url), "utf8")
+const cases: Array<{ input: string; value: number | null }> = readFileSync(
+  new URL("../../data/cases/amounts.jsonl", import.meta.url),
+  "utf8",
+)
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line));

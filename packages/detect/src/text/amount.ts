@@ -4,11 +4,42 @@
  */
 
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  两: 2,
+  贰: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
-const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+const SMALL_UNITS: Readonly<Record<string, number>> = {
+  十: 10,
+  拾: 10,
+  百: 100,
+  佰: 100,
+  千: 1000,
+  仟: 1000,
+};
+const BIG_UNITS: Readonly<Record<string, number>> = {
+  万: 1e4,
+  萬: 1e4,
+  亿: 1e8,
+  億: 1e8,
+};
 const NUMBER_PREFIX = /^[0-9]+(?:\.[0-9]+)?/;
 const CURRENCY_EDGES = /^(?:人民币|rmb|¥|￥|\$|usd)\s*|\s*(?:元整?|块钱?|圆|rmb|yuan|dollars?|usd|人民币)$/gi;
 
@@ -20,7 +51,10 @@ const CURRENCY_EDGES = /^(?:人民币|rmb|¥|￥|\$|usd)\s*|\s*(?:元整?|块钱
  * @example parseChineseAmount("二〇二三") // 2023 (a digit string without units)
  */
 export function parseChineseAmount(input: string): number | null {
-  const s = input.trim().replace(CURRENCY_EDGES, "").replace(/[,，\s]/g, "");
+  const s = input
+    .trim()
+    .replace(CURRENCY_EDGES, "")
+    .replace(/[,，\s]/g, "");
   if (s === "") return null;
   if (/^[0-9]+(?:\.[0-9]+)?$/.test(s)) return Number(s);
   let result = 0;
@@ -82,7 +116,7 @@ export function parseChineseAmount(input: string): number | null {
   return Math.round((result + section) * 100) / 100;
 }
 
-/** An amount found in a normalised text, with its span in that text. */
+/** An amount found in a normalised text, with its span in that text. @example { start: 2, end: 8, value: 16300 } // "1.63万元" */
 export interface AmountMention {
   start: number;
   end: number;
@@ -95,7 +129,11 @@ const AMOUNT_RE =
 const AMOUNT_START = new Uint8Array(65536);
 for (const ch of "0123456789¥￥$零〇一二两三四五六七八九十百千万亿") AMOUNT_START[ch.charCodeAt(0)] = 1;
 
-const EN_SCALES: Readonly<Record<string, number>> = { million: 1e6, thousand: 1e3, billion: 1e9 };
+const EN_SCALES: Readonly<Record<string, number>> = {
+  million: 1e6,
+  thousand: 1e3,
+  billion: 1e9,
+};
 const EN_SCALE_RE = /[$¥￥]?\s?([0-9][0-9,]*(?:\.[0-9]+)?)\s?(million|thousand|billion)\b(?:\s?(?:yuan|dollars?|rmb|usd|元))?/g;
 
 /**
@@ -109,7 +147,12 @@ export function findAmounts(text: string): AmountMention[] {
   const scaled = text.includes("illion") || text.includes("thousand");
   for (let m = scaled ? EN_SCALE_RE.exec(text) : null; m !== null; m = EN_SCALE_RE.exec(text)) {
     const value = Number(m[1]!.replace(/,/g, "")) * (EN_SCALES[m[2]!] ?? 1);
-    if (value > 0) found.push({ start: m.index, end: m.index + m[0].length, value: Math.round(value * 100) / 100 });
+    if (value > 0)
+      found.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        value: Math.round(value * 100) / 100,
+      });
   }
   // Try the (sticky) amount pattern only where an amount can start: a digit, a currency sign or a numeral.
   let prevStart = false;

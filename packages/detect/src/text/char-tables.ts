@@ -7,23 +7,23 @@
 import { Converter } from "opencc-js/t2cn";
 import foldData from "../../data/lexicons/normalize.json" with { type: "json" };
 
-/** Code unit meaning "drop this character" in FOLD. */
+/** Code unit meaning "drop this character" in FOLD. @example FOLD[0x200b] === DROP // zero-width space */
 export const DROP = 0xffff;
 
-/** Fold of every UTF-16 code unit except CJK ideographs (those go through {@link toSimplified}). */
+/** Fold of every UTF-16 code unit except CJK ideographs (those go through {@link toSimplified}). @example String.fromCharCode(FOLD["Ａ".charCodeAt(0)]) // "a" */
 export const FOLD = new Uint16Array(65536);
 
-/** Character class per code unit: bit flags below. */
+/** Character class per code unit: bit flags below. @example (CLASS["安".charCodeAt(0)] & C_CJK) !== 0 // true */
 export const CLASS = new Uint8Array(65536);
-/** CJK ideograph (unified, extension A, compatibility). */
+/** CJK ideograph (unified, extension A, compatibility). @example CLASS[0x4e00] & C_CJK // 1 */
 export const C_CJK = 1;
-/** ASCII letter after folding (a–z). */
+/** ASCII letter after folding (a–z). @example CLASS[0x61] & C_LETTER // 2 */
 export const C_LETTER = 2;
-/** Digit 0–9 after folding. */
+/** Digit 0–9 after folding. @example CLASS[0x30] & C_DIGIT // 4 */
 export const C_DIGIT = 4;
-/** A separator that evasion inserts between CJK characters (spaces, dots, dashes, stars …). */
+/** A separator that evasion inserts between CJK characters (spaces, dots, dashes, stars, emoji …). @example CLASS[0x2d] & C_WEAK_SEP // 8 ("-") */
 export const C_WEAK_SEP = 8;
-/** Whitespace (collapsed to one space in the output). */
+/** Whitespace (collapsed to one space in the output). @example CLASS[0x20] & C_SPACE // 16 */
 export const C_SPACE = 16;
 
 const ZERO_WIDTH = [0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x00ad, 0x180e, 0x034f];
@@ -34,7 +34,12 @@ function buildTables(): void {
   for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0;
   FOLD[0x3000] = 0x20;
   // Case folding for the scripts a message realistically uses (Latin, Latin-1, Greek, Cyrillic).
-  const lowerRanges: Array<[number, number]> = [[0x41, 0x5a], [0xc0, 0xde], [0x391, 0x3a9], [0x400, 0x42f]];
+  const lowerRanges: Array<[number, number]> = [
+    [0x41, 0x5a],
+    [0xc0, 0xde],
+    [0x391, 0x3a9],
+    [0x400, 0x42f],
+  ];
   for (const [a, b] of lowerRanges) {
     for (let c = a; c <= b; c++) {
       const l = String.fromCharCode(c).toLowerCase();
@@ -99,10 +104,10 @@ export function toSimplified(code: number): number {
   return result;
 }
 
-/** Abbreviation expansions keyed by the folded ASCII run (or run plus its CJK neighbour, e.g. "v信"). */
+/** Abbreviation expansions keyed by the folded ASCII run (or run plus its CJK neighbour, e.g. "v信"). @example ABBREVIATIONS.get("yhk") // "银行卡" */
 export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(foldData.abbreviations));
-/** Abbreviations expanded only when a CJK character is next to them (too ambiguous in English). */
+/** Abbreviations expanded only when a CJK character is next to them (too ambiguous in English). @example CJK_ONLY_ABBREVIATIONS.has("wx") // true */
 export const CJK_ONLY_ABBREVIATIONS: ReadonlySet<string> = new Set(foldData.cjkOnlyAbbreviations);
-/** Digits that become letters when sandwiched between letters ("amaz0n" → "amazon"). */
+/** Digits that become letters when sandwiched between letters ("amaz0n" → "amazon"). @example String.fromCharCode(DIGIT_LOOKALIKE[0x30]) // "o" */
 export const DIGIT_LOOKALIKE = new Uint16Array(128);
 for (const [d, l] of Object.entries(foldData.digitLookalikes)) DIGIT_LOOKALIKE[d.charCodeAt(0)] = l.charCodeAt(0);

@@ -1,4 +1,9 @@
 /** Text: normalisation with offsets back to the original, language detection, amounts. */
-export { normalize, toOriginalSpan } from "./normalize.js";
+
+export {
+  type AmountMention,
+  findAmounts,
+  parseChineseAmount,
+} from "./amount.js";
 export { detectLang } from "./lang.js";
-export { parseChineseAmount, findAmounts, type AmountMention } from "./amount.js";
+export { normalize, toOriginalSpan } from "./normalize.js";

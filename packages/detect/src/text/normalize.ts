@@ -167,7 +167,8 @@ export function normalize(original: string): NormalizedText {
   if (runStart >= 0) o = finishRun(runStart, o, 0);
   map[o] = n;
 
-  const normalized = o < 64 ? String.fromCharCode.apply(null, out.subarray(0, o) as unknown as number[]) : decoder.decode(out.subarray(0, o));
+  const normalized =
+    o < 64 ? String.fromCharCode.apply(null, out.subarray(0, o) as unknown as number[]) : decoder.decode(out.subarray(0, o));
   return { original, normalized, toOriginal: map.subarray(0, o + 1) };
 }
 
