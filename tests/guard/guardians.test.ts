@@ -50,20 +50,25 @@ describe("guardians and webhooks without an allowlist", () => {
     const noKey = await t.app.inject({ method: "GET", url: "/v1/alerts" });
     expect(noKey.statusCode).toBe(401);
     const family = await t.authHeader("reporter");
-    const g = await t.app.inject({
-      method: "POST",
-      url: "/v1/guardians",
-      payload: { subject: "cust-zhang-01", name: "Zhang Wei (son)", contact: { kind: "phone", value: "+8613800000000" } },
-      headers: family,
-    });
+    const guardian = (subject: string) => ({ subject, name: "Zhang Wei (son)", contact: { kind: "phone", value: "+8613800000000" } });
+    const notYours = await t.app.inject({ method: "POST", url: "/v1/guardians", payload: guardian("cust-zhang-01"), headers: family });
+    expect(notYours.statusCode).toBe(422);
+    expect(notYours.json().error.code).toBe("subject_not_yours");
+    const prefix = /start the subject with "(k_[^"]+:)"/.exec(notYours.json().error.message)?.[1] as string;
+    const subject = `${prefix}zhang`;
+    const g = await t.app.inject({ method: "POST", url: "/v1/guardians", payload: guardian(subject), headers: family });
     expect(g.statusCode).toBe(201);
-    expect(g.json()).toMatchObject({ subject: "cust-zhang-01", relation: "family", id: expect.stringMatching(/^g_/) });
+    expect(g.json()).toMatchObject({ subject, relation: "family", id: expect.stringMatching(/^g_/) });
+    // Someone else's app registering a guardian under the same subject string gets nothing from it.
+    const snoop = await t.createKey("reporter", "snoop");
+    const snooped = await t.app.inject({ method: "POST", url: "/v1/guardians", payload: guardian(subject), headers: { authorization: `Bearer ${snoop}` } });
+    expect(snooped.statusCode).toBe(422);
     const bad = await t.app.inject({ method: "POST", url: "/v1/guardians", payload: { subject: "a b", name: "x", contact: { kind: "fax", value: "123" } }, headers: family });
     expect(bad.statusCode).toBe(400);
 
     const bank = await t.authHeader("institution");
     for (const event of zhang.events) {
-      await t.app.inject({ method: "POST", url: "/v1/sessions/sess-guard-zhang/events?subject=cust-zhang-01&lang=en", payload: event, headers: bank });
+      await t.app.inject({ method: "POST", url: `/v1/sessions/sess-guard-zhang/events?subject=${encodeURIComponent(subject)}&lang=en`, payload: event, headers: bank });
     }
     const seen = async (headers: { authorization: string }) =>
       (await t.app.inject({ method: "GET", url: "/v1/alerts", headers })).json().items as { decision: string; guardianIds: string[]; reasons: { en: string }[] }[];

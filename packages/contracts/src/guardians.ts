@@ -14,7 +14,9 @@ import { RiskLevelSchema, StageSchema } from "./taxonomy.js";
 export const SubjectSchema = z.string().regex(/^[A-Za-z0-9_.:@+-]{3,128}$/, "expected 3-128 characters of A-Z a-z 0-9 _ . : @ + -");
 
 /**
- * `POST /v1/guardians`.
+ * `POST /v1/guardians`. An institution registers guardians for its own customers' subjects (they apply to
+ * its own sessions and transfers); a person's app (reporter key) registers under its own namespace,
+ * `<its key id>:<anything>`, and gives that subject to its bank, whose sessions then name it.
  * @example { subject: "cust-000123", name: "Zhang Wei (son)", contact: { kind: "phone", value: "+8613800000000" }, relation: "family" }
  */
 export const RegisterGuardianRequestSchema = z.strictObject({

@@ -3,7 +3,9 @@
  * request's scheduled time), beside a bare endpoint measured in the same run at the same rate:
  * `POST /v1/transfers/screen` on the real app (auth, rate limit, zod validation, reputation index, payer
  * history, decision, write-behind audit) vs a bare Fastify POST in the same process that validates the
- * same body with the same schema and answers a constant decision of the same shape.
+ * same body with the same schema and answers a constant decision of the same shape; and, as the
+ * same-server baseline with the same middleware (rate limit, key authentication, metrics),
+ * `GET /v1/lookup?kind=phone&value=95588` on the same app with the same key.
  * Goal: p99 ≤ 5 ms. Medians of ROUNDS rounds, alternating bare and app.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -98,28 +100,36 @@ export async function run(): Promise<void> {
 
     const screen = (durationMs: number) => runAtRate({ url: appAddress, method: "POST", path: "/v1/transfers/screen", bodies, headers, rate: RATE, durationMs });
     const baseline = (durationMs: number) => runAtRate({ url: bareAddress, method: "POST", path: "/bare", bodies, headers, rate: RATE, durationMs });
+    const sameServer = (durationMs: number) =>
+      runAtRate({ url: appAddress, method: "GET", path: "/v1/lookup?kind=phone&value=95588", bodies: [], headers, rate: RATE, durationMs });
     await baseline(1_500);
+    await sameServer(1_500);
     await screen(1_500);
 
     const appRuns: Figures[] = [];
     const bareRuns: Figures[] = [];
+    const sameRuns: Figures[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       bareRuns.push(figures(await baseline(DURATION_MS)));
+      sameRuns.push(figures(await sameServer(DURATION_MS)));
       appRuns.push(figures(await screen(DURATION_MS)));
     }
     const a = medianOf(appRuns);
     const b = medianOf(bareRuns);
+    const m = medianOf(sameRuns);
     await app.ctx.services.transfers.log.flush();
     printTable(
       `transfer screening at ${RATE.toLocaleString("en-US")} req/s over loopback (open loop), median of ${ROUNDS} × ${DURATION_MS / 1000} s`,
       ["endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "p99 ratio", "errors"],
       [
         ["bare POST (same body schema, constant answer)", b.rate, b.p50, b.p99, b.max, "1.00", b.errors],
+        ["same server: GET /v1/lookup (keyed, in-memory)", m.rate, m.p50, m.p99, m.max, (m.p99 / b.p99).toFixed(2), m.errors],
         ["POST /v1/transfers/screen", a.rate, a.p50, a.p99, a.max, (a.p99 / b.p99).toFixed(2), a.errors],
       ],
     );
     console.log(`  traffic: ${PAYERS.toLocaleString("en-US")} payers, ${PAYEES.toLocaleString("en-US")} payees (${REPORTED} with scam reports), 30% round sums, 30% new payees`);
-    console.log(`  goal: p99 ≤ 5 ms — ${a.p99 <= 5 ? "met" : "NOT met"} (p99 ${a.p99.toFixed(2)} ms, ${(a.p99 / b.p99).toFixed(2)}× the bare endpoint's)`);
+    console.log(`  goal: p99 ≤ 5 ms — ${a.p99 <= 5 ? "met" : "NOT met"} (p99 ${a.p99.toFixed(2)} ms; ${(a.p99 / b.p99).toFixed(2)}× the bare endpoint's, ${(a.p99 / m.p99).toFixed(2)}× the same server's lookup)`);
+    if (b.p99 > 5) console.log("  note: the bare endpoint itself misses 5 ms here: this machine is saturated, read the ratios, not the absolute figures");
   } finally {
     await bare.close();
     await app.close();

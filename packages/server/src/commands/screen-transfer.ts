@@ -52,10 +52,7 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
   };
   if (actionRank(decision.decision) >= actionRank("hold")) {
     const id = `ts_${randomBytes(12).toString("base64url")}`;
-    await ctx.transaction(async (services) => {
-      await services.guardians.raiseAlert({ subject: payer, source: "transfer", sourceId: id, ownerKeyId: principal.keyId, decision });
-    });
-    ctx.services.webhooks.kick();
+    screening.alerts.add({ subject: payer, source: "transfer", sourceId: id, ownerKeyId: principal.keyId, decision });
   }
   if (screening.logsEveryScreening || decision.decision !== "allow") screening.log.add(row);
   return { ...decision, payeeReputation, sessionId: null };

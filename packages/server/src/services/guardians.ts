@@ -11,6 +11,7 @@ import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
 import { guardianAlerts, guardians } from "../db/schema/index.js";
+import { unprocessable } from "../errors.js";
 import { createWebhookService } from "./webhooks.js";
 
 const STAFF = new Set(["analyst", "admin"]);
@@ -60,6 +61,11 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
   const hooks = createWebhookService(db, ctx);
   return {
     async register(input, principal) {
+      const own = `${principal.keyId}:`;
+      if (principal.role === "reporter" && !input.subject.startsWith(own)) {
+        const why = `a person's app registers guardians under its own key: start the subject with "${own}"`;
+        throw unprocessable("subject_not_yours", `subject: ${why}`, [{ path: "subject", message: why }]);
+      }
       const [row] = await db
         .insert(guardians)
         .values({
@@ -87,7 +93,11 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
     },
 
     async raiseAlert({ subject, source, sourceId, ownerKeyId, decision }) {
-      const found = subject ? await db.select().from(guardians).where(eq(guardians.subject, subject)) : [];
+      // Subjects are names an institution chooses: a guardian applies to a source only when its registrant
+      // owns the source, or the subject lies in the registrant's own namespace ("<its key id>:…", the
+      // only subjects a person's app may register). Nobody reads alerts by guessing another's subject.
+      const rows = subject ? await db.select().from(guardians).where(eq(guardians.subject, subject)) : [];
+      const found = rows.filter((g) => g.createdByKeyId === ownerKeyId || g.subject.startsWith(`${g.createdByKeyId}:`));
       const audience = [...new Set([ownerKeyId, ...found.map((g) => g.createdByKeyId)])];
       const [row] = await db
         .insert(guardianAlerts)

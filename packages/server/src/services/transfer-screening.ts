@@ -3,7 +3,8 @@
  * the kill-chain session's state when a `sessionId` is given, and the payer's recent transfers (bursts,
  * new payees, round sums) from a bounded in-memory history per institution and payer. Allowed transfers
  * touch no database on the request path: screenings are appended to `transfer_screenings` by a
- * write-behind log (flushed every 200 ms, and on close); holds and blocks are also written with their alert.
+ * write-behind log (flushed every 200 ms, and on close); holds and blocks raise their guardian alerts
+ * through AlertQueue, right after the answer.
  * On PostgreSQL every screening is logged. On embedded PGlite, whose queries run on the server's own
  * thread (~130 µs per logged screening at 2,000/s, measured), only screenings that intervened (warn and
  * above) are logged; an allowed transfer leaves no row there.
@@ -13,6 +14,8 @@ import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { transferScreenings } from "../db/schema/index.js";
+import { createGuardianService, type RaiseAlertInput } from "./guardians.js";
+import { createWebhookService } from "./webhooks.js";
 
 /** Payers whose recent transfers are remembered per app (least recently screened forgotten first). */
 export const MAX_PAYERS = 100_000;
@@ -54,6 +57,50 @@ export class ScreeningLog {
   }
 }
 
+/**
+ * Guardian alerts of screenings without a session, raised right after the answer: the decision reaches the
+ * bank at once and the alerts of the last few milliseconds share one transaction (an embedded PGlite commit
+ * costs ~10 ms; one per blocked transfer would stall every screening behind it). Flushed on close; a crash
+ * can lose the alerts of at most one flush interval, never a decision.
+ */
+export class AlertQueue {
+  private pending: RaiseAlertInput[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  add(alert: RaiseAlertInput): void {
+    this.pending.push(alert);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), 20);
+      this.timer.unref();
+    }
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return this.flushing;
+    this.flushing = this.flushing
+      .then(() =>
+        this.ctx.rootDb.transaction(async (tx) => {
+          const guardians = createGuardianService(tx as unknown as Db, this.ctx);
+          for (const alert of batch) await guardians.raiseAlert(alert);
+        }),
+      )
+      .then(() => createWebhookService(this.ctx.rootDb, this.ctx).kick())
+      .catch(() => undefined);
+    return this.flushing;
+  }
+
+  close(): Promise<void> {
+    return this.flush();
+  }
+}
+
 /** Recent transfers per (institution, payer), as kill-chain states holding transfers only. */
 export class PayerHistory {
   private readonly states = new Map<string, SessionState>();
@@ -76,6 +123,7 @@ export class PayerHistory {
 export interface TransferScreeningService {
   readonly history: PayerHistory;
   readonly log: ScreeningLog;
+  readonly alerts: AlertQueue;
   /** Whether allowed screenings are logged too (PostgreSQL) or only interventions (PGlite). */
   readonly logsEveryScreening: boolean;
   payerKey(principal: Principal, payer: { kind: string; value: string } | undefined): string | null;
@@ -84,9 +132,11 @@ export interface TransferScreeningService {
 export function createTransferScreeningService(_db: Db, ctx: CoreContext): TransferScreeningService {
   const history = ctx.singleton("transfer-payer-history", () => new PayerHistory());
   const log = ctx.singleton("transfer-screening-log", () => new ScreeningLog(ctx.rootDb));
+  const alerts = ctx.singleton("transfer-alert-queue", () => new AlertQueue(ctx));
   return {
     history,
     log,
+    alerts,
     logsEveryScreening: ctx.engine === "postgres",
     payerKey: (principal, payer) => (payer ? `${principal.keyId}|${payer.kind}:${payer.value.replace(/[\s-]/g, "").toLowerCase()}` : null),
   };
