@@ -135,6 +135,18 @@ describeBothEngines("reports", (t) => {
     expect(changed.statusCode).toBe(201);
   });
 
+  it("files one report when the same key sends the same report concurrently", async () => {
+    const authorization = `Bearer ${await t().createKey("reporter")}`;
+    const payload = { identifiers: [{ kind: "phone", value: "13800138009" }], text: "并发重复提交" };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t().app.inject({ method: "POST", url: "/v1/reports", headers: { authorization }, payload })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    const lookup = await t().app.inject({ method: "GET", url: "/v1/lookup?kind=phone&value=13800138009" });
+    expect(lookup.json()).toMatchObject({ reports: 1, distinctReporters: 1 });
+  });
+
   it("hides a report from other reporters and institutions (404), shows it to analysts and admins", async () => {
     const filed = await post(phone("13800138003"));
     const id = filed.json().id;
