@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibrate, fitIsotonic, fitPlatt } from "./calibration.js";
+import { calibrate, fitIsotonic, fitPlatt, rebaseProbability } from "./calibration.js";
 import { seededRandom } from "./rng.js";
 import { sigmoid } from "./logreg.js";
 
@@ -48,5 +48,14 @@ describe("calibration", () => {
     const cal = fitIsotonic([0, 1], [1, 0]);
     expect(calibrate(cal, 0)).toBeCloseTo(0.5);
     expect(calibrate(cal, 1)).toBeCloseTo(0.5);
+  });
+});
+
+describe("rebaseProbability", () => {
+  it("is the identity at a 50 % prior and shrinks towards a rare base rate, monotonically", () => {
+    expect(rebaseProbability(0.9, 0.5)).toBeCloseTo(0.9);
+    expect(rebaseProbability(0.9, 0.01)).toBeCloseTo(0.0833, 3);
+    expect(rebaseProbability(0.99, 0.01)).toBeGreaterThan(rebaseProbability(0.9, 0.01));
+    expect(rebaseProbability(1, 0.01)).toBe(1);
   });
 });

@@ -111,3 +111,14 @@ export function calibrate(cal: Calibration, z: number): number {
   const t = x1 > x0 ? (z - x0) / (x1 - x0) : 0;
   return (y[lo] as number) + t * ((y[hi] as number) - (y[lo] as number));
 }
+
+/**
+ * Re-express a probability calibrated under a 50 % training prior (what the model outputs) for a
+ * field base rate `prior` of scams: posterior odds = model odds × prior odds.
+ * @example rebaseProbability(0.9, 0.01) // ≈ 0.083: 9:1 evidence on a 1-in-100 base rate
+ */
+export function rebaseProbability(p: number, prior: number): number {
+  if (p <= 0 || p >= 1) return p;
+  const odds = (p / (1 - p)) * (prior / (1 - prior));
+  return odds / (1 + odds);
+}

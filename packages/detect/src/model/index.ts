@@ -8,6 +8,7 @@ import { loadModel, type Model, type ScoreResult } from "./model.js";
 
 export type { ScoreInput } from "./featurize.js";
 export { loadModel } from "./model.js";
+export { rebaseProbability } from "./calibration.js";
 export type { Contribution, Model, ModelArtefact, ScoreResult } from "./model.js";
 
 /**
