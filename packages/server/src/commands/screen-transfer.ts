@@ -54,6 +54,6 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
     const id = `ts_${randomBytes(12).toString("base64url")}`;
     screening.alerts.add({ subject: payer, source: "transfer", sourceId: id, ownerKeyId: principal.keyId, decision });
   }
-  if (screening.logsEveryScreening || decision.decision !== "allow") screening.log.add(row);
+  if (screening.logsEveryScreening || actionRank(decision.decision) >= actionRank("hold")) screening.log.add(row);
   return { ...decision, payeeReputation, sessionId: null };
 }
