@@ -19,6 +19,7 @@ interface CompiledPattern {
 
 interface Anchor {
   literal: string;
+  first: number;
   /** Second code unit of the literal, or -1 for a one-character literal (a cheap pre-check). */
   second: number;
   pattern: number;
@@ -204,14 +205,19 @@ const CLAUSE_END = /[。!?;\n,]/g;
  */
 export function compileLexicon(entries: readonly LexiconEntry[], options: CompileOptions = {}): CompiledLexicon {
   const patterns: CompiledPattern[] = [];
-  // First code unit → bucket number + 1 (0: no literal starts with it); one typed-array read per position.
-  const firstIndex = new Int32Array(65536);
+  // Anchors of two or more characters are bucketed by a hash of their first two code units, one-character
+  // anchors by that unit: each text position costs one or two typed-array reads before any string work.
+  const pairIndex = new Int32Array(BIGRAM_SLOTS);
+  const singleIndex = new Int32Array(65536);
   const buckets: Anchor[][] = [];
-  // Hashed filter of the first two code units of every anchor; a first unit that starts a one-character
-  // anchor skips the filter. Most positions whose first unit is indexed (我, 您, t …) stop here.
-  const bigrams = new Uint8Array(BIGRAM_SLOTS);
-  const singleFirst = new Uint8Array(65536);
   const unanchored: number[] = [];
+  const bucketOf = (index: Int32Array, slot: number): Anchor[] => {
+    if (index[slot] === 0) {
+      buckets.push([]);
+      index[slot] = buckets.length;
+    }
+    return buckets[index[slot]! - 1]!;
+  };
   entries.forEach((entry, e) => {
     for (const source of entry.patterns) {
       const p = patterns.length;
@@ -222,15 +228,10 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
         continue;
       }
       for (const literal of new Set(lits)) {
-        const code = literal.charCodeAt(0);
-        if (firstIndex[code] === 0) {
-          buckets.push([]);
-          firstIndex[code] = buckets.length;
-        }
+        const first = literal.charCodeAt(0);
         const second = literal.length > 1 ? literal.charCodeAt(1) : -1;
-        buckets[firstIndex[code]! - 1]!.push({ literal, second, pattern: p });
-        if (second === -1) singleFirst[code] = 1;
-        else bigrams[bigramSlot(code, second)] = 1;
+        const bucket = second === -1 ? bucketOf(singleIndex, first) : bucketOf(pairIndex, bigramSlot(first, second));
+        bucket.push({ literal, first, second, pattern: p });
       }
     }
   });
@@ -270,21 +271,26 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
         hits.push({ entry, start, end });
       };
       const n = text.length;
-      for (let i = 0; i < n; i++) {
-        const code = text.charCodeAt(i);
-        const bucket = firstIndex[code]!;
-        if (bucket === 0) continue;
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : -2;
-        if (singleFirst[code] === 0 && (next < 0 || bigrams[bigramSlot(code, next)] === 0)) continue;
-        if (wordStart && i > 0 && isWordUnit(text.charCodeAt(i - 1))) continue;
-        for (const a of buckets[bucket - 1]!) {
-          if ((a.second !== -1 && a.second !== next) || tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
+      const run = (bucket: Anchor[], i: number, code: number, next: number): void => {
+        for (const a of bucket) {
+          if (a.first !== code || (a.second !== -1 && a.second !== next)) continue;
+          if (tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
           tried[a.pattern] = base + i;
           const re = patterns[a.pattern]!.re;
           re.lastIndex = i;
           const m = re.exec(text);
           if (m !== null && m[0].length > 0) push(a.pattern, i, i + m[0].length);
         }
+      };
+      for (let i = 0; i < n; i++) {
+        const code = text.charCodeAt(i);
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : -2;
+        const pair = next < 0 ? 0 : pairIndex[bigramSlot(code, next)]!;
+        const single = singleIndex[code]!;
+        if (pair === 0 && single === 0) continue;
+        if (wordStart && i > 0 && isWordUnit(text.charCodeAt(i - 1))) continue;
+        if (pair !== 0) run(buckets[pair - 1]!, i, code, next);
+        if (single !== 0) run(buckets[single - 1]!, i, code, next);
       }
       for (const [p, re] of globals) {
         re.lastIndex = 0;
