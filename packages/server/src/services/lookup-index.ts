@@ -1,6 +1,8 @@
 /**
- * The in-memory reputation index: one entry per identifier, keyed `kind:normalized`, answering a lookup
- * in O(1) whatever the number of reports behind it. Pure data structure: the database sync
+ * The in-memory reputation index: one entry per identifier, keyed by (kind, normalized) — one Map per kind,
+ * so the key is the normalised string itself (the memoised string from identifier-keys.ts, whose hash V8
+ * has already computed) rather than a `kind:normalized` string built per lookup — answering in O(1)
+ * whatever the number of reports behind it. Pure data structure: the database sync
  * (reputation-sync.ts) feeds it report marks and imported source marks; the official directory is
  * consulted through a resolver so official contacts always answer `official`.
  *
@@ -106,13 +108,11 @@ const UNKNOWN_TAIL = `,"verdict":"unknown","score":0,"reports":0,"distinctReport
 const iso = (ms: number | null): string | null => (ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString());
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** `kind:normalized`, the one key of the index. */
-export const indexKey = (kind: IdentifierKind, normalized: string): string => `${kind}:${normalized}`;
 
 export class LookupIndex {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<IdentifierKind, Map<string, Entry>>();
   /** Answers for official contacts nobody reported (bounded by the directory's size). */
-  private readonly officialCache = new Map<string, CachedAnswer>();
+  private readonly officialCache = new Map<IdentifierKind, Map<string, CachedAnswer>>();
 
   /**
    * @param official who owns an official contact (always answers `official`)
@@ -126,7 +126,18 @@ export class LookupIndex {
 
   /** Identifiers with any evidence. */
   get size(): number {
-    return this.entries.size;
+    let n = 0;
+    for (const map of this.entries.values()) n += map.size;
+    return n;
+  }
+
+  private entriesOf(kind: IdentifierKind): Map<string, Entry> {
+    let map = this.entries.get(kind);
+    if (map === undefined) {
+      map = new Map();
+      this.entries.set(kind, map);
+    }
+    return map;
   }
 
   clear(): void {
@@ -135,11 +146,11 @@ export class LookupIndex {
   }
 
   private entryFor(kind: IdentifierKind, normalized: string): Entry {
-    const key = indexKey(kind, normalized);
-    let entry = this.entries.get(key);
+    const map = this.entriesOf(kind);
+    let entry = map.get(normalized);
     if (!entry) {
       entry = newEntry();
-      this.entries.set(key, entry);
+      map.set(normalized, entry);
     }
     return entry;
   }
@@ -183,7 +194,7 @@ export class LookupIndex {
 
   /** True when the index holds any evidence for the key (used by fast paths). */
   has(kind: IdentifierKind, normalized: string): boolean {
-    return this.entries.has(indexKey(kind, normalized));
+    return this.entries.get(kind)?.has(normalized) ?? false;
   }
 
   /**
@@ -208,18 +219,20 @@ export class LookupIndex {
 
   /** The presented answer for a key with evidence or an official owner; null means "unknown, no reports". */
   private cachedAnswer(kind: IdentifierKind, normalized: string, nowMs: number): CachedAnswer | null {
-    const key = indexKey(kind, normalized);
-    const entry = this.entries.get(key);
+    const entry = this.entries.get(kind)?.get(normalized);
     if (entry?.cached && nowMs - entry.cached.atMs < ANSWER_TTL_MS) return entry.cached;
     if (entry === undefined) {
-      const official = this.officialCache.get(key);
+      const official = this.officialCache.get(kind)?.get(normalized);
       if (official) return official;
     }
     const institution = this.official(kind, normalized);
     if (institution) {
       const answer = cache(officialAnswer(kind, "", normalized, institution, entry), nowMs);
       if (entry) entry.cached = answer;
-      else this.officialCache.set(key, answer);
+      else {
+        const byKind = this.officialCache.get(kind) ?? new Map<string, CachedAnswer>();
+        this.officialCache.set(kind, byKind.set(normalized, answer));
+      }
       return answer;
     }
     if (entry === undefined) return kind === "url" ? this.viaDomain(normalized, nowMs) : null;
@@ -229,7 +242,7 @@ export class LookupIndex {
   /** A URL's answer from its registrable domain's evidence (not cached: URLs are unbounded). */
   private viaDomain(url: string, nowMs: number): CachedAnswer | null {
     const domain = this.domainOf(url);
-    if (domain === null || !this.entries.has(indexKey("domain", domain))) return null;
+    if (domain === null || !this.has("domain", domain)) return null;
     const parent = this.cachedAnswer("domain", domain, nowMs);
     if (parent === null || parent.result.verdict === "unknown") return null;
     const result: LookupResult = {
