@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/server/src/app.js";
@@ -12,8 +13,9 @@ import { loadConfig } from "../../packages/server/src/config.js";
 import { testEngines, testEnvironment } from "../../packages/server/src/testing/test-app.js";
 import { runCli } from "../helpers/run-cli.js";
 
-const FTC = "/work/shared/data/ftc-dnc-reported-numbers/numbers.jsonl";
-const DOMAINS = "/work/shared/data/scam-domains-durablenapkin/domains.txt";
+/** The public lists in the shared data folder beside the repository (../shared/data). */
+const FTC = fileURLToPath(new URL("../../../shared/data/ftc-dnc-reported-numbers/numbers.jsonl", import.meta.url));
+const DOMAINS = fileURLToPath(new URL("../../../shared/data/scam-domains-durablenapkin/domains.txt", import.meta.url));
 const fixtures = mkdtempSync(join(tmpdir(), "scamguard-import-"));
 const ftcSample = join(fixtures, "numbers.jsonl");
 // The list's top 300 lines, plus the kinds of damage a real file carries.
