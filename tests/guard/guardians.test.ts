@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { ReplayFixtureSchema } from "@scamguard/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isForbiddenAddress } from "../../packages/server/src/services/webhook-url.js";
-import { startTestApp, type TestApp } from "../../packages/server/src/testing/test-app.js";
+import { startTestApp, type TestApp, testEngines } from "../../packages/server/src/testing/test-app.js";
 
 const zhang = ReplayFixtureSchema.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, "../../packages/detect/data/replays/seed-zhang-jinshan-loan-agreement.json"), "utf8")),
@@ -86,7 +86,7 @@ describe("guardians and webhooks without an allowlist", () => {
   });
 });
 
-describe("signed webhook deliveries to an allowlisted local receiver", () => {
+for (const engine of testEngines()) describe(`signed webhook deliveries to an allowlisted local receiver [${engine}]`, () => {
   let t: TestApp;
   let receiver: Server;
   let port = 0;
@@ -106,7 +106,7 @@ describe("signed webhook deliveries to an allowlisted local receiver", () => {
     });
     await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
     port = (receiver.address() as AddressInfo).port;
-    t = await startTestApp("pglite", { env: { WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${port}`, WEBHOOK_POLL_MS: "50" } });
+    t = await startTestApp(engine, { env: { WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${port}`, WEBHOOK_POLL_MS: "50" } });
   });
   afterAll(async () => {
     await t?.close();

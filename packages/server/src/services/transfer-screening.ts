@@ -15,7 +15,7 @@ import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { transferScreenings } from "../db/schema/index.js";
 import { createGuardianService, type RaiseAlertInput } from "./guardians.js";
-import { createWebhookService } from "./webhooks.js";
+import { type BackgroundWarn, backgroundWarn, createWebhookService } from "./webhooks.js";
 
 /** Payers whose recent transfers are remembered per app (least recently screened forgotten first). */
 export const MAX_PAYERS = 100_000;
@@ -32,7 +32,10 @@ export class ScreeningLog {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly warn: BackgroundWarn = () => {},
+  ) {}
 
   add(row: ScreeningRow): void {
     this.rows.push(row);
@@ -49,7 +52,9 @@ export class ScreeningLog {
     const batch = this.rows;
     this.rows = [];
     if (batch.length > 0) {
-      this.flushing = this.flushing.then(() => this.db.insert(transferScreenings).values(batch).then(() => undefined)).catch(() => undefined);
+      this.flushing = this.flushing
+        .then(() => this.db.insert(transferScreenings).values(batch).then(() => undefined))
+        .catch((error: unknown) => this.warn(`transfer screening log: ${batch.length} rows not written`, error));
     }
     return this.flushing;
   }
@@ -70,7 +75,10 @@ export class AlertQueue {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly ctx: CoreContext) {}
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly warn: BackgroundWarn = () => {},
+  ) {}
 
   add(alert: RaiseAlertInput): void {
     this.pending.push(alert);
@@ -94,7 +102,7 @@ export class AlertQueue {
         }),
       )
       .then(() => createWebhookService(this.ctx.rootDb, this.ctx).kick())
-      .catch(() => undefined);
+      .catch((error: unknown) => this.warn(`transfer screening: ${batch.length} guardian alerts not written`, error));
     return this.flushing;
   }
 
@@ -133,8 +141,9 @@ export interface TransferScreeningService {
 
 export function createTransferScreeningService(_db: Db, ctx: CoreContext): TransferScreeningService {
   const history = ctx.singleton("transfer-payer-history", () => new PayerHistory());
-  const log = ctx.singleton("transfer-screening-log", () => new ScreeningLog(ctx.rootDb));
-  const alerts = ctx.singleton("transfer-alert-queue", () => new AlertQueue(ctx));
+  const warn = backgroundWarn(ctx.config.logLevel === "silent");
+  const log = ctx.singleton("transfer-screening-log", () => new ScreeningLog(ctx.rootDb, warn));
+  const alerts = ctx.singleton("transfer-alert-queue", () => new AlertQueue(ctx, warn));
   return {
     history,
     log,

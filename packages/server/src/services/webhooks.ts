@@ -35,6 +35,14 @@ export interface WebhookService {
   readonly worker: DeliveryWorker;
 }
 
+/** Background failures (a worker's query, a flush) go to stderr as JSON lines, unless logging is off. */
+export type BackgroundWarn = (message: string, error: unknown) => void;
+export const backgroundWarn =
+  (silent: boolean): BackgroundWarn =>
+  (message, error) => {
+    if (!silent) process.stderr.write(`${JSON.stringify({ level: "warn", msg: message, err: error instanceof Error ? error.message : String(error) })}\n`);
+  };
+
 export class DeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -45,6 +53,7 @@ export class DeliveryWorker {
     private readonly db: Db,
     private readonly allowHosts: readonly string[],
     private readonly pollMs: number,
+    private readonly warn: BackgroundWarn = () => {},
   ) {}
 
   start(): void {
@@ -61,7 +70,7 @@ export class DeliveryWorker {
       return;
     }
     this.running = this.drain()
-      .catch(() => undefined)
+      .catch((error: unknown) => this.warn("webhook delivery worker: drain failed", error))
       .finally(() => {
         this.running = null;
         if (this.again && !this.closed) {
@@ -143,7 +152,7 @@ const toWebhook = (row: typeof webhooks.$inferSelect, secret?: string): Webhook 
 
 export function createWebhookService(db: Db, ctx: CoreContext): WebhookService {
   const worker = ctx.singleton("webhook-worker", () => {
-    const w = new DeliveryWorker(ctx.rootDb, ctx.config.webhooks.allowHosts, ctx.config.webhooks.pollMs);
+    const w = new DeliveryWorker(ctx.rootDb, ctx.config.webhooks.allowHosts, ctx.config.webhooks.pollMs, backgroundWarn(ctx.config.logLevel === "silent"));
     w.start();
     return w;
   });
