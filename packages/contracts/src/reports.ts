@@ -1,6 +1,7 @@
 /** Reports of scam contacts: `POST /v1/reports`, `GET /v1/reports/:id`, `GET /v1/reports`. */
 import { z } from "zod";
 import { IdentifierInputSchema, NormalizedIdentifierSchema } from "./identifiers.js";
+import { PageQuerySchema, pageSchema } from "./pagination.js";
 import { FraudModeSchema, StageSchema } from "./taxonomy.js";
 
 /** Most identifiers one report may name. */
@@ -71,15 +72,13 @@ export type Report = z.infer<typeof ReportSchema>;
 export const ReportParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 /**
- * Query of `GET /v1/reports`: newest first, keyset-paginated by an opaque `cursor`.
- * @example { limit: 50, cursor: "MTIz" }
+ * Query of `GET /v1/reports`: newest first, keyset-paginated by the opaque `nextCursor` of the previous
+ * page (the shared PageQuerySchema: limit 1–500, default 50).
+ * @example { limit: 50, cursor: "WzEyM10" }
  */
-export const ReportListQuerySchema = z.object({
-  cursor: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+export const ReportListQuerySchema = PageQuerySchema;
 export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
 
 /** @example { items: [...], nextCursor: null } */
-export const ReportListResponseSchema = z.object({ items: z.array(ReportSchema), nextCursor: z.string().nullable() });
+export const ReportListResponseSchema = pageSchema(ReportSchema);
 export type ReportListResponse = z.infer<typeof ReportListResponseSchema>;
