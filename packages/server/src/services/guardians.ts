@@ -4,7 +4,7 @@
  * delivery per webhook of those keys in the durable outbox.
  */
 import { randomBytes } from "node:crypto";
-import { and, arrayContains, desc, eq } from "drizzle-orm";
+import { and, arrayContains, desc, eq, inArray } from "drizzle-orm";
 import type { Guardian, GuardianAlert, RegisterGuardianRequest, SessionDecision } from "@scamguard/contracts";
 import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
@@ -32,6 +32,8 @@ export interface GuardianService {
   list(subject: string | undefined, principal: Principal): Promise<Guardian[]>;
   /** Stores an alert and queues its webhook deliveries; call inside the transaction that decided. */
   raiseAlert(input: RaiseAlertInput): Promise<GuardianAlert>;
+  /** Several alerts with a fixed number of statements (the screening queue's batches). */
+  raiseAlerts(inputs: readonly RaiseAlertInput[]): Promise<GuardianAlert[]>;
   listAlerts(page: { limit: number; cursor?: string | undefined }, principal: Principal): Promise<{ items: GuardianAlert[]; nextCursor: string | null }>;
 }
 
@@ -59,7 +61,7 @@ const toAlert = (row: AlertRow): GuardianAlert => ({
 
 export function createGuardianService(db: Db, ctx: CoreContext): GuardianService {
   const hooks = createWebhookService(db, ctx);
-  return {
+  const service: GuardianService = {
     async register(input, principal) {
       const own = `${principal.keyId}:`;
       if (principal.role === "reporter" && !input.subject.startsWith(own)) {
@@ -92,16 +94,22 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
       return rows.map(toGuardian);
     },
 
-    async raiseAlert({ subject, source, sourceId, ownerKeyId, decision }) {
+    async raiseAlert(input) {
+      const [alert] = await service.raiseAlerts([input]);
+      return alert as GuardianAlert;
+    },
+
+    async raiseAlerts(inputs) {
+      if (inputs.length === 0) return [];
       // Subjects are names an institution chooses: a guardian applies to a source only when its registrant
       // owns the source, or the subject lies in the registrant's own namespace ("<its key id>:…", the
       // only subjects a person's app may register). Nobody reads alerts by guessing another's subject.
-      const rows = subject ? await db.select().from(guardians).where(eq(guardians.subject, subject)) : [];
-      const found = rows.filter((g) => g.createdByKeyId === ownerKeyId || g.subject.startsWith(`${g.createdByKeyId}:`));
-      const audience = [...new Set([ownerKeyId, ...found.map((g) => g.createdByKeyId)])];
-      const [row] = await db
-        .insert(guardianAlerts)
-        .values({
+      const subjects = [...new Set(inputs.map((i) => i.subject).filter((x): x is string => x !== null))];
+      const rows = subjects.length > 0 ? await db.select().from(guardians).where(inArray(guardians.subject, subjects)) : [];
+      const prepared = inputs.map(({ subject, source, sourceId, ownerKeyId, decision }) => {
+        const found = rows.filter((g) => g.subject === subject && (g.createdByKeyId === ownerKeyId || g.subject.startsWith(`${g.createdByKeyId}:`)));
+        const audience = [...new Set([ownerKeyId, ...found.map((g) => g.createdByKeyId)])];
+        const values = {
           id: `al_${randomBytes(12).toString("base64url")}`,
           subject,
           guardianIds: found.map((g) => g.id),
@@ -112,16 +120,23 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
           risk: decision.risk,
           stage: decision.stage,
           reasons: decision.reasons,
-        })
-        .returning();
-      const alert = toAlert(row as AlertRow);
-      for (const hook of await hooks.ofOwners(audience)) {
-        // Each receiver learns only the guardians it registered itself.
-        const own = found.filter((g) => g.createdByKeyId === hook.ownerKeyId).map(toGuardian);
-        const body = JSON.stringify({ type: "guardian.alert", alert, guardians: own, advice: decision.advice });
-        await hooks.enqueue(hook.id, alert.id, body);
+        };
+        return { found, audience, values, decision };
+      });
+      const inserted = await db.insert(guardianAlerts).values(prepared.map((p) => p.values)).returning();
+      const byId = new Map(inserted.map((row) => [row.id, toAlert(row)]));
+      const hookList = await hooks.ofOwners([...new Set(prepared.flatMap((p) => p.audience))]);
+      const deliveries: { webhookId: string; alertId: string; body: string }[] = [];
+      for (const p of prepared) {
+        const alert = byId.get(p.values.id) as GuardianAlert;
+        for (const hook of hookList.filter((h) => p.audience.includes(h.ownerKeyId))) {
+          // Each receiver learns only the guardians it registered itself.
+          const own = p.found.filter((g) => g.createdByKeyId === hook.ownerKeyId).map(toGuardian);
+          deliveries.push({ webhookId: hook.id, alertId: alert.id, body: JSON.stringify({ type: "guardian.alert", alert, guardians: own, advice: p.decision.advice }) });
+        }
       }
-      return alert;
+      await hooks.enqueueMany(deliveries);
+      return prepared.map((p) => byId.get(p.values.id) as GuardianAlert);
     },
 
     async listAlerts({ limit, cursor }, principal) {
@@ -136,5 +151,6 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
       return { items: page.items.map(toAlert), nextCursor: page.nextCursor };
     },
   };
+  return service;
 }
 

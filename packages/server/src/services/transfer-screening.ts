@@ -98,7 +98,7 @@ export class AlertQueue {
       .then(() =>
         this.ctx.rootDb.transaction(async (tx) => {
           const guardians = createGuardianService(tx as unknown as Db, this.ctx);
-          for (const alert of batch) await guardians.raiseAlert(alert);
+          await guardians.raiseAlerts(batch);
         }),
       )
       .then(() => createWebhookService(this.ctx.rootDb, this.ctx).kick())

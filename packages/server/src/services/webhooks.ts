@@ -28,8 +28,8 @@ export interface WebhookService {
   list(principal: Principal): Promise<Webhook[]>;
   /** Webhooks of these owners (alert fan-out). */
   ofOwners(ownerKeyIds: readonly string[]): Promise<{ id: string; ownerKeyId: string }[]>;
-  /** Queue a delivery (inside the caller's transaction). */
-  enqueue(webhookId: string, alertId: string, body: string): Promise<void>;
+  /** Queue deliveries (inside the caller's transaction), one statement. */
+  enqueueMany(deliveries: readonly { webhookId: string; alertId: string; body: string }[]): Promise<void>;
   /** Wake the worker now (after a commit that queued deliveries). */
   kick(): void;
   readonly worker: DeliveryWorker;
@@ -175,8 +175,8 @@ export function createWebhookService(db: Db, ctx: CoreContext): WebhookService {
       if (owners.length === 0) return [];
       return db.select({ id: webhooks.id, ownerKeyId: webhooks.ownerKeyId }).from(webhooks).where(inArray(webhooks.ownerKeyId, [...owners]));
     },
-    async enqueue(webhookId, alertId, body) {
-      await db.insert(webhookOutbox).values({ webhookId, alertId, body });
+    async enqueueMany(deliveries) {
+      if (deliveries.length > 0) await db.insert(webhookOutbox).values([...deliveries]);
     },
     kick: () => worker.kick(),
   };
