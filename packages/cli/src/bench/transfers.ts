@@ -117,7 +117,7 @@ export async function run(): Promise<void> {
     const a = medianOf(appRuns);
     const b = medianOf(bareRuns);
     const m = medianOf(sameRuns);
-    await app.ctx.services.transfers.log.flush();
+    await app.ctx.services.transfers.writer.flush();
 
     // The screening itself, in process (no HTTP): what the route adds to a request.
     const { screenTransfer } = await import("@scamguard/server/commands/screen-transfer");

@@ -50,10 +50,10 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
     decision: decision.decision,
     reasons: decision.reasons.map((r) => r.id),
   };
-  if (actionRank(decision.decision) >= actionRank("hold")) {
-    const id = `ts_${randomBytes(12).toString("base64url")}`;
-    screening.alerts.add({ subject: payer, source: "transfer", sourceId: id, ownerKeyId: principal.keyId, decision });
-  }
-  if (screening.logsEveryScreening || actionRank(decision.decision) >= actionRank("hold")) screening.log.add(row);
+  const intervened = actionRank(decision.decision) >= actionRank("hold");
+  const alert = intervened
+    ? { subject: payer, source: "transfer" as const, sourceId: `ts_${randomBytes(12).toString("base64url")}`, ownerKeyId: principal.keyId, decision }
+    : null;
+  screening.writer.add(screening.logsEveryScreening || intervened ? row : null, alert);
   return { ...decision, payeeReputation, sessionId: null };
 }

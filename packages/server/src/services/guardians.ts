@@ -32,8 +32,8 @@ export interface GuardianService {
   list(subject: string | undefined, principal: Principal): Promise<Guardian[]>;
   /** Stores an alert and queues its webhook deliveries; call inside the transaction that decided. */
   raiseAlert(input: RaiseAlertInput): Promise<GuardianAlert>;
-  /** Several alerts with a fixed number of statements (the screening queue's batches). */
-  raiseAlerts(inputs: readonly RaiseAlertInput[]): Promise<GuardianAlert[]>;
+  /** Several alerts with a fixed number of statements (the screening writer's batches); `queued` deliveries. */
+  raiseAlerts(inputs: readonly RaiseAlertInput[]): Promise<{ alerts: GuardianAlert[]; queued: number }>;
   listAlerts(page: { limit: number; cursor?: string | undefined }, principal: Principal): Promise<{ items: GuardianAlert[]; nextCursor: string | null }>;
 }
 
@@ -95,12 +95,12 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
     },
 
     async raiseAlert(input) {
-      const [alert] = await service.raiseAlerts([input]);
-      return alert as GuardianAlert;
+      const { alerts } = await service.raiseAlerts([input]);
+      return alerts[0] as GuardianAlert;
     },
 
     async raiseAlerts(inputs) {
-      if (inputs.length === 0) return [];
+      if (inputs.length === 0) return { alerts: [], queued: 0 };
       // Subjects are names an institution chooses: a guardian applies to a source only when its registrant
       // owns the source, or the subject lies in the registrant's own namespace ("<its key id>:…", the
       // only subjects a person's app may register). Nobody reads alerts by guessing another's subject.
@@ -136,7 +136,7 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
         }
       }
       await hooks.enqueueMany(deliveries);
-      return prepared.map((p) => byId.get(p.values.id) as GuardianAlert);
+      return { alerts: prepared.map((p) => byId.get(p.values.id) as GuardianAlert), queued: deliveries.length };
     },
 
     async listAlerts({ limit, cursor }, principal) {
