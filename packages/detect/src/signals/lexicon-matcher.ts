@@ -20,8 +20,9 @@ interface CompiledPattern {
 interface Anchor {
   literal: string;
   first: number;
-  /** Second code unit of the literal, or -1 for a one-character literal (a cheap pre-check). */
+  /** Second and third code units of the literal, or -1 where it is shorter (cheap pre-checks before startsWith). */
   second: number;
+  third: number;
   pattern: number;
 }
 
@@ -199,6 +200,13 @@ export function anchorLiterals(source: string): string[] | null {
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const CLAUSE_END = /[。!?;\n,]/g;
 
+/** One bit per slot of a 65,536-slot table: 8 KB, small enough to stay in L1 while the 256 KB index does not. */
+const newBitSet = (): Int32Array => new Int32Array(65536 >>> 5);
+const setBit = (bits: Int32Array, k: number): void => {
+  bits[k >>> 5] = bits[k >>> 5]! | (1 << (k & 31));
+};
+const hasBit = (bits: Int32Array, k: number): boolean => ((bits[k >>> 5]! >>> (k & 31)) & 1) === 1;
+
 /**
  * Compile entries once; the result is reused for every text.
  * @example compileLexicon([{ id: "money:safe-account", family: "money", stage: "money", weight: 1, description: "", patterns: ["安全账户"] }]).scan("转到安全账户")
@@ -206,9 +214,14 @@ const CLAUSE_END = /[。!?;\n,]/g;
 export function compileLexicon(entries: readonly LexiconEntry[], options: CompileOptions = {}): CompiledLexicon {
   const patterns: CompiledPattern[] = [];
   // Anchors of two or more characters are bucketed by a hash of their first two code units, one-character
-  // anchors by that unit: each text position costs one or two typed-array reads before any string work.
+  // anchors by that unit. Bit sets in front of the two indexes (first units of any anchor, occupied pair
+  // slots, one-character anchors) answer "nothing starts here" for most positions from L1 cache: the
+  // 256 KB indexes are read only where a bucket exists.
   const pairIndex = new Int32Array(BIGRAM_SLOTS);
   const singleIndex = new Int32Array(65536);
+  const firstBits = newBitSet();
+  const pairBits = newBitSet();
+  const singleBits = newBitSet();
   const buckets: Anchor[][] = [];
   const unanchored: number[] = [];
   const bucketOf = (index: Int32Array, slot: number): Anchor[] => {
@@ -230,8 +243,12 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
       for (const literal of new Set(lits)) {
         const first = literal.charCodeAt(0);
         const second = literal.length > 1 ? literal.charCodeAt(1) : -1;
+        const third = literal.length > 2 ? literal.charCodeAt(2) : -1;
+        setBit(firstBits, first);
+        if (second === -1) setBit(singleBits, first);
+        else setBit(pairBits, bigramSlot(first, second));
         const bucket = second === -1 ? bucketOf(singleIndex, first) : bucketOf(pairIndex, bigramSlot(first, second));
-        bucket.push({ literal, first, second, pattern: p });
+        bucket.push({ literal, first, second, third, pattern: p });
       }
     }
   });
@@ -254,6 +271,28 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
     return negator.test(before.slice(from));
   };
 
+  const push = (hits: LexiconHit[], text: string, p: number, start: number, end: number): void => {
+    const entry = patterns[p]!.entry;
+    if (negatable[entry] && negated(text, start)) return;
+    hits.push({ entry, start, end });
+  };
+
+  /** Run the patterns of one bucket whose literal starts at `i`; `base + i` stamps "already tried here". */
+  const runBucket = (bucket: Anchor[], hits: LexiconHit[], text: string, base: number, i: number, code: number, next: number): void => {
+    // A bucket holds ~6 literals sharing two code units; the third rejects all but ~1 before any string compare.
+    const third = text.charCodeAt(i + 2); // NaN past the end: no three-unit literal fits there
+    for (let k = 0; k < bucket.length; k++) {
+      const a = bucket[k]!;
+      if (a.first !== code || (a.second !== -1 && a.second !== next) || (a.third !== -1 && a.third !== third)) continue;
+      if (tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
+      tried[a.pattern] = base + i;
+      const re = patterns[a.pattern]!.re;
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m !== null && m[0].length > 0) push(hits, text, a.pattern, i, i + m[0].length);
+    }
+  };
+
   return {
     entries,
     scan(text: string): LexiconHit[] {
@@ -265,32 +304,22 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
       }
       const base = stamp;
       stamp += text.length + 1;
-      const push = (p: number, start: number, end: number): void => {
-        const entry = patterns[p]!.entry;
-        if (negatable[entry] && negated(text, start)) return;
-        hits.push({ entry, start, end });
-      };
       const n = text.length;
-      const run = (bucket: Anchor[], i: number, code: number, next: number): void => {
-        for (const a of bucket) {
-          if (a.first !== code || (a.second !== -1 && a.second !== next)) continue;
-          if (tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
-          tried[a.pattern] = base + i;
-          const re = patterns[a.pattern]!.re;
-          re.lastIndex = i;
-          const m = re.exec(text);
-          if (m !== null && m[0].length > 0) push(a.pattern, i, i + m[0].length);
-        }
-      };
+      // One read of each code unit: `code` is text[i], `next` text[i + 1] (-2 past the end), `prevWord`
+      // whether text[i - 1] is a word unit (English anchors start at word starts only).
+      let code = n > 0 ? text.charCodeAt(0) : 0;
+      let prevWord = false;
       for (let i = 0; i < n; i++) {
-        const code = text.charCodeAt(i);
         const next = i + 1 < n ? text.charCodeAt(i + 1) : -2;
-        const pair = next < 0 ? 0 : pairIndex[bigramSlot(code, next)]!;
-        const single = singleIndex[code]!;
-        if (pair === 0 && single === 0) continue;
-        if (wordStart && i > 0 && isWordUnit(text.charCodeAt(i - 1))) continue;
-        if (pair !== 0) run(buckets[pair - 1]!, i, code, next);
-        if (single !== 0) run(buckets[single - 1]!, i, code, next);
+        if (hasBit(firstBits, code) && !(wordStart && prevWord)) {
+          if (next >= 0) {
+            const slot = bigramSlot(code, next);
+            if (hasBit(pairBits, slot)) runBucket(buckets[pairIndex[slot]! - 1]!, hits, text, base, i, code, next);
+          }
+          if (hasBit(singleBits, code)) runBucket(buckets[singleIndex[code]! - 1]!, hits, text, base, i, code, next);
+        }
+        prevWord = isWordUnit(code);
+        code = next;
       }
       for (const [p, re] of globals) {
         re.lastIndex = 0;
@@ -300,7 +329,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
             continue;
           }
           if (wordStart && m.index > 0 && isWordUnit(text.charCodeAt(m.index - 1))) continue;
-          push(p, m.index, m.index + m[0].length);
+          push(hits, text, p, m.index, m.index + m[0].length);
         }
       }
       hits.sort((x, y) => x.start - y.start || x.entry - y.entry);
