@@ -6,7 +6,10 @@
  * same body with the same schema and answers a constant decision of the same shape; and, as the
  * same-server baseline with the same middleware (rate limit, key authentication, metrics),
  * `GET /v1/lookup?kind=phone&value=95588` on the same app with the same key.
- * Goal: p99 ≤ 5 ms. Medians of ROUNDS rounds, alternating bare and app.
+ * Goal: p99 ≤ 5 ms. Medians of ROUNDS rounds, alternating bare and app. Runs on embedded PGlite (the
+ * quick-start default, whose writes run on the server's thread) and, when BENCH_DATABASE_URL names a
+ * PostgreSQL (e.g. postgres://postgres@127.0.0.1:5432/postgres), again on it in a scratch schema that is
+ * dropped afterwards.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -54,6 +57,13 @@ function lcg(seed: number): () => number {
 }
 
 export async function run(): Promise<void> {
+  await runOn("pglite");
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) await runOn("postgres", url);
+  else console.log("\n  (set BENCH_DATABASE_URL=postgres://… to repeat on PostgreSQL)");
+}
+
+async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promise<void> {
   const { loadConfig } = await import("@scamguard/server/config");
   const { createApp } = await import("@scamguard/server/app");
   const { TransferScreenRequestSchema } = await import("@scamguard/contracts");
@@ -62,7 +72,9 @@ export async function run(): Promise<void> {
   const { serializerCompiler, validatorCompiler } = await import("fastify-type-provider-zod");
 
   const dataDir = mkdtempSync(join(tmpdir(), "scamguard-bench-transfers-"));
-  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "10000000" }));
+  const schema = `bench_${process.pid}`;
+  const pg = databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {};
+  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "10000000", ...pg }));
   const bare = Fastify({ logger: false });
   try {
     const random = lcg(42);
@@ -131,7 +143,7 @@ export async function run(): Promise<void> {
     }
     inProcess.sort((x, y) => x - y);
     printTable(
-      `transfer screening at ${RATE.toLocaleString("en-US")} req/s over loopback (open loop), median of ${ROUNDS} × ${DURATION_MS / 1000} s`,
+      `[${engine}] transfer screening at ${RATE.toLocaleString("en-US")} req/s over loopback (open loop), median of ${ROUNDS} × ${DURATION_MS / 1000} s`,
       ["endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "p99 ratio", "errors"],
       [
         ["bare POST (same body schema, constant answer)", b.rate, b.p50, b.p99, b.max, "1.00", b.errors],
@@ -147,5 +159,11 @@ export async function run(): Promise<void> {
     await bare.close();
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl) {
+      const { default: pgClient } = await import("pg");
+      const client = new pgClient.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+    }
   }
 }
