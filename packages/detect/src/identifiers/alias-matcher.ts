@@ -37,6 +37,14 @@ function isWordCode(code: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
+/** 8 KB bit sets over UTF-16 code units and pair hashes: stay in L1 where a Map or Set lookup per character would not. */
+const newBitSet = (): Int32Array => new Int32Array(65536 >>> 5);
+const setBit = (bits: Int32Array, k: number): void => {
+  bits[k >>> 5] = bits[k >>> 5]! | (1 << (k & 31));
+};
+const hasBit = (bits: Int32Array, k: number): boolean => ((bits[k >>> 5]! >>> (k & 31)) & 1) === 1;
+const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & 0xffff;
+
 /**
  * Build once, match many times.
  * @example new AliasMatcher([["京东", "jd"], ["JD", "jd"]]).findAll("找ＪＤ和京东")
@@ -44,8 +52,12 @@ function isWordCode(code: number): boolean {
  */
 export class AliasMatcher<T> {
   private readonly byFirst = new Map<number, Bucket<T>>();
-  /** 1 where some alias starts with that UTF-16 code unit: skips the Map for most characters. */
-  private readonly firstMask = new Uint8Array(65536);
+  /** Set where some alias starts with that UTF-16 code unit (as written: upper-case and full-width latin too). */
+  private readonly firstBits = newBitSet();
+  /** Folded (first, second) unit pairs of the aliases, hashed, and folded first units of one-character aliases:
+   * a superset of what the bucket's `seconds` accepts, so the Map is read only where a bucket can match. */
+  private readonly pairBits = newBitSet();
+  private readonly singleBits = newBitSet();
 
   constructor(entries: Iterable<readonly [alias: string, value: T]>) {
     for (const [alias, value] of entries) {
@@ -57,12 +69,14 @@ export class AliasMatcher<T> {
         if (bucket.candidates.some((c) => c.key === key)) continue;
         bucket.candidates.push({ key, alias, value, headWord: isWordCode(first), tailWord: isWordCode(key.charCodeAt(key.length - 1)) });
         bucket.seconds.add(key.length > 1 ? key.charCodeAt(1) : -1);
+        if (key.length > 1) setBit(this.pairBits, pairSlot(first, key.charCodeAt(1)));
+        else setBit(this.singleBits, first);
         this.byFirst.set(first, bucket);
-        this.firstMask[first] = 1;
+        setBit(this.firstBits, first);
         if (first >= 97 && first <= 122) {
-          this.firstMask[first - 32] = 1;
-          this.firstMask[first + 0xfee0 - 32] = 1;
-          this.firstMask[first + 0xfee0] = 1;
+          setBit(this.firstBits, first - 32);
+          setBit(this.firstBits, first + 0xfee0 - 32);
+          setBit(this.firstBits, first + 0xfee0);
         }
       }
     }
@@ -73,15 +87,19 @@ export class AliasMatcher<T> {
   findAll(text: string): AliasMatch<T>[] {
     const out: AliasMatch<T>[] = [];
     const n = text.length;
-    const mask = this.firstMask;
+    const { firstBits, pairBits, singleBits } = this;
     for (let i = 0; i < n; i++) {
       const code = text.charCodeAt(i);
-      if (mask[code] === 0) continue;
+      if (!hasBit(firstBits, code)) continue;
       // Inside a latin word no latin alias can start: skip without touching the buckets.
       if (i > 0 && isWordCode(code) && isWordCode(text.charCodeAt(i - 1))) continue;
-      const bucket = this.byFirst.get(fold(code));
-      // Most word starts fail on their second character, before any candidate is compared.
-      if (!bucket || !(bucket.seconds.has(fold(text.charCodeAt(i + 1))) || bucket.seconds.has(-1))) continue;
+      // Most starts fail on their second character, before any candidate is compared: first by the
+      // bit sets, then exactly by the bucket's set of second units.
+      const first = fold(code);
+      const second = fold(text.charCodeAt(i + 1)); // NaN past the end
+      if (!hasBit(singleBits, first) && !(i + 1 < n && hasBit(pairBits, pairSlot(first, second)))) continue;
+      const bucket = this.byFirst.get(first);
+      if (!bucket || !(bucket.seconds.has(second) || bucket.seconds.has(-1))) continue;
       for (const c of bucket.candidates) {
         const len = c.key.length;
         if (i + len > n) continue;
