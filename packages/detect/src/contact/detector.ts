@@ -4,7 +4,7 @@
  */
 import type { DirectoryEntry, Evidence, Signal } from "@scamguard/contracts";
 import { getInstitution, institutionByKey, isPublicMailbox } from "../directory/lookup.js";
-import { findInstitutionMentions } from "../directory/mentions.js";
+import { mentionsOf } from "../directory/mentions.js";
 import { identifiersOf } from "../identifiers/per-text.js";
 import { normalizePhone } from "../identifiers/phone.js";
 import { toOriginalSpan } from "../text/normalize.js";
@@ -41,7 +41,7 @@ export const contactDetector: Detector = {
       if (!NEGATED.test(norm.slice(Math.max(0, m.index - 24), m.index))) apple.push(span(ctx, m.index, m.index + m[0].length));
     }
     const ids = identifiersOf(ctx.text);
-    const mentions = findInstitutionMentions(norm).filter((m) => getInstitution(m.id)?.kind !== "hotline");
+    const mentions = mentionsOf(ctx.text).filter((m) => getInstitution(m.id)?.kind !== "hotline");
     const claimed = [...new Set(mentions.map((m) => m.id))].map((id) => getInstitution(id)).filter((e): e is DirectoryEntry => e !== undefined);
     const foreignMail = ids.filter(
       (i) =>

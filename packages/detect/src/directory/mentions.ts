@@ -5,6 +5,7 @@
 import type { DirectoryEntry } from "@scamguard/contracts";
 import { AliasMatcher } from "../identifiers/alias-matcher.js";
 import { foldKey } from "../identifiers/fold.js";
+import type { NormalizedText } from "../types.js";
 import { DIRECTORY } from "./data.js";
 
 /** One mention of an institution: [start, end) in the text searched, and the directory alias it matched. */
@@ -36,6 +37,22 @@ const MATCHER = new AliasMatcher([...ALIAS_OWNER.values()].map((owner) => [owner
  */
 export function findInstitutionMentions(normalizedText: string): InstitutionMention[] {
   return MATCHER.findAll(normalizedText).map((m) => ({ id: m.value.id, start: m.start, end: m.end, alias: m.value.alias }));
+}
+
+const MENTIONS = new WeakMap<NormalizedText, readonly InstitutionMention[]>();
+
+/**
+ * `findInstitutionMentions(text.normalized)`, computed once per NormalizedText object: the contact detector
+ * and the playbook inference both read it for the same text. Callers must not modify the result.
+ * @example mentionsOf(normalize("我是京东客服"))[0].id // "jd"
+ */
+export function mentionsOf(text: NormalizedText): readonly InstitutionMention[] {
+  let mentions = MENTIONS.get(text);
+  if (mentions === undefined) {
+    mentions = findInstitutionMentions(text.normalized);
+    MENTIONS.set(text, mentions);
+  }
+  return mentions;
 }
 
 /**

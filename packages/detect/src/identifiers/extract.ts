@@ -23,6 +23,8 @@ export interface ExtractedIdentifier {
 
 const STOP = "\\s<>\"'`\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\u4e00-\\u9fff";
 const URL_RE = new RegExp(`(?:https?://|www\\.)[^${STOP}]+`, "giu");
+/** Private copy of DIGIT_RUN, driven by exec + lastIndex: matchAll would clone the regex on every call. */
+const DIGIT_RUN_SCAN = new RegExp(DIGIT_RUN.source, DIGIT_RUN.flags);
 // E-mails and domains are ASCII only (see anchored.ts): homoglyph hosts ("аlipay.com") are caught by the
 // link detector, which also reads the normalised text where they are folded to ASCII.
 const TRAILING_PUNCT = /[.,;:!?)\]}'"。，；：！？）】」]+$/;
@@ -50,9 +52,11 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
   const found: ExtractedIdentifier[] = [];
   // Characters already claimed by an earlier (higher-precedence) identifier: linear in the text, where a
   // list scan per candidate made a 300 KB text of phone numbers take ~1 s.
-  const taken = new Uint8Array(text.length);
+  const taken = claimMap(text.length);
 
-  for (const m of has("url") || has("domain") ? text.matchAll(URL_RE) : []) {
+  // Every URL match contains "://" or "www." (any case): texts with neither skip the regex pass.
+  URL_RE.lastIndex = 0;
+  for (let m = (has("url") || has("domain")) && mayHaveUrl(text) ? URL_RE.exec(text) : null; m !== null; m = URL_RE.exec(text)) {
     const value = m[0].replace(TRAILING_PUNCT, "");
     const normalized = canonicalUrl(value);
     if (normalized) take(found, taken, { kind: "url", value, normalized, start: m.index, end: m.index + value.length });
@@ -67,7 +71,9 @@ export function extractIdentifiers(text: string, options: ExtractOptions = {}): 
       if (host) take(found, taken, { kind: "email", value, normalized: `${value.slice(0, at).toLowerCase()}@${host}`, start, end });
     }
   }
-  for (const m of has("phone") || has("bank_account") || has("meeting_id") ? text.matchAll(DIGIT_RUN) : []) {
+  DIGIT_RUN_SCAN.lastIndex = 0;
+  const digits = has("phone") || has("bank_account") || has("meeting_id");
+  for (let m = digits ? DIGIT_RUN_SCAN.exec(text) : null; m !== null; m = DIGIT_RUN_SCAN.exec(text)) {
     if (!isFree(taken, m.index, m.index + m[0].length)) continue;
     for (const n of classifyDigitRun(text, m.index, m.index + m[0].length)) take(found, taken, n);
   }
@@ -102,12 +108,42 @@ function isSentenceBreak(host: string, writtenTld: string): boolean {
   return first >= 65 && first <= 90 && writtenTld !== writtenTld.toUpperCase() && host !== host.toUpperCase();
 }
 
-function isFree(taken: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (taken[i] === 1) return false;
+/** Whether the text can hold a URL_RE match: "://" or "www." with the w's in either case. */
+function mayHaveUrl(text: string): boolean {
+  if (text.includes("://")) return true;
+  for (let dot = text.indexOf("."); dot >= 0; dot = text.indexOf(".", dot + 1)) {
+    if (dot >= 3 && (text.charCodeAt(dot - 1) | 0x20) === 0x77 && (text.charCodeAt(dot - 2) | 0x20) === 0x77 && (text.charCodeAt(dot - 3) | 0x20) === 0x77) return true;
+  }
+  return false;
+}
+
+/**
+ * Which characters are claimed: `map[i] === stamp`. One buffer reused by every call (extraction is
+ * synchronous and never re-entered) with a fresh stamp per call, so nothing is allocated or cleared per text.
+ */
+interface ClaimMap {
+  map: Uint32Array;
+  stamp: number;
+}
+let claims: ClaimMap = { map: new Uint32Array(4096), stamp: 0 };
+
+function claimMap(length: number): ClaimMap {
+  if (claims.map.length < length) claims = { map: new Uint32Array(Math.max(length, claims.map.length * 2)), stamp: 0 };
+  if (claims.stamp === 0xffffffff) {
+    claims.map.fill(0);
+    claims.stamp = 0;
+  }
+  claims.stamp++;
+  return claims;
+}
+
+function isFree(taken: ClaimMap, start: number, end: number): boolean {
+  const { map, stamp } = taken;
+  for (let i = start; i < end; i++) if (map[i] === stamp) return false;
   return true;
 }
 
-function take(found: ExtractedIdentifier[], taken: Uint8Array, id: ExtractedIdentifier): void {
+function take(found: ExtractedIdentifier[], taken: ClaimMap, id: ExtractedIdentifier): void {
   found.push(id);
-  taken.fill(1, id.start, id.end);
+  taken.map.fill(taken.stamp, id.start, id.end);
 }

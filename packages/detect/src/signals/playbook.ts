@@ -5,7 +5,7 @@
 import { type DirectoryEntry, type FraudMode, type Signal, type Stage, stageRank } from "@scamguard/contracts";
 import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import { DIRECTORY } from "../directory/data.js";
-import { findInstitutionMentions } from "../directory/mentions.js";
+import { mentionsOf } from "../directory/mentions.js";
 import type { NormalizedText } from "../types.js";
 
 /** What the playbook inference says about one text. @example { mode: "credit_repair", stage: "money", impersonating: "webank" } */
@@ -111,7 +111,7 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
   const claims = signals.filter((s) => isTactic(s) && (s.family === "impersonation" || s.family === "pretext"));
   if (claims.length === 0) return null;
   const score = new Map<string, number>();
-  for (const m of findInstitutionMentions(text.normalized)) {
+  for (const m of mentionsOf(text)) {
     const entry = BY_ID.get(m.id);
     if (entry === undefined || WARNING_KINDS.has(entry.kind)) continue;
     const start = text.toOriginal[m.start]!;
