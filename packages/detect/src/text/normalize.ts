@@ -81,10 +81,12 @@ export function normalize(original: string): NormalizedText {
   let o = 0;
   let runStart = -1;
 
+  // runHash lives in the loop and is handed to finishRun: a closure over it would keep it in a heap
+  // context, one store per letter.
   let runHash = 0;
-  const finishRun = (a: number, b: number, next: number): number => {
+  const finishRun = (a: number, b: number, next: number, hash: number): number => {
     const len = b - a;
-    if (len > MAX_ABBREVIATION || !ABBREVIATION_HASHES.has(runHash)) return b;
+    if (len > MAX_ABBREVIATION || !ABBREVIATION_HASHES.has(hash)) return b;
     const key = decoder.decode(out.subarray(a, b));
     const prev = a > 0 ? out[a - 1]! : 0;
     const prevCjk = (CLASS[prev]! & C_CJK) !== 0 || (prev === 0x20 && a > 1 && (CLASS[out[a - 2]!]! & C_CJK) !== 0);
@@ -156,7 +158,7 @@ export function normalize(original: string): NormalizedText {
       }
       runHash = (Math.imul(runHash, 31) + c) | 0;
     } else if (runStart >= 0) {
-      o = finishRun(runStart, o, c);
+      o = finishRun(runStart, o, c, runHash);
       runStart = -1;
     }
     out[o] = c;
@@ -164,7 +166,7 @@ export function normalize(original: string): NormalizedText {
     o++;
     i += consumed;
   }
-  if (runStart >= 0) o = finishRun(runStart, o, 0);
+  if (runStart >= 0) o = finishRun(runStart, o, 0, runHash);
   map[o] = n;
 
   const normalized =
