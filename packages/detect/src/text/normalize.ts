@@ -36,6 +36,11 @@ const MAX_SEPARATOR_RUN = 3;
 const MAX_ABBREVIATION = 8;
 
 let buffer = new Uint16Array(4096);
+/**
+ * Output code unit of every CJK ideograph met so far, by input code unit (0: not met, or not CJK): folded
+ * and simplified once, then one read per character on the fast path of the loop (most of a Chinese text).
+ */
+const CJK_SEEN = new Uint16Array(65536);
 const decoder = new TextDecoder("utf-16le");
 
 /** Polynomial hash of a string, the same one the hot loop keeps while reading an ASCII run. */
@@ -108,6 +113,18 @@ export function normalize(original: string): NormalizedText {
 
   for (let i = 0; i < n; i++) {
     const raw = s.charCodeAt(i);
+    const seen = CJK_SEEN[raw]!;
+    if (seen !== 0) {
+      // Exactly what the general path below does for a CJK character: end a latin run, emit.
+      if (runStart >= 0) {
+        o = finishRun(runStart, o, seen, runHash);
+        runStart = -1;
+      }
+      out[o] = seen;
+      map[o] = i;
+      o++;
+      continue;
+    }
     let c = FOLD[raw]!;
     if (c === DROP) continue;
     let consumed = 0;
@@ -120,8 +137,10 @@ export function normalize(original: string): NormalizedText {
       }
     }
     let cls = CLASS[c]!;
-    if (cls & C_CJK) c = toSimplified(c);
-    else if (cls & C_WEAK_SEP) {
+    if (cls & C_CJK) {
+      c = toSimplified(c);
+      if (consumed === 0) CJK_SEEN[raw] = c;
+    } else if (cls & C_WEAK_SEP) {
       if (o > 0 && CLASS[out[o - 1]!]! & C_CJK) {
         // Drop a short run of separators (and zero-width characters) sandwiched between CJK characters.
         let j = i + 1;
