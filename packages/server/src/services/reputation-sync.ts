@@ -6,7 +6,12 @@
  *   notify `sg_rep_<md5(schema)[0:16]>` with the report's seq, or `imports`), are fetched by seq and
  *   applied; a reconnect and a periodic sweep catch up anything a dropped connection missed.
  *
- * Every report is applied at most once (the applied-seq set), whichever path sees it first.
+ * Every report is applied at most once, whichever path sees it first: the applied-seq set. Catch-up only
+ * ever fetches seqs above the highest applied, so the set matters only for notifications, which name
+ * recent seqs; each sweep therefore forgets seqs applied before the previous sweep (memory stays bounded
+ * by ~a minute of reports), and PGlite (no notifications) stops recording once loaded. A notification
+ * delayed past that would apply a report twice: its reporter still counts once (reporter marks are
+ * idempotent), only the `reports` count would be one too high.
  */
 import { createHash } from "node:crypto";
 import type { FraudMode, IdentifierKind } from "@scamguard/contracts";
@@ -61,6 +66,8 @@ const dayMs = (day: string | null): number | null => (day === null ? null : Date
 
 export class ReputationSync {
   private readonly applied = new Set<number>();
+  /** Seqs at or below this were applied before the previous sweep and are forgotten at the next. */
+  private forgetBelow = 0;
   private maxSeq = 0;
   private maxImportId = 0;
   private listener: pg.Client | null = null;
@@ -108,8 +115,9 @@ export class ReputationSync {
     if (this.engine === "postgres" && this.config.databaseUrl !== null && this.listener === null) await this.listen();
     await this.catchUp();
     this.isReady = true;
+    if (this.engine !== "postgres") this.applied.clear();
     if (this.engine === "postgres" && this.sweepTimer === null) {
-      this.sweepTimer = setInterval(() => void this.catchUp().catch((err) => this.log.warn({ err }, "reputation sweep failed")), SWEEP_MS);
+      this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
       this.sweepTimer.unref();
     }
   }
@@ -121,9 +129,16 @@ export class ReputationSync {
 
   private applyOnce(seq: number, marks: ReportMark[]): void {
     if (this.applied.has(seq)) return;
-    this.applied.add(seq);
+    // PGlite: one process, no notifications; after loading nothing can announce a seq twice.
+    if (this.engine === "postgres" || !this.isReady) this.applied.add(seq);
     if (seq > this.maxSeq) this.maxSeq = seq;
     for (const mark of marks) this.index.applyReport(mark);
+  }
+
+  private async sweep(): Promise<void> {
+    for (const seq of this.applied) if (seq <= this.forgetBelow) this.applied.delete(seq);
+    this.forgetBelow = this.maxSeq;
+    await this.catchUp().catch((err) => this.log.warn({ err }, "reputation sweep failed"));
   }
 
   /** Loads every report above the highest seq seen and every import above the highest id seen. */
