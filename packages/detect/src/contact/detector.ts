@@ -37,7 +37,9 @@ export const contactDetector: Detector = {
   detect(ctx) {
     const norm = ctx.text.normalized;
     const apple: Evidence[] = [];
-    for (const m of norm.matchAll(APPLE_CALL)) {
+    // exec + lastIndex rather than matchAll, which clones the regex on every call.
+    APPLE_CALL.lastIndex = 0;
+    for (let m = APPLE_CALL.exec(norm); m !== null; m = APPLE_CALL.exec(norm)) {
       if (!NEGATED.test(norm.slice(Math.max(0, m.index - 24), m.index))) apple.push(span(ctx, m.index, m.index + m[0].length));
     }
     const ids = identifiersOf(ctx.text);
