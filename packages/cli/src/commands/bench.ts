@@ -5,6 +5,7 @@ import type { Command } from "commander";
 const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   detect: () => import("../bench/detect.js"),
   "classify-memory": () => import("../bench/classify-memory.js"),
+  lookup: () => import("../bench/lookup.js"),
   transfers: () => import("../bench/transfers.js"),
 };
 
