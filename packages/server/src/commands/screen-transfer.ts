@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { actionRank, type SessionEventOf, type TransferScreenRequest, type TransferScreenResponse } from "@scamguard/contracts";
 import type { Principal } from "../auth/principal.js";
 import type { AppContext } from "../context.js";
-import { notFound } from "../errors.js";
+import { AppError, notFound } from "../errors.js";
 import { reputationOf } from "../services/guard-deps.js";
 
 export async function screenTransfer(ctx: AppContext, input: TransferScreenRequest, principal: Principal): Promise<TransferScreenResponse> {
@@ -50,10 +50,18 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
     decision: decision.decision,
     reasons: decision.reasons.map((r) => r.id),
   };
-  const intervened = actionRank(decision.decision) >= actionRank("hold");
-  const alert = intervened
-    ? { subject: payer, source: "transfer" as const, sourceId: `ts_${randomBytes(12).toString("base64url")}`, ownerKeyId: principal.keyId, decision }
-    : null;
-  screening.writer.add(screening.logsEveryScreening || intervened ? row : null, alert);
+  if (actionRank(decision.decision) >= actionRank("hold")) {
+    // A hold or block raises a guardian alert: committed before we answer, so an acknowledged hold is
+    // never lost (group commit keeps that to one transaction per burst). If it cannot be written the
+    // caller gets a 503 rather than a decision nobody will find again.
+    const alert = { subject: payer, source: "transfer" as const, sourceId: `ts_${randomBytes(12).toString("base64url")}`, ownerKeyId: principal.keyId, decision };
+    try {
+      await screening.writer.persist(row, alert);
+    } catch {
+      throw new AppError(503, "screening_not_recorded", "the hold could not be recorded; retry the screening");
+    }
+  } else if (screening.logsEveryScreening) {
+    screening.writer.log(row);
+  }
   return { ...decision, payeeReputation, sessionId: null };
 }
