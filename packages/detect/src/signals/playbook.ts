@@ -80,6 +80,11 @@ export function furthestStage(signals: readonly Signal[]): Stage | null {
   return best;
 }
 
+/** Add `n` votes for `mode` (module level: a named closure per call costs a defineProperty under tsx's keepNames). */
+function addVotes(tally: Map<FraudMode, number>, mode: FraudMode, n: number): void {
+  tally.set(mode, (tally.get(mode) ?? 0) + n);
+}
+
 /**
  * The fraud mode with most votes (data/lexicons/playbook.json), or null below `minVotes`.
  * @example inferMode(detectSignals("注销学生账户，否则影响征信").signals) // "credit_repair"
@@ -87,11 +92,10 @@ export function furthestStage(signals: readonly Signal[]): Stage | null {
 export function inferMode(signals: readonly Signal[], impersonatingKind?: string): FraudMode | null {
   const ids = new Set(signals.filter(isTactic).map((s) => s.id));
   const tally = new Map<FraudMode, number>();
-  const add = (mode: FraudMode, n: number): void => void tally.set(mode, (tally.get(mode) ?? 0) + n);
-  for (const id of ids) for (const [mode, n] of VOTE_LISTS.get(id) ?? NO_VOTES) add(mode, n);
-  for (const combo of COMBOS) if (combo.all.every((id) => ids.has(id))) add(combo.mode, combo.votes);
+  for (const id of ids) for (const [mode, n] of VOTE_LISTS.get(id) ?? NO_VOTES) addVotes(tally, mode, n);
+  for (const combo of COMBOS) if (combo.all.every((id) => ids.has(id))) addVotes(tally, combo.mode, combo.votes);
   const kindMode = impersonatingKind ? KIND_MODES[impersonatingKind] : undefined;
-  if (kindMode && tally.size > 0) add(kindMode, 1);
+  if (kindMode && tally.size > 0) addVotes(tally, kindMode, 1);
   let best: FraudMode | null = null;
   let bestVotes = 0;
   for (const mode of MODE_ORDER) {

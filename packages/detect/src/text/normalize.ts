@@ -71,6 +71,33 @@ function mathAlnum(cp: number): number {
 }
 
 /**
+ * End of a run of ASCII letters out[a, b) followed by code unit `next`: expand it in place when it is a known
+ * abbreviation (hash: the loop's running hash of the run); returns the new end of the output. A module-level
+ * function, not a closure: the hash stays in a register in the loop, and no function object is made per call.
+ */
+function finishRun(out: Uint16Array, a: number, b: number, next: number, hash: number): number {
+  const len = b - a;
+  if (len > MAX_ABBREVIATION || !ABBREVIATION_HASHES.has(hash)) return b;
+  const key = decoder.decode(out.subarray(a, b));
+  const prev = a > 0 ? out[a - 1]! : 0;
+  const prevCjk = (CLASS[prev]! & C_CJK) !== 0 || (prev === 0x20 && a > 1 && (CLASS[out[a - 2]!]! & C_CJK) !== 0);
+  const nextCjk = (CLASS[next]! & C_CJK) !== 0;
+  let rep = ABBREVIATIONS.get(key);
+  if (rep !== undefined && CJK_ONLY_ABBREVIATIONS.has(key) && !prevCjk && !nextCjk) rep = undefined;
+  if (rep === undefined && nextCjk) {
+    const mixed = ABBREVIATIONS.get(key + String.fromCharCode(next));
+    if (mixed !== undefined && mixed.length === len + 1) rep = mixed.slice(0, len);
+  }
+  if (rep === undefined && (CLASS[prev]! & C_CJK) !== 0) {
+    const mixed = ABBREVIATIONS.get(String.fromCharCode(prev) + key);
+    if (mixed !== undefined && mixed.length === len + 1) rep = mixed.slice(1);
+  }
+  if (rep === undefined || rep.length > len) return b;
+  for (let k = 0; k < rep.length; k++) out[a + k] = rep.charCodeAt(k);
+  return a + rep.length;
+}
+
+/**
  * Normalise a text for matching; `toOriginal` maps every normalised position back to the original.
  * @example
  * const n = normalize("請共享屏幕，轉到安 全 帳 戶");
@@ -86,30 +113,7 @@ export function normalize(original: string): NormalizedText {
   let o = 0;
   let runStart = -1;
 
-  // runHash lives in the loop and is handed to finishRun: a closure over it would keep it in a heap
-  // context, one store per letter.
   let runHash = 0;
-  const finishRun = (a: number, b: number, next: number, hash: number): number => {
-    const len = b - a;
-    if (len > MAX_ABBREVIATION || !ABBREVIATION_HASHES.has(hash)) return b;
-    const key = decoder.decode(out.subarray(a, b));
-    const prev = a > 0 ? out[a - 1]! : 0;
-    const prevCjk = (CLASS[prev]! & C_CJK) !== 0 || (prev === 0x20 && a > 1 && (CLASS[out[a - 2]!]! & C_CJK) !== 0);
-    const nextCjk = (CLASS[next]! & C_CJK) !== 0;
-    let rep = ABBREVIATIONS.get(key);
-    if (rep !== undefined && CJK_ONLY_ABBREVIATIONS.has(key) && !prevCjk && !nextCjk) rep = undefined;
-    if (rep === undefined && nextCjk) {
-      const mixed = ABBREVIATIONS.get(key + String.fromCharCode(next));
-      if (mixed !== undefined && mixed.length === len + 1) rep = mixed.slice(0, len);
-    }
-    if (rep === undefined && (CLASS[prev]! & C_CJK) !== 0) {
-      const mixed = ABBREVIATIONS.get(String.fromCharCode(prev) + key);
-      if (mixed !== undefined && mixed.length === len + 1) rep = mixed.slice(1);
-    }
-    if (rep === undefined || rep.length > len) return b;
-    for (let k = 0; k < rep.length; k++) out[a + k] = rep.charCodeAt(k);
-    return a + rep.length;
-  };
 
   for (let i = 0; i < n; i++) {
     const raw = s.charCodeAt(i);
@@ -117,7 +121,7 @@ export function normalize(original: string): NormalizedText {
     if (seen !== 0) {
       // Exactly what the general path below does for a CJK character: end a latin run, emit.
       if (runStart >= 0) {
-        o = finishRun(runStart, o, seen, runHash);
+        o = finishRun(out, runStart, o, seen, runHash);
         runStart = -1;
       }
       out[o] = seen;
@@ -177,7 +181,7 @@ export function normalize(original: string): NormalizedText {
       }
       runHash = (Math.imul(runHash, 31) + c) | 0;
     } else if (runStart >= 0) {
-      o = finishRun(runStart, o, c, runHash);
+      o = finishRun(out, runStart, o, c, runHash);
       runStart = -1;
     }
     out[o] = c;
@@ -185,7 +189,7 @@ export function normalize(original: string): NormalizedText {
     o++;
     i += consumed;
   }
-  if (runStart >= 0) o = finishRun(runStart, o, 0, runHash);
+  if (runStart >= 0) o = finishRun(out, runStart, o, 0, runHash);
   map[o] = n;
 
   const normalized =
