@@ -34,7 +34,7 @@ export interface GuardianService {
   /** Stores an alert and queues its webhook deliveries; call inside the transaction that decided. */
   raiseAlert(input: RaiseAlertInput): Promise<GuardianAlert>;
   /**
-   * Several alerts in two statements whatever their number (one read, one atomic write), with the
+   * Several alerts in ONE statement whatever their number (atomic on its own), with the
    * transfer screening rows that decided them written by the same statement; `queued` deliveries.
    */
   raiseAlerts(inputs: readonly RaiseAlertInput[], screenings?: readonly ScreeningInsert[]): Promise<{ alerts: GuardianAlert[]; queued: number }>;
@@ -106,56 +106,31 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
 
     async raiseAlerts(inputs, screenings = []) {
       if (inputs.length === 0) return { alerts: [], queued: 0 };
-      // Two round trips whatever the batch (screening holds are awaited by the request that decided them):
-      // one read (the subjects' guardians, and the webhooks of every key that could be in an audience),
-      // one write statement (screening rows, alerts, outbox rows) that is atomic on its own, so the
-      // screening writer needs no BEGIN/COMMIT and the webhook outbox still never lacks its alert.
+      // ONE statement, one round trip, whatever the batch (screening holds are awaited by the request that
+      // decided them, and each extra round trip cost a turn of a busy event loop): it finds the subjects'
+      // guardians, stores the alerts, queues one delivery per webhook of each alert's audience and writes
+      // the screening rows, atomically on its own (no BEGIN/COMMIT needed, the outbox never lacks its alert).
       // Subjects are names an institution chooses: a guardian applies to a source only when its registrant
       // owns the source, or the subject lies in the registrant's own namespace ("<its key id>:…", the
       // only subjects a person's app may register). Nobody reads alerts by guessing another's subject.
-      const subjects = [...new Set(inputs.map((i) => i.subject).filter((x): x is string => x !== null))];
-      const owners = [...new Set(inputs.map((i) => i.ownerKeyId))];
-      const read = await db.execute(sql`
-        select
-          (select coalesce(json_agg(json_build_object('id', g.id, 'subject', g.subject, 'name', g.name, 'contactKind', g.contact_kind,
-                  'contactValue', g.contact_value, 'relation', g.relation, 'createdByKeyId', g.created_by_key_id, 'createdAt', g.created_at)), '[]'::json)
-             from guardians g where g.subject in (select jsonb_array_elements_text(${JSON.stringify(subjects)}::jsonb))) as guardians,
-          (select coalesce(json_agg(json_build_object('id', w.id, 'ownerKeyId', w.owner_key_id)), '[]'::json)
-             from webhooks w where w.owner_key_id in (select jsonb_array_elements_text(${JSON.stringify(owners)}::jsonb))
-                or w.owner_key_id in (select g.created_by_key_id from guardians g where g.subject in (select jsonb_array_elements_text(${JSON.stringify(subjects)}::jsonb)))) as hooks`);
-      const first = (read as unknown as { rows: { guardians: unknown; hooks: unknown }[] }).rows[0];
-      const parse = <T,>(v: unknown): T[] => (typeof v === "string" ? (JSON.parse(v) as T[]) : ((v ?? []) as T[]));
-      const rows = parse<Omit<GuardianRow, "createdAt"> & { createdAt: string }>(first?.guardians).map((g) => ({ ...g, createdAt: new Date(g.createdAt) }));
-      const hookList = parse<{ id: string; ownerKeyId: string }>(first?.hooks);
-      const createdAt = new Date();
-      const alerts: GuardianAlert[] = [];
-      const alertRows: Record<string, unknown>[] = [];
-      const deliveries: { webhook_id: string; alert_id: string; body: string }[] = [];
-      for (const { subject, source, sourceId, ownerKeyId, decision } of inputs) {
-        const found = rows.filter((g) => g.subject === subject && (g.createdByKeyId === ownerKeyId || g.subject.startsWith(`${g.createdByKeyId}:`)));
-        const audience = [...new Set([ownerKeyId, ...found.map((g) => g.createdByKeyId)])];
-        const alert: GuardianAlert = {
-          id: `al_${randomBytes(12).toString("base64url")}`,
-          subject,
-          guardianIds: found.map((g) => g.id),
-          source,
-          sourceId,
-          decision: decision.decision as GuardianAlert["decision"],
-          risk: decision.risk as GuardianAlert["risk"],
-          stage: decision.stage as GuardianAlert["stage"],
-          reasons: decision.reasons as GuardianAlert["reasons"],
-          createdAt: createdAt.toISOString(),
-        };
-        alerts.push(alert);
-        alertRows.push({ ...alert, guardian_ids: alert.guardianIds, source_id: sourceId, audience, created_at: alert.createdAt });
-        for (const hook of hookList) {
-          if (!audience.includes(hook.ownerKeyId)) continue;
-          // Each receiver learns only the guardians it registered itself.
-          const own = found.filter((g) => g.createdByKeyId === hook.ownerKeyId).map(toGuardian);
-          deliveries.push({ webhook_id: hook.id, alert_id: alert.id, body: JSON.stringify({ type: "guardian.alert", alert, guardians: own, advice: decision.advice }) });
-        }
-      }
-      const screeningRows = screenings.map((r) => ({
+      // Each webhook receiver learns only the guardians it registered itself. Bodies are json (not jsonb)
+      // so keys keep the order of the API's alert; createdAt is this process's clock, as text.
+      const createdAt = new Date().toISOString();
+      const input = inputs.map(({ subject, source, sourceId, ownerKeyId, decision }, ord) => ({
+        ord,
+        id: `al_${randomBytes(12).toString("base64url")}`,
+        subject,
+        source,
+        source_id: sourceId,
+        owner: ownerKeyId,
+        decision: decision.decision,
+        risk: decision.risk,
+        stage: decision.stage,
+        reasons: decision.reasons,
+        advice: decision.advice,
+        created_at: createdAt,
+      }));
+      const rows = screenings.map((r) => ({
         actor_key_id: r.actorKeyId,
         session_id: r.sessionId ?? null,
         payer: r.payer ?? null,
@@ -165,21 +140,57 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
         decision: r.decision,
         reasons: r.reasons,
       }));
-      await db.execute(sql`
-        with s as (
-          insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
-          select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
-          from jsonb_to_recordset(${JSON.stringify(screeningRows)}::jsonb)
-            as x(actor_key_id text, session_id text, payer text, payee text, amount float8, currency text, decision text, reasons jsonb)
+      const result = await db.execute(sql`
+        with i as (
+          select * from json_to_recordset(${JSON.stringify(input)}::json) as x(ord int, id text, subject text, source text, source_id text,
+            owner text, decision text, risk text, stage text, reasons json, advice json, created_at text)
+        ), f as (
+          select i.id as alert_id, g.id, g.created_by_key_id as by_key, g.created_at as g_created,
+            json_build_object('id', g.id, 'subject', g.subject, 'name', g.name, 'contact', json_build_object('kind', g.contact_kind, 'value', g.contact_value),
+              'relation', g.relation, 'createdAt', to_char(g.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) as j
+          from i join guardians g on g.subject = i.subject and (g.created_by_key_id = i.owner or starts_with(g.subject, g.created_by_key_id || ':'))
+        ), aud as (
+          select id as alert_id, owner as key from i union select alert_id, by_key from f
+        ), al as (
+          select i.*,
+            coalesce((select json_agg(f.id order by f.g_created, f.id) from f where f.alert_id = i.id), '[]'::json) as guardian_ids,
+            array(select aud.key from aud where aud.alert_id = i.id order by aud.key) as audience
+          from i
         ), a as (
           insert into guardian_alerts (id, subject, guardian_ids, source, source_id, audience, decision, risk, stage, reasons, created_at)
-          select id, subject, guardian_ids, source, source_id, array(select jsonb_array_elements_text(audience)), decision, risk, stage, reasons, created_at
-          from jsonb_to_recordset(${JSON.stringify(alertRows)}::jsonb)
-            as x(id text, subject text, guardian_ids jsonb, source text, source_id text, audience jsonb, decision text, risk text, stage text, reasons jsonb, created_at timestamptz)
+          select id, subject, guardian_ids::jsonb, source, source_id, audience, decision, risk, stage, reasons::jsonb, created_at::timestamptz from al
+        ), d as (
+          insert into webhook_outbox (webhook_id, alert_id, body)
+          select w.id, al.id, json_build_object('type', 'guardian.alert',
+              'alert', json_build_object('id', al.id, 'subject', al.subject, 'guardianIds', al.guardian_ids, 'source', al.source, 'sourceId', al.source_id,
+                'decision', al.decision, 'risk', al.risk, 'stage', al.stage, 'reasons', al.reasons, 'createdAt', al.created_at),
+              'guardians', coalesce((select json_agg(f.j order by f.g_created, f.id) from f where f.alert_id = al.id and f.by_key = w.owner_key_id), '[]'::json),
+              'advice', al.advice)::text
+          from al join webhooks w on w.owner_key_id = any(al.audience)
+          returning 1
+        ), s as (
+          insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
+          select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            as x(actor_key_id text, session_id text, payer text, payee text, amount float8, currency text, decision text, reasons jsonb)
         )
-        insert into webhook_outbox (webhook_id, alert_id, body)
-        select webhook_id, alert_id, body from jsonb_to_recordset(${JSON.stringify(deliveries)}::jsonb) as x(webhook_id text, alert_id text, body text)`);
-      return { alerts, queued: deliveries.length };
+        select al.guardian_ids::text as guardian_ids, (select count(*) from d)::int as queued from al order by al.ord`);
+      const out = (result as unknown as { rows: { guardian_ids: string; queued: number }[] }).rows;
+      const alerts = input.map(
+        (a, n): GuardianAlert => ({
+          id: a.id,
+          subject: a.subject,
+          guardianIds: JSON.parse(out[n]?.guardian_ids ?? "[]") as string[],
+          source: a.source,
+          sourceId: a.source_id,
+          decision: a.decision as GuardianAlert["decision"],
+          risk: a.risk as GuardianAlert["risk"],
+          stage: a.stage as GuardianAlert["stage"],
+          reasons: a.reasons as GuardianAlert["reasons"],
+          createdAt: a.created_at,
+        }),
+      );
+      return { alerts, queued: Number(out[0]?.queued ?? 0) };
     },
 
     async listAlerts({ limit, cursor }, principal) {
