@@ -21,19 +21,29 @@ export async function run(): Promise<void> {
 
   const rows: (string | number)[][] = [];
   let fullRate = 0;
+  let fullCpuRate = 0;
   for (const [name, fn] of candidates) {
     const rates: number[] = [];
+    const cpuRates: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const start = process.hrtime.bigint();
+      const cpuStart = process.cpuUsage();
       for (const d of dialogues) fn(d);
+      const cpu = process.cpuUsage(cpuStart);
       rates.push(dialogues.length / (Number(process.hrtime.bigint() - start) / 1e9));
+      // CPU time of this process only: steadier than wall time when other jobs share the cores.
+      cpuRates.push(dialogues.length / ((cpu.user + cpu.system) / 1e6));
     }
     const rate = median(rates);
-    if (name.startsWith("analyze")) fullRate = rate;
-    rows.push([name, rate, 1e6 / rate]);
+    const cpuRate = median(cpuRates);
+    if (name.startsWith("analyze")) {
+      fullRate = rate;
+      fullCpuRate = cpuRate;
+    }
+    rows.push([name, rate, 1e6 / rate, cpuRate]);
   }
-  printTable(`detect: ${dialogues.length} dialogues (mean ${meanChars} chars), median of ${ROUNDS} rounds, one core`, ["path", "dialogues/s", "µs/dialogue"], rows);
-  console.log(`  goal ≥ 5,000 dialogues/s: ${fullRate >= 5000 ? "met" : "NOT met"} (${Math.round(fullRate)}/s)`);
+  printTable(`detect: ${dialogues.length} dialogues (mean ${meanChars} chars), median of ${ROUNDS} rounds, one core`, ["path", "dialogues/s (wall)", "µs/dialogue", "dialogues/CPU-s"], rows);
+  console.log(`  goal ≥ 5,000 dialogues/s: ${fullRate >= 5000 ? "met" : "NOT met"} (${Math.round(fullRate)}/s wall, ${Math.round(fullCpuRate)}/CPU-s)`);
 
   const latencies = new Float64Array(messages.length * 4);
   let k = 0;
