@@ -20,7 +20,13 @@ describeBothEngines("transfer screening durability", (t) => {
     expect(report.statusCode).toBe(201);
     return payee;
   };
-  const body = (payee: object, payer: string) => ({ payer: { kind: "bank_account", value: payer }, payee, amount: 5000, currency: "CNY", channel: "mobile_app" });
+  const body = (payee: object, payer: string) => ({
+    payer: { kind: "bank_account", value: payer },
+    payee,
+    amount: 5000,
+    currency: "CNY",
+    channel: "mobile_app",
+  });
 
   it("a hold is in the database the moment it is answered, and a new app instance sees its alert", async () => {
     const payee = await reportedPayee("6230580000777766665");
@@ -29,7 +35,9 @@ describeBothEngines("transfer screening durability", (t) => {
     expect(res.statusCode).toBe(200);
     expect(["hold", "block"]).toContain(res.json().decision);
     // No flush, no timer, no close: what was acknowledged must already be committed.
-    const rows = await t().ctx.database.rows<{ decision: string }>(sql`select decision from transfer_screenings where payer = '6222000011112222'`);
+    const rows = await t().ctx.database.rows<{ decision: string }>(
+      sql`select decision from transfer_screenings where payer = '6222000011112222'`,
+    );
     expect(rows.map((r) => r.decision)).toEqual([res.json().decision]);
     const second = await t().withEnv({});
     const alerts = await second.inject({ method: "GET", url: "/v1/alerts?limit=50", headers });
@@ -56,7 +64,12 @@ describeBothEngines("transfer screening durability", (t) => {
     const res = await failing.inject({ method: "POST", url: "/v1/transfers/screen", payload: body(payee, "6222000033334444"), headers });
     expect(res.statusCode).toBe(503);
     expect(res.json().error.code).toBe("screening_not_recorded");
-    const allowed = await failing.inject({ method: "POST", url: "/v1/transfers/screen", payload: { ...body({ kind: "bank_account", value: "6222020000111100009" }, "6222000055556666"), payeeKnown: true }, headers });
+    const allowed = await failing.inject({
+      method: "POST",
+      url: "/v1/transfers/screen",
+      payload: { ...body({ kind: "bank_account", value: "6222020000111100009" }, "6222000055556666"), payeeKnown: true },
+      headers,
+    });
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json().decision).toBe("allow");
   });

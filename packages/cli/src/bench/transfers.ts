@@ -13,11 +13,11 @@
  * dropped afterwards.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { runAtRate, type RateResult } from "./rate-load.js";
+import { type RateResult, runAtRate } from "./rate-load.js";
 import { median, percentile, printTable } from "./stats.js";
 
 const RATE = 2_000;
@@ -100,7 +100,14 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
       const key = normalizeIdentifier("bank_account", value);
       if (!key.ok) throw new Error(`bench payee ${value}: ${key.error}`);
       for (let r = 0; r < 3; r++) {
-        app.ctx.services.reputation.index.applyReport({ kind: "bank_account", normalized: key.normalized, reporterId: `k${r}`, role: "reporter", atMs: Date.now(), mode: "impersonate_customer_service" });
+        app.ctx.services.reputation.index.applyReport({
+          kind: "bank_account",
+          normalized: key.normalized,
+          reporterId: `k${r}`,
+          role: "reporter",
+          atMs: Date.now(),
+          mode: "impersonate_customer_service",
+        });
       }
     }
     const bodies = Array.from({ length: 20_000 }, () => {
@@ -126,8 +133,10 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
     await bare.listen({ port: 0, host: "127.0.0.1" });
     const bareAddress = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
 
-    const screen = (durationMs: number) => runAtRate({ url: appAddress, method: "POST", path: "/v1/transfers/screen", bodies, headers, rate: RATE, durationMs });
-    const baseline = (durationMs: number) => runAtRate({ url: bareAddress, method: "POST", path: "/bare", bodies, headers, rate: RATE, durationMs });
+    const screen = (durationMs: number) =>
+      runAtRate({ url: appAddress, method: "POST", path: "/v1/transfers/screen", bodies, headers, rate: RATE, durationMs });
+    const baseline = (durationMs: number) =>
+      runAtRate({ url: bareAddress, method: "POST", path: "/bare", bodies, headers, rate: RATE, durationMs });
     const sameServer = (durationMs: number) =>
       runAtRate({ url: appAddress, method: "GET", path: "/v1/lookup?kind=phone&value=95588", bodies: [], headers, rate: RATE, durationMs });
     // Holds and blocks are committed before their answer (durable): count them, to read the p99 against
@@ -152,7 +161,7 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
       sameRuns.push(await measured(() => sameServer(DURATION_MS)));
       appRuns.push(await measured(() => screen(DURATION_MS)));
     }
-    const heldShare = held / (ROUNDS * (RATE * DURATION_MS) / 1000);
+    const heldShare = held / ((ROUNDS * (RATE * DURATION_MS)) / 1000);
     const a = medianOf(appRuns);
     const b = medianOf(bareRuns);
     const m = medianOf(sameRuns);
@@ -174,15 +183,44 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
       ["endpoint", "req/s", "p50 ms", "p99 ms", "max ms", "p99 ratio", "errors", "loop p99", "loop max"],
       [
         ["bare POST (same body schema, constant answer)", b.rate, b.p50, b.p99, b.max, "1.00", b.errors, b.loopP99, b.loopMax],
-        ["same server: GET /v1/lookup (keyed, in-memory)", m.rate, m.p50, m.p99, m.max, (m.p99 / b.p99).toFixed(2), m.errors, m.loopP99, m.loopMax],
+        [
+          "same server: GET /v1/lookup (keyed, in-memory)",
+          m.rate,
+          m.p50,
+          m.p99,
+          m.max,
+          (m.p99 / b.p99).toFixed(2),
+          m.errors,
+          m.loopP99,
+          m.loopMax,
+        ],
         ["POST /v1/transfers/screen", a.rate, a.p50, a.p99, a.max, (a.p99 / b.p99).toFixed(2), a.errors, a.loopP99, a.loopMax],
-        ["screenTransfer() in process, 20,000 calls", "", percentile(inProcess, 0.5), percentile(inProcess, 0.99), inProcess[inProcess.length - 1] ?? 0, "", "", "", ""],
+        [
+          "screenTransfer() in process, 20,000 calls",
+          "",
+          percentile(inProcess, 0.5),
+          percentile(inProcess, 0.99),
+          inProcess[inProcess.length - 1] ?? 0,
+          "",
+          "",
+          "",
+          "",
+        ],
       ],
     );
-    console.log(`  traffic: ${PAYERS.toLocaleString("en-US")} payers, ${PAYEES.toLocaleString("en-US")} payees (${REPORTED} with scam reports), 30% round sums, 30% new payees`);
-    console.log(`  holds and blocks, committed before their answer: ${(heldShare * 100).toFixed(1)}% of screenings; loop = the servers' event-loop delay (1 ms resolution)`);
-    console.log(`  goal: p99 ≤ 5 ms — ${a.p99 <= 5 ? "met" : "NOT met"} (p99 ${a.p99.toFixed(2)} ms; ${(a.p99 / b.p99).toFixed(2)}× the bare endpoint's, ${(a.p99 / m.p99).toFixed(2)}× the same server's lookup)`);
-    if (b.p99 > 5) console.log("  note: the bare endpoint itself misses 5 ms here: this machine is saturated, read the ratios, not the absolute figures");
+    console.log(
+      `  traffic: ${PAYERS.toLocaleString("en-US")} payers, ${PAYEES.toLocaleString("en-US")} payees (${REPORTED} with scam reports), 30% round sums, 30% new payees`,
+    );
+    console.log(
+      `  holds and blocks, committed before their answer: ${(heldShare * 100).toFixed(1)}% of screenings; loop = the servers' event-loop delay (1 ms resolution)`,
+    );
+    console.log(
+      `  goal: p99 ≤ 5 ms — ${a.p99 <= 5 ? "met" : "NOT met"} (p99 ${a.p99.toFixed(2)} ms; ${(a.p99 / b.p99).toFixed(2)}× the bare endpoint's, ${(a.p99 / m.p99).toFixed(2)}× the same server's lookup)`,
+    );
+    if (b.p99 > 5)
+      console.log(
+        "  note: the bare endpoint itself misses 5 ms here: this machine is saturated, read the ratios, not the absolute figures",
+      );
   } finally {
     await bare.close();
     await app.close();

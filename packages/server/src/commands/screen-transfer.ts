@@ -27,10 +27,17 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
   if (input.sessionId !== undefined) {
     const sessionId = input.sessionId;
     const response = await ctx.transaction(async (services) => {
-      if (!(await services.sessions.stateFor(sessionId, principal))) throw notFound("session_not_found", `sessionId: no session ${sessionId}`);
+      if (!(await services.sessions.stateFor(sessionId, principal)))
+        throw notFound("session_not_found", `sessionId: no session ${sessionId}`);
       const r = await services.sessions.append({ sessionId, event, principal, deps });
       if (actionRank(r.decision.decision) >= actionRank("hold")) {
-        await services.guardians.raiseAlert({ subject: r.subject ?? payer, source: "transfer", sourceId: sessionId, ownerKeyId: r.ownerKeyId, decision: r.decision });
+        await services.guardians.raiseAlert({
+          subject: r.subject ?? payer,
+          source: "transfer",
+          sourceId: sessionId,
+          ownerKeyId: r.ownerKeyId,
+          decision: r.decision,
+        });
       }
       return { ...r.decision, payeeReputation, sessionId };
     });
@@ -54,7 +61,13 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
     // A hold or block raises a guardian alert: committed before we answer, so an acknowledged hold is
     // never lost (group commit keeps that to one transaction per burst). If it cannot be written the
     // caller gets a 503 rather than a decision nobody will find again.
-    const alert = { subject: payer, source: "transfer" as const, sourceId: `ts_${randomBytes(12).toString("base64url")}`, ownerKeyId: principal.keyId, decision };
+    const alert = {
+      subject: payer,
+      source: "transfer" as const,
+      sourceId: `ts_${randomBytes(12).toString("base64url")}`,
+      ownerKeyId: principal.keyId,
+      decision,
+    };
     try {
       await screening.writer.persist(row, alert);
     } catch {

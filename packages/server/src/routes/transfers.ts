@@ -4,7 +4,14 @@ import { screenTransfer } from "../commands/screen-transfer.js";
 import { principalOf } from "./principal-of.js";
 import type { RouteModule } from "./route-module.js";
 
-const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 429: ErrorResponseSchema, 503: ErrorResponseSchema };
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  429: ErrorResponseSchema,
+  503: ErrorResponseSchema,
+};
 
 export const transferRoutes: RouteModule = (app, ctx) => {
   app.post(

@@ -4,8 +4,8 @@
  * delivery per webhook of those keys in the durable outbox.
  */
 import { randomBytes } from "node:crypto";
-import { and, arrayContains, desc, eq, sql } from "drizzle-orm";
 import type { Guardian, GuardianAlert, RegisterGuardianRequest, SessionDecision } from "@scamguard/contracts";
+import { and, arrayContains, desc, eq, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
@@ -37,8 +37,14 @@ export interface GuardianService {
    * Several alerts in ONE statement whatever their number (atomic on its own), with the
    * transfer screening rows that decided them written by the same statement; `queued` deliveries.
    */
-  raiseAlerts(inputs: readonly RaiseAlertInput[], screenings?: readonly ScreeningInsert[]): Promise<{ alerts: GuardianAlert[]; queued: number }>;
-  listAlerts(page: { limit: number; cursor?: string | undefined }, principal: Principal): Promise<{ items: GuardianAlert[]; nextCursor: string | null }>;
+  raiseAlerts(
+    inputs: readonly RaiseAlertInput[],
+    screenings?: readonly ScreeningInsert[],
+  ): Promise<{ alerts: GuardianAlert[]; queued: number }>;
+  listAlerts(
+    page: { limit: number; cursor?: string | undefined },
+    principal: Principal,
+  ): Promise<{ items: GuardianAlert[]; nextCursor: string | null }>;
 }
 
 const toGuardian = (row: GuardianRow): Guardian => ({
@@ -207,4 +213,3 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
   };
   return service;
 }
-

@@ -9,8 +9,9 @@
  * on the server's own thread — logging the ~15% of warns and cooling-offs alone moved p50 at 1,500 req/s
  * from 2 ms to 300 ms here — only holds and blocks are logged; the others leave no row there.
  */
-import { sql } from "drizzle-orm";
+
 import { applyEvent, createSession, type SessionDeps, type SessionState } from "@scamguard/detect/session/index";
+import { sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
