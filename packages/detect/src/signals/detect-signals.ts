@@ -1,6 +1,6 @@
 /** The signal layer's front door: text in, normalised text, language and merged signals out. */
 import type { Lang, Signal } from "@scamguard/contracts";
-import { contactDetector } from "../contact/index.js";
+import { contactDetector, officialContactDetector } from "../contact/index.js";
 import { linkDetector } from "../link/index.js";
 import { detectLang } from "../text/lang.js";
 import { normalize } from "../text/normalize.js";
@@ -13,10 +13,11 @@ import { runDetectors } from "./run-detectors.js";
  * The detectors every text goes through, in this fixed order. The order decides whose description wins
  * when two emit the same id, so the specific detectors (contact: FaceTime with a claimed institution;
  * link: look-alike URLs) come before the lexicons that see plain mentions.
- * @example defaultDetectors.map((d) => d.id) // ["contact", "link", "lexicon:zh", "lexicon:en", "lexicon:common", "amount"]
+ * @example defaultDetectors.map((d) => d.id) // ["contact", "contact:official", "link", "lexicon:zh", "lexicon:en", "lexicon:common", "amount"]
  */
 export const defaultDetectors: readonly Detector[] = [
   contactDetector,
+  officialContactDetector,
   linkDetector,
   zhLexiconDetector,
   enLexiconDetector,

@@ -1,0 +1,54 @@
+/**
+ * Counter-evidence: every contact the text gives belongs to a directory institution ("如有疑问请拨打10086",
+ * "call us on 95588"). Genuine notices send people to the official channel; the playbook needs a channel the
+ * scammer controls (a personal number, a look-alike link, a meeting app, an account to pay into). One
+ * unofficial contact anywhere in the text and this stays silent.
+ */
+import type { Evidence, Signal } from "@scamguard/contracts";
+import { officialContactOwner } from "../directory/lookup.js";
+import { identifiersOf } from "../identifiers/per-text.js";
+import { analyzeUrl } from "../link/analyze-url.js";
+import { findLinks } from "../link/detector.js";
+import type { Detector } from "../types.js";
+
+export const OFFICIAL_CONTACT_ID = "protective:official-contact";
+/**
+ * The strongest counter-evidence: the playbook cannot run without a channel the scammer controls. It only
+ * lowers risk (the model's sign constraint) and, never seen in the dev sets, scores with its prior (2 × this).
+ */
+const WEIGHT = -1.0;
+/** Kinds that are a way to reach someone; an official app is not ("add me on QQ" is itself a channel switch). */
+const CONTACT_KINDS = new Set(["phone", "url", "domain", "email"]);
+
+/**
+ * @example officialContactDetector.detect({ text: normalize("您的手机号将于3日后停机，请及时缴费。如有疑问请拨打10086。"), lang: "zh" })
+ *   .map((s) => s.id) // ["protective:official-contact"]
+ */
+export const officialContactDetector: Detector = {
+  id: "contact:official",
+  applies: (ctx) => /\d{3}|\.[a-z]|@/.test(ctx.text.normalized),
+  detect(ctx) {
+    const evidence: Evidence[] = [];
+    for (const id of identifiersOf(ctx.text)) {
+      if (id.kind === "display_name") continue; // a name claims, it does not contact
+      const official = officialContactOwner(id.kind, id.normalized) !== undefined;
+      if (!official) return []; // one unofficial number, link, account, meeting ID or app breaks the rule
+      if (!CONTACT_KINDS.has(id.kind)) continue;
+      evidence.push({ start: id.start, end: id.end, text: id.value });
+    }
+    if (evidence.length === 0) return [];
+    // The link finder also reads the normalised text, so it sees look-alike hosts the raw extraction misses
+    // ("10086jf.cc", "аlipay.com"); any link that is not official breaks the rule. Run only when needed.
+    const links = findLinks(ctx.text);
+    if (links.some((link) => !analyzeUrl(link.value).official)) return [];
+    const signal: Signal = {
+      id: OFFICIAL_CONTACT_ID,
+      family: "protective",
+      stage: null,
+      weight: WEIGHT,
+      description: "The only contacts given are an institution's official number, site or app",
+      evidence,
+    };
+    return [signal];
+  },
+};
