@@ -57,7 +57,10 @@ describeBothEngines("rate limits behind a trusted proxy", (t) => {
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const redisUp = await new Promise<boolean>((resolve) => {
   const socket = connect({ host: new URL(REDIS_URL).hostname, port: Number(new URL(REDIS_URL).port || 6379) });
-  socket.once("connect", () => (socket.destroy(), resolve(true)));
+  socket.once("connect", () => {
+    socket.destroy();
+    resolve(true);
+  });
   socket.once("error", () => resolve(false));
 });
 

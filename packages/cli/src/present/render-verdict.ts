@@ -17,7 +17,7 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
   const lang = verdict.lang;
   const lines: string[] = [];
   const risk = RISK_LEVELS.names[verdict.risk];
-  lines.push(riskColor(bold(`${risk.zh} / ${risk.en}`)) + `  (scam probability ${verdict.score.toFixed(2)})`);
+  lines.push(`${riskColor(bold(`${risk.zh} / ${risk.en}`))}  (scam probability ${verdict.score.toFixed(2)})`);
   if (verdict.mode) {
     const mode = FRAUD_MODES.names[verdict.mode];
     lines.push(`Mode:  ${mode.zh} · ${mode.en}`);
@@ -29,7 +29,7 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
   for (const reason of verdict.reasons) lines.push(`Note:  ${reason}`);
   if (verdict.advice.length > 0) {
     lines.push("", bold(lang === "zh" ? "现在该做什么 / What to do now" : "What to do now"));
-    verdict.advice.forEach((advice, i) => lines.push(`  ${i + 1}. ${advice.text}`));
+    for (const [i, advice] of verdict.advice.entries()) lines.push(`  ${i + 1}. ${advice.text}`);
   }
   if (verdict.signals.length > 0) {
     lines.push("", bold("Evidence"));
