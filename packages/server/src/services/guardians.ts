@@ -10,14 +10,14 @@ import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
-import { guardianAlerts, guardians, type transferScreenings } from "../db/schema/index.js";
+import { guardianAlerts, guardians } from "../db/schema/index.js";
 import { unprocessable } from "../errors.js";
+import { type ScreeningRow, screeningRecord } from "./screening-record.js";
 import { createWebhookService } from "./webhooks.js";
 
 const STAFF = new Set(["analyst", "admin"]);
 type GuardianRow = typeof guardians.$inferSelect;
 type AlertRow = typeof guardianAlerts.$inferSelect;
-export type ScreeningInsert = typeof transferScreenings.$inferInsert;
 
 export interface RaiseAlertInput {
   subject: string | null;
@@ -39,7 +39,7 @@ export interface GuardianService {
    */
   raiseAlerts(
     inputs: readonly RaiseAlertInput[],
-    screenings?: readonly ScreeningInsert[],
+    screenings?: readonly ScreeningRow[],
   ): Promise<{ alerts: GuardianAlert[]; queued: number }>;
   listAlerts(
     page: { limit: number; cursor?: string | undefined },
@@ -136,16 +136,7 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
         advice: decision.advice,
         created_at: createdAt,
       }));
-      const rows = screenings.map((r) => ({
-        actor_key_id: r.actorKeyId,
-        session_id: r.sessionId ?? null,
-        payer: r.payer ?? null,
-        payee: r.payee,
-        amount: r.amount,
-        currency: r.currency,
-        decision: r.decision,
-        reasons: r.reasons,
-      }));
+      const rows = screenings.map(screeningRecord);
       const result = await db.execute(sql`
         with i as (
           select * from json_to_recordset(${JSON.stringify(input)}::json) as x(ord int, id text, subject text, source text, source_id text,

@@ -15,8 +15,8 @@ import { sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
-import type { transferScreenings } from "../db/schema/index.js";
 import { createGuardianService, type RaiseAlertInput } from "./guardians.js";
+import { type ScreeningRow, screeningRecord } from "./screening-record.js";
 import { type BackgroundWarn, backgroundWarn, createWebhookService } from "./webhooks.js";
 
 /** Payers whose recent transfers are remembered per app (least recently screened forgotten first). */
@@ -33,7 +33,7 @@ const CHUNK_ROWS = 50;
 /** Holds and blocks committed together at most (one transaction, a fixed number of statements). */
 const DURABLE_MAX = 64;
 
-export type ScreeningRow = typeof transferScreenings.$inferInsert;
+export type { ScreeningRow };
 
 interface Durable {
   row: ScreeningRow;
@@ -48,17 +48,7 @@ interface Durable {
  */
 async function insertScreenings(db: Db, rows: readonly ScreeningRow[]): Promise<void> {
   const json = JSON.stringify(
-    rows.map((r) => ({
-      actor_key_id: r.actorKeyId,
-      session_id: r.sessionId ?? null,
-      payer: r.payer ?? null,
-      payee: r.payee,
-      amount: r.amount,
-      currency: r.currency,
-      decision: r.decision,
-      reasons: r.reasons,
-    })),
-  );
+rows.map(screeningRecord));
   await db.execute(sql`
     insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
     select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
