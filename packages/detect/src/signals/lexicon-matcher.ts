@@ -68,6 +68,20 @@ function splitTopLevel(s: string): string[] | null {
   return parts;
 }
 
+/** Index of the `)` closing the group that opens at `open` (escapes skipped), or -1 when unbalanced. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === "\\") {
+      i++;
+      continue;
+    }
+    if (source[i] === "(") depth++;
+    if (source[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /**
  * Leading literal alternatives of a regex source, or null when it cannot be anchored.
  * @example leadingLiterals("(注销|关闭).{0,6}账户") // ["注销", "关闭"]
@@ -75,19 +89,7 @@ function splitTopLevel(s: string): string[] | null {
  */
 export function leadingLiterals(source: string): string[] | null {
   if (source.startsWith("(") && !source.startsWith("(?")) {
-    let depth = 0;
-    let close = -1;
-    for (let i = 0; i < source.length; i++) {
-      if (source[i] === "\\") {
-        i++;
-        continue;
-      }
-      if (source[i] === "(") depth++;
-      if (source[i] === ")" && --depth === 0) {
-        close = i;
-        break;
-      }
-    }
+    const close = closingParen(source, 0);
     if (close < 0 || QUANT.has(source[close + 1] ?? "")) return null;
     const alts = splitTopLevel(source.slice(1, close));
     if (alts === null) return null;
@@ -148,19 +150,7 @@ export function anchorLiterals(source: string): string[] | null {
     let alts: string[];
     let next: number;
     if (ch === "(" && source[pos + 1] !== "?") {
-      let depth = 0;
-      let close = -1;
-      for (let i = pos; i < source.length; i++) {
-        if (source[i] === "\\") {
-          i++;
-          continue;
-        }
-        if (source[i] === "(") depth++;
-        if (source[i] === ")" && --depth === 0) {
-          close = i;
-          break;
-        }
-      }
+      const close = closingParen(source, pos);
       if (close < 0) break;
       const raw = splitTopLevel(source.slice(pos + 1, close));
       if (raw === null) break;
