@@ -1,16 +1,13 @@
 /**
  * `scamguard eval`: precision, recall, F1, FPR (and specificity, AUC, Brier, ECE) per TEST split of
- * ../shared/data, scored through the product path — `analyze()` once the model is wired into it,
- * otherwise signals + `scoreText()` with the committed artefact. Three passes: the text cleaned of
+ * ../shared/data, scored through the product path, `analyze()`. Three passes: the text cleaned of
  * dataset artefacts exactly as in training (the headline), the raw text as shipped, and an ASR-style
  * stress test (cleaned, then speaker tags and punctuation removed: what a call recording's
  * transcript looks like).
  */
 import { analyze } from "@scamguard/detect";
-import { defaultModel } from "@scamguard/detect/model/index";
-import { detectLang } from "@scamguard/detect/text/index";
+import { defaultModel, MODEL_VERSION } from "@scamguard/detect/model/index";
 import { resolveDataDir } from "../train/data.js";
-import { toScoreInput } from "../train/extract.js";
 import { formatMetrics, loadAll, metricsBySet, type SetMetrics } from "../train/pipeline.js";
 import { stripArtefacts } from "../train/strip.js";
 
@@ -25,8 +22,8 @@ export interface RunEvalOptions {
 
 /** What `scamguard eval` measured. */
 export interface EvalReport {
-  /** `analyze` when the verdict carries the model, `model` when scored by scoreText directly. */
-  scorer: "analyze" | "model";
+  /** The scoring path: always the product's `analyze()`. */
+  scorer: "analyze";
   modelVersion: string;
   threshold: number;
   /** Metrics on text cleaned of dataset artefacts (as in training). */
@@ -46,30 +43,13 @@ export interface EvalReport {
   msPerText: number;
 }
 
-type Scorer = (text: string) => { score: number; label: 0 | 1 };
-
-function productScorer(): { kind: EvalReport["scorer"]; score: Scorer; version: string; threshold: number } {
-  const probe = analyze("您好，我是客服");
-  if (probe.modelVersion !== "none") {
-    return {
-      kind: "analyze",
-      version: probe.modelVersion,
-      threshold: defaultModel.threshold,
-      score: (text) => {
-        const v = analyze(text);
-        return { score: v.score, label: v.label };
-      },
-    };
-  }
+/** The product path: every figure comes from the same analyze() a person's check goes through. */
+function productScorer() {
   return {
-    kind: "model",
-    version: defaultModel.version,
+    kind: "analyze" as const,
+    version: MODEL_VERSION,
     threshold: defaultModel.threshold,
-    score: (text) => {
-      const lang = detectLang(text);
-      const { score, threshold } = defaultModel.score(toScoreInput({ text, lang }, false), { topK: 0 });
-      return { score, label: score >= threshold ? 1 : 0 };
-    },
+    score: (text: string) => analyze(text).score,
   };
 }
 
@@ -137,7 +117,7 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
     const scores = new Float64Array(rows.length);
     const t0 = performance.now();
     rows.forEach((r, i) => {
-      scores[i] = scorer.score(prepare(r.text)).score;
+      scores[i] = scorer.score(prepare(r.text));
     });
     const ms = (performance.now() - t0) / Math.max(1, rows.length);
     return { metrics: metricsBySet(rows, scores, scorer.threshold), ms, scores };
@@ -170,7 +150,7 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
     process.stdout.write(
       [
         `scamguard eval — test splits of ${resolveDataDir(opts.dataDir)}`,
-        `model ${report.modelVersion} via ${report.scorer === "analyze" ? "analyze()" : "signals + scoreText()"}, threshold ${report.threshold}, ${report.msPerText} ms/text`,
+        `model ${report.modelVersion} via analyze(), threshold ${report.threshold}, ${report.msPerText} ms/text`,
         "",
         "test text cleaned of dataset artefacts (as in training):",
         formatMetrics(report.cleaned),
