@@ -12,12 +12,25 @@ export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /**
- * Request of `POST /v1/admin/keys`.
- * @example { role: "institution", label: "ICBC fraud desk" }
+ * A directory id (`jd`, `icbc`, `webank`: the `id` of an entry of the official directory).
+ * @example InstitutionIdSchema.parse("jd") // "jd"
+ */
+export const InstitutionIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "expected a directory id such as jd, icbc or webank (lower case, digits, hyphens)");
+
+/**
+ * Request of `POST /v1/admin/keys`. `institution` binds an institution key to one directory entry: only
+ * a bound key acts in that institution's name (declared outbound contacts, freeze requests addressed to it).
+ * @example { role: "institution", institution: "icbc", label: "ICBC fraud desk" }
  */
 export const CreateKeyRequestSchema = z.object({
   role: RoleSchema,
   label: z.string().trim().min(1).max(200).optional(),
+  institution: InstitutionIdSchema.optional(),
 });
 export type CreateKeyRequest = z.infer<typeof CreateKeyRequestSchema>;
 
@@ -29,6 +42,8 @@ export const ApiKeyInfoSchema = z.object({
   id: z.string(),
   role: RoleSchema,
   label: z.string().nullable(),
+  /** Directory id the key is bound to (institution keys only), or null. */
+  institution: z.string().nullable(),
   /** The first characters of the key, to recognise it in a list. */
   prefix: z.string(),
   createdAt: z.iso.datetime(),

@@ -28,10 +28,16 @@ export function register(program: Command): void {
     .description("create an API key and print it (shown once; only its hash is stored)")
     .addOption(new Option("--role <role>", "what the key may do").choices(ROLES).makeOptionMandatory())
     .option("--label <label>", "who or what the key is for")
-    .action(async (opts: { role: Role; label?: string }) => {
+    .option("--institution <id>", "bind an institution key to one directory entry (jd, icbc, webank…): it then acts in that institution's name")
+    .action(async (opts: { role: Role; label?: string; institution?: string }) => {
       await withKeyAdmin(async (admin) => {
-        const { key, info } = await admin.create({ role: opts.role, ...(opts.label ? { label: opts.label } : {}) });
-        process.stderr.write(`created ${info.role} key ${info.id}${info.label ? ` (${info.label})` : ""} via ${admin.via}; store it now, it is not shown again:\n`);
+        const { key, info } = await admin.create({
+          role: opts.role,
+          ...(opts.label ? { label: opts.label } : {}),
+          ...(opts.institution !== undefined ? { institution: opts.institution } : {}),
+        });
+        const bound = info.institution ? ` bound to ${info.institution}` : "";
+        process.stderr.write(`created ${info.role} key ${info.id}${bound}${info.label ? ` (${info.label})` : ""} via ${admin.via}; store it now, it is not shown again:\n`);
         process.stdout.write(`${key}\n`);
       });
     });
@@ -46,7 +52,7 @@ export function register(program: Command): void {
       await withKeyAdmin(async (admin) => {
         const page = await admin.list({ limit });
         for (const k of page.items) {
-          process.stdout.write(`${k.id}\t${k.role}\t${k.prefix}…\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : "active"}\t${k.label ?? ""}\n`);
+          process.stdout.write(`${k.id}\t${k.role}${k.institution ? `:${k.institution}` : ""}\t${k.prefix}…\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : "active"}\t${k.label ?? ""}\n`);
         }
       });
     });

@@ -50,7 +50,7 @@ export function resolveCaller(ctx: AppContext, options: AuthOptions, request: Fa
       const token = bearer(request);
       if (token === null || token === INVALID) return token;
       if (options.localAdminToken && sameSecret(token, options.localAdminToken)) {
-        return LOOPBACK.has(request.socket.remoteAddress ?? "") ? { keyId: "local-admin", role: "admin" } : INVALID;
+        return LOOPBACK.has(request.socket.remoteAddress ?? "") ? { keyId: "local-admin", role: "admin", institution: null } : INVALID;
       }
       return (await ctx.services.apiKeys.authenticate(token)) ?? INVALID;
     })();

@@ -3,7 +3,7 @@ import type { ApiKeyInfo, ApiKeyList, CreateKeyRequest, CreateKeyResponse, PageQ
 import type { Services } from "../services/index.js";
 
 export const createKey = (services: Services, input: CreateKeyRequest): Promise<CreateKeyResponse> =>
-  services.apiKeys.create({ role: input.role, label: input.label ?? null });
+  services.apiKeys.create({ role: input.role, label: input.label ?? null, institution: input.institution ?? null });
 
 export const listKeys = (services: Services, page: PageQuery): Promise<ApiKeyList> => services.apiKeys.list(page);
 

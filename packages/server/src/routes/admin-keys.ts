@@ -19,7 +19,7 @@ export const adminKeyRoutes: RouteModule = (app, ctx) => {
     },
     async (request, reply) => {
       const created = await ctx.transaction((services) => createKey(services, request.body));
-      request.log.info({ keyId: created.info.id, role: created.info.role, by: request.principal?.keyId }, "api key created");
+      request.log.info({ keyId: created.info.id, role: created.info.role, institution: created.info.institution, by: request.principal?.keyId }, "api key created");
       return reply.status(201).send(created);
     },
   );

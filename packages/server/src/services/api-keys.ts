@@ -5,12 +5,17 @@ import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
 import { type ApiKeyRow, apiKeys } from "../db/schema/index.js";
-import { notFound } from "../errors.js";
+import { badRequest, notFound } from "../errors.js";
+import { getInstitution } from "@scamguard/detect";
 import type { Principal } from "../auth/principal.js";
 import { generateKey, hashKey, isWellFormedKey, newKeyId, VISIBLE_PREFIX_LENGTH } from "../auth/keys.js";
 
 export interface ApiKeyService {
-  create(input: { role: Role; label?: string | null }): Promise<{ key: string; info: ApiKeyInfo }>;
+  /**
+   * @param input.institution directory id to bind an institution key to (`jd`, `icbc`), or absent for an unbound key.
+   * @throws AppError 400 `unknown_institution` (no such directory entry), `institution_needs_institution_role`
+   */
+  create(input: { role: Role; label?: string | null; institution?: string | null }): Promise<{ key: string; info: ApiKeyInfo }>;
   /** The principal for a presented key, or null when it is unknown, malformed or revoked. */
   authenticate(key: string): Promise<Principal | null>;
   list(page: { limit: number; cursor?: string | undefined }): Promise<{ items: ApiKeyInfo[]; nextCursor: string | null }>;
@@ -30,19 +35,33 @@ const toInfo = (row: ApiKeyRow): ApiKeyInfo => ({
   id: row.id,
   role: row.role,
   label: row.label,
+  institution: row.institutionId,
   prefix: row.prefix,
   createdAt: row.createdAt.toISOString(),
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
+/** The directory id a new key is bound to, checked against the directory; null for an unbound key. */
+function institutionBinding(role: Role, institution: string | null): string | null {
+  if (institution === null) return null;
+  if (role !== "institution") {
+    throw badRequest("institution_needs_institution_role", `institution: only an institution key can be bound to an institution (role is ${role})`);
+  }
+  if (getInstitution(institution) === undefined) {
+    throw badRequest("unknown_institution", `institution: "${institution}" is not an id of the official directory (GET /v1/directory?q=… lists them, e.g. jd, icbc, webank)`);
+  }
+  return institution;
+}
+
 export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
   const cache: KeyCache = ctx ? ctx.singleton<KeyCache>("api-key-cache", () => new Map()) : new Map();
   return {
-    async create({ role, label }) {
+    async create({ role, label, institution }) {
+      const institutionId = institutionBinding(role, institution ?? null);
       const key = generateKey();
       const [row] = await db
         .insert(apiKeys)
-        .values({ id: newKeyId(), keyHash: hashKey(key), prefix: key.slice(0, VISIBLE_PREFIX_LENGTH), role, label: label ?? null })
+        .values({ id: newKeyId(), keyHash: hashKey(key), prefix: key.slice(0, VISIBLE_PREFIX_LENGTH), role, label: label ?? null, institutionId })
         .returning();
       return { key, info: toInfo(row as ApiKeyRow) };
     },
@@ -53,7 +72,7 @@ export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
       const cached = cache.get(hash);
       if (cached && cached.expiresAt > Date.now()) return cached.principal;
       const [row] = await db
-        .select({ id: apiKeys.id, role: apiKeys.role })
+        .select({ id: apiKeys.id, role: apiKeys.role, institutionId: apiKeys.institutionId })
         .from(apiKeys)
         .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
         .limit(1);
@@ -61,7 +80,7 @@ export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
         cache.delete(hash);
         return null;
       }
-      const principal: Principal = { keyId: row.id, role: row.role };
+      const principal: Principal = { keyId: row.id, role: row.role, institution: row.institutionId };
       if (cache.size >= CACHE_MAX) cache.clear();
       cache.set(hash, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
       return principal;

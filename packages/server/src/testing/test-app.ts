@@ -44,6 +44,8 @@ export interface TestApp {
   createKey(role: Role, label?: string): Promise<string>;
   /** `{ authorization: "Bearer …" }` for a fresh key of this role (cached per role). */
   authHeader(role: Role): Promise<{ authorization: string }>;
+  /** `{ authorization: "Bearer …" }` for a fresh institution key bound to this directory id (`jd`, `icbc`). */
+  institutionHeader(institution: string): Promise<{ authorization: string }>;
   /** Another app over the SAME database with other settings (e.g. `{ RATE_LIMIT: "3" }`); closed with this one. */
   withEnv(env: Record<string, string>, overrides?: Omit<AppOverrides, "database">): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -103,6 +105,10 @@ export async function startTestApp(engine: TestEngine, options: TestAppOptions =
         headers.set(role, header);
       }
       return header;
+    },
+    async institutionHeader(institution) {
+      const { key } = await app.ctx.services.apiKeys.create({ role: "institution", label: `test ${institution}`, institution });
+      return { authorization: `Bearer ${key}` };
     },
     async withEnv(more, overrides = {}) {
       const other = await createApp(loadConfig({ ...env, ...options.env, ...more }), { ...overrides, database: app.ctx.database, closeDatabase: false });

@@ -13,6 +13,13 @@ export const apiKeys = pgTable(
     prefix: text("prefix").notNull(),
     role: text("role").$type<"reporter" | "institution" | "analyst" | "admin">().notNull(),
     label: text("label"),
+    /**
+     * Directory id (`jd`, `icbc`, `webank`) an institution key acts for, or null for an unbound key. Only a
+     * bound key may act in an institution's name (declare contacts, receive its freeze requests); checked
+     * against packages/detect/data/directory.json when the key is created, not by a foreign key, because the
+     * directory is data shipped with the code.
+     */
+    institutionId: text("institution_id"),
     /** Millisecond precision: a keyset cursor carries a JS Date, which cannot hold microseconds. */
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
@@ -23,6 +30,8 @@ export const apiKeys = pgTable(
     // The admin list pages newest first by (created_at, id): keyset pagination needs this order indexed.
     index("api_keys_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
     check("api_keys_role_check", sql`${t.role} in ('reporter', 'institution', 'analyst', 'admin')`),
+    // A binding only means something on an institution key; the database refuses any other combination.
+    check("api_keys_institution_role_check", sql`${t.institutionId} is null or ${t.role} = 'institution'`),
   ],
 );
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
