@@ -22,11 +22,13 @@ export function register(program: Command): void {
 
   program
     .command("eval")
-    .description("precision, recall, F1 and false-positive rate per ../shared/data test split, through analyze()")
+    .description("leave-one-source-out, then recall, false alarms and mode accuracy per ../shared/data test split and type, through analyze(), and the adversarial suite")
     .option("--data <dir>", "dataset folder (default ../shared/data or SCAMGUARD_DATA_DIR)")
     .option("--json", "print the report as JSON")
-    .action(async (opts: { data?: string; json?: boolean }) => {
+    .option("--no-loso", "skip leave-one-source-out (the slow part)")
+    .option("--no-adversarial", "skip the adversarial suite")
+    .action(async (opts: { data?: string; json?: boolean; loso: boolean; adversarial: boolean }) => {
       const { runEval } = await import("../eval/index.js");
-      await runEval({ dataDir: opts.data, json: opts.json });
+      await runEval({ dataDir: opts.data, json: opts.json, loso: opts.loso, adversarial: opts.adversarial });
     });
 }

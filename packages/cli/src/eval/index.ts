@@ -1,15 +1,20 @@
 /**
- * `scamguard eval`: precision, recall, F1, FPR (and specificity, AUC, Brier, ECE) per TEST split of
- * ../shared/data, scored through the product path, `analyze()`. Three passes: the text cleaned of
- * dataset artefacts exactly as in training (the headline), the raw text as shipped, and an ASR-style
- * stress test (cleaned, then speaker tags and punctuation removed: what a call recording's
- * transcript looks like).
+ * `scamguard eval`: how the engine does on every labelled TEST split of ../shared/data, through the
+ * product path, `analyze()`. The headline is leave-one-source-out (the training recipe fitted without
+ * set X, scored on X: messages from a source it never saw); then the shipped model per set and per
+ * type (recall, false alarms, mode accuracy) on text cleaned of dataset artefacts, the raw text, two
+ * stress tests on dialogues (ASR-style transcripts, the first 4 turns only), and the adversarial
+ * suite (evasion tricks applied to every scam text, and the recall each costs).
  */
 import { analyze } from "@scamguard/detect";
 import { defaultModel, MODEL_VERSION } from "@scamguard/detect/model/index";
-import { resolveDataDir } from "../train/data.js";
+import { resolveDataDir, TEXT_SETS, TRAIN_SETS } from "../train/data.js";
 import { formatMetrics, loadAll, metricsBySet, type SetMetrics } from "../train/pipeline.js";
+import { createProgress } from "../train/progress.js";
 import { stripArtefacts } from "../train/strip.js";
+import { type AdversarialReport, formatAdversarial, runAdversarial } from "./adversarial.js";
+import { type LosoRow, runLoso } from "./loso.js";
+import { acceptedModes } from "./modes.js";
 
 /** Options of `scamguard eval`. */
 export interface RunEvalOptions {
@@ -18,7 +23,14 @@ export interface RunEvalOptions {
   json?: boolean;
   /** Print nothing (tests). */
   quiet?: boolean;
+  /** Run leave-one-source-out (default true; the slow part: it featurises every train split). */
+  loso?: boolean;
+  /** Run the adversarial suite (default true). */
+  adversarial?: boolean;
 }
+
+/** Recall goal of the adversarial suite: no trick may cost more than this. */
+export const ADVERSARIAL_MAX_DROP = 0.02;
 
 /** What `scamguard eval` measured. */
 export interface EvalReport {
@@ -37,10 +49,31 @@ export interface EvalReport {
    * live-call analyser.
    */
   early: SetMetrics[];
-  /** Share flagged per (set, label, type) on cleaned text: recall per scam type, FPR per benign type. */
-  byType: { set: string; label: 0 | 1; type: string; n: number; flagged: number }[];
+  /**
+   * Share flagged per (set, label, type) on cleaned text: recall per scam type, FPR per benign type;
+   * for scam types with a known mode, how many flagged texts got an accepted mode.
+   */
+  byType: TypeRow[];
+  /** Mode accuracy per set: flagged scam texts of a mapped type whose verdict mode is an accepted one. */
+  modeAccuracy: { set: string; n: number; right: number }[];
+  /** Leave-one-source-out, one row per held-out set (empty when skipped). */
+  loso: LosoRow[];
+  /** Adversarial suite over every cleaned scam text (null when skipped). */
+  adversarial: AdversarialReport | null;
   /** Mean milliseconds per text of the scoring path (cleaned pass, including signal extraction). */
   msPerText: number;
+}
+
+/** One (set, label, type) cell of the per-type table. */
+export interface TypeRow {
+  set: string;
+  label: 0 | 1;
+  type: string;
+  n: number;
+  flagged: number;
+  /** Flagged scam texts whose type has a known mode, and how many of them got an accepted mode. */
+  modeKnown: number;
+  modeRight: number;
 }
 
 /** The product path: every figure comes from the same analyze() a person's check goes through. */
@@ -49,7 +82,7 @@ function productScorer() {
     kind: "analyze" as const,
     version: MODEL_VERSION,
     threshold: defaultModel.threshold,
-    score: (text: string) => analyze(text).score,
+    verdict: (text: string) => analyze(text),
   };
 }
 
@@ -80,16 +113,32 @@ export function firstTurns(text: string, n: number): string {
   return out.join("\n");
 }
 
-function formatByType(rows: EvalReport["byType"]): string[] {
+function formatByType(rows: readonly TypeRow[]): string[] {
   const out: string[] = [];
   for (const set of [...new Set(rows.map((r) => r.set))]) {
     const cells = rows
       .filter((r) => r.set === set)
       .sort((a, b) => b.label - a.label || a.type.localeCompare(b.type))
-      .map((r) => `${r.label === 1 ? "" : "¬"}${r.type} ${(r.flagged / r.n).toFixed(2)} (${r.n})`);
+      .map((r) => {
+        const mode = r.modeKnown > 0 ? ` mode ${(r.modeRight / r.modeKnown).toFixed(2)}` : "";
+        return `${r.label === 1 ? "" : "¬"}${r.type || "—"} ${(r.flagged / r.n).toFixed(2)} (${r.n})${mode}`;
+      });
     out.push(`  ${set}: ${cells.join(", ")}`);
   }
   return out;
+}
+
+const f3 = (x: number | null): string => (x === null ? "—" : x.toFixed(3));
+
+/** The leave-one-source-out table: recall where the held-out set has scams, FPR where it has legit texts. */
+export function formatLoso(rows: readonly LosoRow[]): string {
+  const lines = ["held-out set (fit on the others)   n     pos   recall  FPR     F1      AUC     threshold"];
+  for (const r of rows) {
+    lines.push(
+      `${r.set.padEnd(35)}${String(r.n).padEnd(6)}${String(r.positives).padEnd(6)}${f3(r.recall).padEnd(8)}${f3(r.n > r.positives ? r.fpr : null).padEnd(8)}${f3(r.positives > 0 && r.n > r.positives ? r.f1 : null).padEnd(8)}${f3(r.auc).padEnd(8)}${r.threshold}`,
+    );
+  }
+  return lines.join("\n");
 }
 
 /**
@@ -111,29 +160,54 @@ export function interval(k: number, n: number): string {
  * @example const report = await runEval({ json: false }); report.cleaned.find((m) => m.set === "jddc-customer-service-zh")?.fpr
  */
 export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
-  const rows = loadAll(resolveDataDir(opts.dataDir), "test");
+  const dataDir = resolveDataDir(opts.dataDir);
+  const rows = loadAll(dataDir, "test", "all");
   const scorer = productScorer();
-  const pass = (prepare: (text: string) => string): { metrics: SetMetrics[]; ms: number; scores: Float64Array } => {
-    const scores = new Float64Array(rows.length);
+  const dialogueSets = new Set<string>(TEXT_SETS.filter((s) => s.kind === "dialogue").map((s) => s.id));
+  const dialogues = rows.filter((r) => dialogueSets.has(r.set));
+  const pass = (subset: typeof rows, prepare: (text: string) => string) => {
+    const scores = new Float64Array(subset.length);
+    const modes: (string | null)[] = [];
     const t0 = performance.now();
-    rows.forEach((r, i) => {
-      scores[i] = scorer.score(prepare(r.text));
+    subset.forEach((r, i) => {
+      const v = scorer.verdict(prepare(r.text));
+      scores[i] = v.score;
+      modes.push(v.mode);
     });
-    const ms = (performance.now() - t0) / Math.max(1, rows.length);
-    return { metrics: metricsBySet(rows, scores, scorer.threshold), ms, scores };
+    const ms = (performance.now() - t0) / Math.max(1, subset.length);
+    return { metrics: metricsBySet(subset, scores, scorer.threshold), ms, scores, modes };
   };
-  const cleaned = pass(stripArtefacts);
-  const raw = pass((t) => t);
-  const asr = pass((t) => asrStyle(stripArtefacts(t)));
-  const early = pass((t) => firstTurns(stripArtefacts(t), 4));
-  const types = new Map<string, { set: string; label: 0 | 1; type: string; n: number; flagged: number }>();
+  const cleaned = pass(rows, stripArtefacts);
+  const raw = pass(rows, (t) => t);
+  const asr = pass(dialogues, (t) => asrStyle(stripArtefacts(t)));
+  const early = pass(dialogues, (t) => firstTurns(stripArtefacts(t), 4));
+
+  const types = new Map<string, TypeRow>();
   rows.forEach((r, i) => {
     const key = `${r.set}|${r.label}|${r.type}`;
-    const t = types.get(key) ?? { set: r.set, label: r.label, type: r.type, n: 0, flagged: 0 };
+    const t = types.get(key) ?? { set: r.set, label: r.label, type: r.type, n: 0, flagged: 0, modeKnown: 0, modeRight: 0 };
     t.n++;
-    if ((cleaned.scores[i] as number) >= scorer.threshold) t.flagged++;
+    if ((cleaned.scores[i] as number) >= scorer.threshold) {
+      t.flagged++;
+      const accepted = r.label === 1 ? acceptedModes(r.set, r.type) : null;
+      if (accepted) {
+        t.modeKnown++;
+        if (accepted.includes(cleaned.modes[i] ?? "")) t.modeRight++;
+      }
+    }
     types.set(key, t);
   });
+  const byType = [...types.values()];
+  const modeAccuracy = [...new Set(rows.map((r) => r.set))].map((set) => {
+    const cells = byType.filter((t) => t.set === set);
+    return { set, n: cells.reduce((a, t) => a + t.modeKnown, 0), right: cells.reduce((a, t) => a + t.modeRight, 0) };
+  });
+
+  const progress = createProgress(opts.quiet === true || opts.json === true);
+  const loso = opts.loso === false ? [] : runLoso(loadAll(dataDir, "train", "all"), rows, progress);
+  const scams = rows.filter((r) => r.label === 1).map((r) => stripArtefacts(r.text));
+  const adversarial = opts.adversarial === false ? null : runAdversarial(scams, (t) => scorer.verdict(t).score >= scorer.threshold);
+
   const report: EvalReport = {
     scorer: scorer.kind,
     modelVersion: scorer.version,
@@ -142,41 +216,64 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
     raw: raw.metrics,
     asr: asr.metrics,
     early: early.metrics,
-    byType: [...types.values()],
+    byType,
+    modeAccuracy,
+    loso,
+    adversarial,
     msPerText: Number(cleaned.ms.toFixed(4)),
   };
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!opts.quiet) {
-    process.stdout.write(
-      [
-        `scamguard eval — test splits of ${resolveDataDir(opts.dataDir)}`,
-        `model ${report.modelVersion} via analyze(), threshold ${report.threshold}, ${report.msPerText} ms/text`,
-        "",
-        "test text cleaned of dataset artefacts (as in training):",
-        formatMetrics(report.cleaned),
-        "",
-        "raw test text (handles, placeholders, links left in):",
-        formatMetrics(report.raw),
-        "",
-        "ASR-style stress test (cleaned, speaker tags and punctuation removed):",
-        formatMetrics(report.asr),
-        "",
-        "First 4 turns only (cleaned; early warning in a live call):",
-        formatMetrics(report.early),
-        "",
-        "Flagged share per type (cleaned): recall for scam types, FPR for benign types:",
-        ...formatByType(report.byType),
-        "",
-        "95% Wilson intervals (cleaned): " +
-          report.cleaned
-            .filter((m) => m.set !== "all")
-            .map((m) => (m.positives > 0 ? `${m.set} recall ${interval(m.tp, m.positives)}, FPR ${interval(m.fp, m.n - m.positives)}` : `${m.set} FPR ${interval(m.fp, m.n)}`))
-            .join("; "),
-        "",
-        "All-negative sets (twitter, jddc): precision/recall/F1 undefined; FPR and specificity are the result.",
-        "",
-      ].join("\n"),
-    );
-  }
+  else if (!opts.quiet) process.stdout.write(formatReport(report, dataDir));
   return report;
+}
+
+/** The report as the tables `scamguard eval` prints. */
+export function formatReport(report: EvalReport, dataDir: string): string {
+  const trainedOn = TRAIN_SETS.join(", ");
+  const lines = [
+    `scamguard eval — test splits of ${dataDir}`,
+    `model ${report.modelVersion} via analyze(), threshold ${report.threshold}, ${report.msPerText} ms/text; the shipped model was fitted on ${trainedOn}`,
+    "",
+  ];
+  if (report.loso.length > 0) {
+    lines.push("HEADLINE — leave-one-source-out (training recipe fitted on the train splits of every OTHER set, scored on this set's test split):", formatLoso(report.loso), "");
+  }
+  lines.push(
+    "shipped model, test text cleaned of dataset artefacts (sets not in its training are out-of-source):",
+    formatMetrics(report.cleaned),
+    "",
+    "raw test text (handles, placeholders, masks, links left in):",
+    formatMetrics(report.raw),
+    "",
+    "ASR-style stress test (dialogue sets; cleaned, speaker tags and punctuation removed):",
+    formatMetrics(report.asr),
+    "",
+    "First 4 turns only (dialogue sets; cleaned; early warning in a live call):",
+    formatMetrics(report.early),
+    "",
+    "Flagged share per type (cleaned): recall for scam types, FPR for benign (¬) types; mode = share of flagged scams given an accepted mode:",
+    ...formatByType(report.byType),
+    "",
+    "Mode accuracy (flagged scams of a type with a known mode): " +
+      report.modeAccuracy
+        .filter((m) => m.n > 0)
+        .map((m) => `${m.set} ${(m.right / m.n).toFixed(3)} (${m.right}/${m.n})`)
+        .join("; "),
+    "",
+    "95% Wilson intervals (cleaned): " +
+      report.cleaned
+        .filter((m) => m.set !== "all")
+        .map((m) => {
+          const neg = m.n - m.positives;
+          if (m.positives === 0) return `${m.set} FPR ${interval(m.fp, m.n)}`;
+          return `${m.set} recall ${interval(m.tp, m.positives)}${neg > 0 ? `, FPR ${interval(m.fp, neg)}` : ""}`;
+        })
+        .join("; "),
+    "",
+  );
+  if (report.adversarial) {
+    lines.push("Adversarial suite (every cleaned scam test text, each trick alone; drop = recall lost):", formatAdversarial(report.adversarial, ADVERSARIAL_MAX_DROP), "");
+  }
+  lines.push("All-negative sets: precision/recall/F1 undefined; FPR and specificity are the result.", "");
+  return lines.join("\n");
 }

@@ -4,15 +4,33 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Lang } from "@scamguard/contracts";
 
-/** The four labelled text sets, in report order. */
+/**
+ * Every labelled text set of ../shared/data, in report order. `train`: `scamguard train` fits on its
+ * train split (the others are only evaluated, so every figure on them is out-of-source for the
+ * shipped model). `optional`: skipped with a note when its folder is missing (older data checkouts).
+ * `kind`: what a text is (dialogue passes such as the ASR and first-turns stress tests run on dialogues only).
+ */
 export const TEXT_SETS = [
-  { id: "teleantifraud-zh", lang: "zh", hasPositives: true },
-  { id: "bothbosu-scam-dialogue-en", lang: "en", hasPositives: true },
-  { id: "twitter-customer-care-en", lang: "en", hasPositives: false },
-  { id: "jddc-customer-service-zh", lang: "zh", hasPositives: false },
-] as const satisfies readonly { id: string; lang: Lang; hasPositives: boolean }[];
+  { id: "teleantifraud-zh", lang: "zh", kind: "dialogue", train: true, optional: false },
+  { id: "bothbosu-scam-dialogue-en", lang: "en", kind: "dialogue", train: true, optional: false },
+  { id: "twitter-customer-care-en", lang: "en", kind: "dialogue", train: true, optional: false },
+  { id: "jddc-customer-service-zh", lang: "zh", kind: "dialogue", train: true, optional: false },
+  { id: "smishing-sms-en", lang: "en", kind: "sms", train: false, optional: true },
+  { id: "fbs-spam-sms-zh", lang: "zh", kind: "sms", train: false, optional: true },
+  { id: "legit-sms-money-codes", lang: "en", kind: "sms", train: false, optional: true },
+  { id: "phishing-email-en", lang: "en", kind: "email", train: false, optional: true },
+  { id: "real-cases-zh", lang: "zh", kind: "mixed", train: false, optional: true },
+] as const satisfies readonly { id: string; lang: Lang; kind: string; train: boolean; optional: boolean }[];
 
 export type TextSetId = (typeof TEXT_SETS)[number]["id"];
+
+/** The sets `scamguard train` fits on. @example TRAIN_SETS.includes("jddc-customer-service-zh") // true */
+export const TRAIN_SETS: readonly TextSetId[] = TEXT_SETS.filter((s) => s.train).map((s) => s.id);
+
+/** Whether a set's folder exists under `dataDir`. */
+export function hasSet(dataDir: string, set: TextSetId): boolean {
+  return existsSync(path.join(dataDir, set));
+}
 
 /** One labelled text. */
 export interface LabelledText {
@@ -22,6 +40,8 @@ export interface LabelledText {
   lang: Lang;
   set: TextSetId;
   type: string;
+  /** The row's own kind (sms, dialogue, chat, notice, email …). */
+  kind: string;
 }
 
 /** The repository root (four levels above this file). */
@@ -55,6 +75,7 @@ export function loadSplit(dataDir: string, set: TextSetId, split: "train" | "tes
       text: row.text,
       label: row.label,
       lang: row.lang === "en" ? "en" : "zh",
+      kind: String(row.kind ?? ""),
       set,
       type: String(row.type ?? ""),
     });

@@ -47,7 +47,7 @@ describe("runTrain / runEval", () => {
   });
 
   it("evaluates every test split; all-negative sets report FPR and specificity", async () => {
-    const report = await runEval({ dataDir: dir, quiet: true });
+    const report = await runEval({ dataDir: dir, quiet: true, adversarial: false });
     const jddc = report.cleaned.find((m) => m.set === "jddc-customer-service-zh");
     expect(jddc?.positives).toBe(0);
     expect(jddc?.recall).toBeNull();
@@ -58,5 +58,11 @@ describe("runTrain / runEval", () => {
     expect(report.raw).toHaveLength(report.cleaned.length);
     expect(report.asr).toHaveLength(report.cleaned.length);
     expect(report.byType.find((t) => t.set === "jddc-customer-service-zh")?.n).toBe(4);
+    // Leave-one-source-out: one row per held-out set, fitted on the others only.
+    expect(report.loso.map((r) => r.set)).toEqual(["teleantifraud-zh", "bothbosu-scam-dialogue-en", "twitter-customer-care-en", "jddc-customer-service-zh"]);
+    const heldTele = report.loso.find((r) => r.set === "teleantifraud-zh");
+    expect(heldTele?.fittedOn).not.toContain("teleantifraud-zh");
+    expect(heldTele?.recall).toBeTypeOf("number");
+    expect(report.modeAccuracy.map((m) => m.set)).toContain("teleantifraud-zh");
   });
 });

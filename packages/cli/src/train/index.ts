@@ -13,11 +13,14 @@ import {
   fitCalibration,
   fitLinear,
   groupWeights,
+  type FittedLinear,
   type TrainConfig,
+  type TrainExample,
   toArtefact,
   usesStructure,
 } from "@scamguard/detect/model/trainer";
-import { REPO_ROOT, resolveDataDir } from "./data.js";
+import type { Calibration } from "@scamguard/detect/model/calibration";
+import { REPO_ROOT, resolveDataDir, TRAIN_SETS } from "./data.js";
 import { featurizeAll, formatMetrics, loadAll, metricsBySet, type SetMetrics } from "./pipeline.js";
 import { createProgress } from "./progress.js";
 
@@ -42,6 +45,32 @@ export interface TrainReport {
   features: number;
 }
 
+/** What {@link fitRecipe} fitted: the linear model, its calibration, the threshold and the out-of-fold scores. */
+export interface FittedRecipe {
+  fitted: FittedLinear;
+  calibration: Calibration;
+  threshold: number;
+  /** Calibrated out-of-fold score of every example. */
+  probs: Float64Array;
+}
+
+/**
+ * The training recipe on featurised examples, exactly as `scamguard train` runs it: k-fold out-of-fold
+ * logits → calibration fitted on those → operating threshold → final fit on everything. Leave-one-
+ * source-out evaluation calls this too, so its figures are the recipe's, not an approximation.
+ * @example const { fitted, calibration, threshold } = fitRecipe(examples, DEFAULT_TRAIN_CONFIG);
+ */
+export function fitRecipe(examples: readonly TrainExample[], config: TrainConfig, tick: () => void = () => {}): FittedRecipe {
+  const oof = crossValidate(examples, config, tick);
+  const labels = Uint8Array.from(examples, (e) => e.label);
+  const weights = groupWeights(examples);
+  const calibration = fitCalibration(oof, labels, weights, config.calibration);
+  const probs = calibrateAll(calibration, oof);
+  const threshold = chooseThreshold(probs, labels, weights);
+  const fitted = fitLinear(examples, config, tick);
+  return { fitted, calibration, threshold, probs };
+}
+
 /** Default artefact path inside the repository. */
 export const DEFAULT_MODEL_PATH = path.join(REPO_ROOT, "packages/detect/model/model.json");
 
@@ -63,19 +92,12 @@ export async function runTrain(opts: RunTrainOptions = {}): Promise<TrainReport>
   const examples = featurizeAll(rows, config.ngram, progress, usesStructure(config));
 
   progress.start(`fit ${config.folds}-fold + final`, (config.folds + 1) * config.epochs);
-  const tick = () => progress.tick();
-  const oof = crossValidate(examples, config, tick);
-  const labels = Uint8Array.from(examples, (e) => e.label);
-  const weights = groupWeights(examples);
-  const calibration = fitCalibration(oof, labels, weights, config.calibration);
-  const probs = calibrateAll(calibration, oof);
-  const threshold = chooseThreshold(probs, labels, weights);
-  const fitted = fitLinear(examples, config, tick);
+  const { fitted, calibration, threshold, probs } = fitRecipe(examples, config, () => progress.tick());
   progress.stop();
 
   const oofMetrics = metricsBySet(rows, probs, threshold);
   const artefact = toArtefact(fitted, config, calibration, threshold, {
-    data: "train splits of teleantifraud-zh, bothbosu-scam-dialogue-en, twitter-customer-care-en, jddc-customer-service-zh (artefacts stripped)",
+    data: `train splits of ${TRAIN_SETS.join(", ")} (artefacts stripped)`,
     config,
     texts: rows.length,
     oof: oofMetrics.map((m) => ({

@@ -6,13 +6,18 @@ import { featurize, type FeatureBag } from "@scamguard/detect/model/featurize";
 import { auc, type BinaryMetrics, brier, confusion, ece } from "@scamguard/detect/model/metrics";
 import type { NgramConfig } from "@scamguard/detect/model/text-features";
 import type { TrainExample } from "@scamguard/detect/model/trainer";
-import { type LabelledText, loadSplit, TEXT_SETS } from "./data.js";
+import { hasSet, type LabelledText, loadSplit, TEXT_SETS, TRAIN_SETS, type TextSetId } from "./data.js";
 import { toScoreInput } from "./extract.js";
 import type { Progress } from "./progress.js";
 
-/** Load the given split of every text set. */
-export function loadAll(dataDir: string, split: "train" | "test"): LabelledText[] {
-  return TEXT_SETS.flatMap((s) => loadSplit(dataDir, s.id, split));
+/**
+ * Load the given split of the sets: `training` = those `scamguard train` fits on (default), `all` =
+ * every labelled set present (optional sets whose folder is missing are skipped).
+ * @example loadAll("/work/shared/data", "test", "all").some((r) => r.set === "smishing-sms-en") // true
+ */
+export function loadAll(dataDir: string, split: "train" | "test", which: "training" | "all" = "training"): LabelledText[] {
+  const sets: TextSetId[] = which === "training" ? [...TRAIN_SETS] : TEXT_SETS.filter((s) => !s.optional || hasSet(dataDir, s.id)).map((s) => s.id);
+  return sets.flatMap((id) => loadSplit(dataDir, id, split));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replacePlaceholders, stripArtefacts, stripTwitter } from "./strip.js";
+import { replaceMasks, replacePlaceholders, stripArtefacts, stripTwitter } from "./strip.js";
 
 describe("artefact stripping", () => {
   it("removes Twitter handles, agent initials and HTML entities", () => {
@@ -25,6 +25,14 @@ describe("artefact stripping", () => {
     expect(out).toMatch(/订单金额:\d+\.\d{2}/);
     expect(out).toMatch(/下单时间:2018-\d\d-\d\d/);
     expect(replacePlaceholders(text)).toBe(out);
+  });
+
+  it("turns FBS tokens and X-masked digits into plain values, deterministically", () => {
+    const text = "<NAME>您好积分<NUM>分可兑换<NUM>元 请登录<URL> 详询<PHONE> call XXXXXXXXXX about xxxx元 Xbox";
+    const out = replaceMasks(text);
+    expect(out).not.toMatch(/<[A-Z]+>|XX|xxx/);
+    expect(out).toMatch(/^您好积分\d+分可兑换\d+元 请登录 详询1\d{10} call \d{10} about \d{4}元 Xbox$/);
+    expect(replaceMasks(text)).toBe(out);
   });
 
   it("leaves texts without artefacts unchanged", () => {

@@ -5,7 +5,9 @@
  * links, so a link would become a "legitimate" shortcut). JDDC: `[订单x]`-style anonymisation
  * placeholders are replaced by realistic surface values (order numbers, amounts, dates, names) drawn
  * deterministically from the text itself, so a real chat keeps its numbers but no placeholder token
- * survives; `#E-s[数字x]` emoji codes are dropped.
+ * survives; `#E-s[数字x]` emoji codes are dropped. The real SMS/e-mail sets: FBS `<NUM>/<PHONE>/<URL>/…`
+ * anonymisation tokens and SpamHunter/80W `X`/`x` digit masks become plain surface values the same way
+ * (a masked "XXXXXXXXXX" is a phone number to the engine, not a source fingerprint).
  */
 import { fnv1a } from "@scamguard/detect/model/hash";
 import { seededRandom } from "@scamguard/detect/model/rng";
@@ -56,6 +58,31 @@ export function replacePlaceholders(text: string): string {
     .replace(/\[Q\[数字x\]\]?/g, "");
 }
 
+/** Surface value of each anonymisation token of the real SMS/e-mail sets ("" = drop it). */
+const TOKENS: Record<string, Filler> = {
+  NUM: (r) => String(1 + Math.floor(r() * 99)),
+  PHONE: (r) => `1${pick(r, ["38", "39", "58", "86", "37"])}${digits(r, 8)}`,
+  BANKACCT: (r) => `62${digits(r, 14)}`,
+  WECHAT: (r) => `wx${digits(r, 6)}`,
+  URL: () => "",
+  EMAIL: () => "",
+  NAME: () => "",
+  PLACE: () => "",
+};
+
+/**
+ * Replace `<NUM>`-style tokens (FBS, phishing e-mail) and runs of `X`/`x` standing for masked digits
+ * (SpamHunter, 80W SMS) with deterministic surface values.
+ * @example replaceMasks("call XXXXXXXXXX or <URL>") // "call 4821730956 or " (digits vary by text)
+ */
+export function replaceMasks(text: string): string {
+  if (!text.includes("<") && !/[Xx]{2}/.test(text)) return text;
+  const r = seededRandom(fnv1a(text, 0, text.length) ^ 0x5bd1e995);
+  return text
+    .replace(/<(NUM|PHONE|BANKACCT|WECHAT|URL|EMAIL|NAME|PLACE)>/g, (_m, kind: string) => (TOKENS[kind] as Filler)(r))
+    .replace(/(?<![A-Za-z])(?:X{2,}|x{3,})(?![A-Za-z])/g, (m) => digits(r, m.length));
+}
+
 /**
  * Twitter source artefacts out: handles, trailing agent initials, HTML entities.
  * @example stripTwitter("A: @AppleSupport help &amp; thanks\nB: @jo Sure, DM us. *SR") // "A: help & thanks\nB: Sure, DM us."
@@ -82,7 +109,7 @@ export function stripUrls(text: string): string {
  * @example stripArtefacts("A: @Google reset link https://web.archive.org/web/2020/https://support.google.com ^JS") // "A: reset link"
  */
 export function stripArtefacts(text: string): string {
-  return stripUrls(stripTwitter(replacePlaceholders(text)))
+  return stripUrls(stripTwitter(replaceMasks(replacePlaceholders(text))))
     .split("\n")
     .map((line) => line.replace(/[ \t]+$/, ""))
     .join("\n")
