@@ -16,3 +16,4 @@ export * from "./sessions.js";
 export * from "./conversations.js";
 export * from "./transfers.js";
 export * from "./guardians.js";
+export * from "./contacts.js";

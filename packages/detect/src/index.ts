@@ -14,3 +14,4 @@ export * from "./identifiers/index.js";
 export * from "./directory/index.js";
 export * from "./link/index.js";
 export * from "./contact/index.js";
+export * from "./contacts/index.js";

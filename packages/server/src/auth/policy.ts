@@ -53,6 +53,11 @@ export const routePolicy: Record<string, Access> = {
   "GET /v1/alerts": ALL_ROLES,
   "POST /v1/webhooks": ["institution", "admin"],
   "GET /v1/webhooks": ["institution", "admin"],
+  // Declared outbound contacts (issue 12): declaring needs an institution key, and the command then needs
+  // it bound to an institution (403 otherwise); verifying is anyone's, under the rate limit.
+  "POST /v1/contacts/outbound": ["institution"],
+  "DELETE /v1/contacts/outbound/:id": ["institution"],
+  "POST /v1/contacts/verify": ANONYMOUS,
 };
 
 /** Swagger UI serves its own sub-routes; they all fall under `GET /docs/*`. */

@@ -14,6 +14,7 @@ import { conversationRoutes } from "./conversations.js";
 import { transferRoutes } from "./transfers.js";
 import { guardianRoutes } from "./guardians.js";
 import { webhookRoutes } from "./webhooks.js";
+import { contactRoutes } from "./contacts.js";
 
 export const routes: RouteModule[] = [
   opsRoutes,
@@ -27,4 +28,5 @@ export const routes: RouteModule[] = [
   transferRoutes,
   guardianRoutes,
   webhookRoutes,
+  contactRoutes,
 ];

@@ -15,6 +15,7 @@ import { createGuardianService } from "./guardians.js";
 import { createWebhookService } from "./webhooks.js";
 import { createConversationService } from "./conversations.js";
 import { createTransferScreeningService } from "./transfer-screening.js";
+import { createContactService } from "./contacts.js";
 
 export type ServiceFactory<T> = (db: Db, ctx: CoreContext) => T;
 
@@ -27,6 +28,7 @@ export const serviceFactories = {
   webhooks: createWebhookService,
   conversations: createConversationService,
   transfers: createTransferScreeningService,
+  contacts: createContactService,
 } satisfies Record<string, ServiceFactory<unknown>>;
 
 export type ServiceFactories = typeof serviceFactories;

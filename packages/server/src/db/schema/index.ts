@@ -7,3 +7,4 @@
 export * from "./api-keys.js";
 export * from "./reports.js";
 export * from "./sessions.js";
+export * from "./contacts.js";

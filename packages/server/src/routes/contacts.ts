@@ -1,0 +1,78 @@
+/**
+ * Declared outbound contacts: `POST /v1/contacts/outbound` and `DELETE /v1/contacts/outbound/:id` (keys
+ * bound to an institution), `POST /v1/contacts/verify` (anyone, under the rate limit).
+ */
+import { z } from "zod";
+import {
+  DeclaredContactSchema,
+  DeclareOutboundRequestSchema,
+  DeclareOutboundResponseSchema,
+  ErrorResponseSchema,
+  VerifyContactRequestSchema,
+  VerifyContactResponseSchema,
+} from "@scamguard/contracts";
+import { declareContacts, endContact, verifyDeclaredContact } from "../commands/outbound-contacts.js";
+import { principalOf } from "./principal-of.js";
+import type { RouteModule } from "./route-module.js";
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 429: ErrorResponseSchema };
+
+export const contactRoutes: RouteModule = (app, ctx) => {
+  app.post(
+    "/v1/contacts/outbound",
+    {
+      schema: {
+        tags: ["contacts"],
+        summary: "Declare live outbound contacts (one, or up to 1,000 as items): only a hash of each person, expiring after ttlSeconds",
+        security: [{ apiKey: [] }],
+        body: DeclareOutboundRequestSchema,
+        response: { 201: DeclareOutboundResponseSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const { contacts, applied } = await ctx.transaction((services) => declareContacts(services, request.body, principal));
+      // Committed: this process answers from it now; others hear it through NOTIFY on PostgreSQL.
+      ctx.services.contacts.applyDeclared(applied);
+      // The audit line: who declared how many, from what; never whom.
+      request.log.info(
+        { keyId: principal.keyId, institution: principal.institution, count: contacts.length, from: [...new Set(contacts.map((c) => c.from))].slice(0, 5) },
+        "outbound contacts declared",
+      );
+      return reply.status(201).send({ items: contacts });
+    },
+  );
+
+  app.delete(
+    "/v1/contacts/outbound/:id",
+    {
+      schema: {
+        tags: ["contacts"],
+        summary: "End a declared contact now (idempotent): its hash is cleared at once",
+        security: [{ apiKey: [] }],
+        params: z.object({ id: z.string().min(1).max(64) }),
+        response: { 200: DeclaredContactSchema, 404: ErrorResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const { contact, ended } = await ctx.transaction((services) => endContact(services, request.params.id, principal));
+      if (ended !== null) ctx.services.contacts.applyEnded(ended);
+      request.log.info({ keyId: principal.keyId, institution: principal.institution, contactId: contact.id }, "outbound contact ended");
+      return contact;
+    },
+  );
+
+  app.post(
+    "/v1/contacts/verify",
+    {
+      schema: {
+        tags: ["contacts"],
+        summary: "Is it really them, right now? verified | not_verified (impostor: call the official number) | not_participating (the directory's verdict)",
+        body: VerifyContactRequestSchema,
+        response: { 200: VerifyContactResponseSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema },
+      },
+    },
+    async (request) => verifyDeclaredContact(ctx.services, request.body),
+  );
+};

@@ -1,0 +1,159 @@
+/**
+ * Declared outbound contacts end to end over the API, on both engines, with an injected clock: a bound JD
+ * key declares a call, verification says verified only for exactly that contact, an ICBC key cannot
+ * declare from JD's number, and after the TTL (or an early end) the answer is not_verified.
+ */
+import { contactHash } from "@scamguard/detect";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { contactServiceFactory } from "../../packages/server/src/services/contacts.js";
+import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
+
+let clock = Date.parse("2026-12-02T10:00:00.000Z");
+const contacts = contactServiceFactory({ now: () => clock });
+const ME = contactHash("phone", "+8613800000001") as string;
+const SOMEONE_ELSE = contactHash("phone", "+8613800000002") as string;
+
+describeBothEngines(
+  "declared outbound contacts",
+  (t, engine) => {
+    const declare = async (headers: Record<string, string>, payload: unknown) =>
+      t().app.inject({ method: "POST", url: "/v1/contacts/outbound", headers, payload: payload as object });
+    const verify = async (payload: Record<string, unknown>) =>
+      t().app.inject({ method: "POST", url: "/v1/contacts/verify", payload: { institution: "jd", channel: "phone", from: "950618", toHash: ME, ...payload } });
+    const jdCall = { channel: "phone", from: "950618", toHash: ME, purpose: "repayment reminder", agentRef: "agent-17" };
+
+    describe("who may declare", () => {
+      it("needs an institution key: none 401, reporter 403", async () => {
+        expect((await declare({}, jdCall)).statusCode).toBe(401);
+        expect((await declare(await t().authHeader("reporter"), jdCall)).statusCode).toBe(403);
+      });
+
+      it("refuses an unbound institution key with a message saying how to bind one", async () => {
+        const res = await declare(await t().authHeader("institution"), jdCall);
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.code).toBe("institution_key_unbound");
+        expect(res.json().error.message).toContain("--institution <directory id>");
+      });
+
+      it("never lets an ICBC key declare from JD's number or name, and stores nothing of the batch", async () => {
+        const icbc = await t().institutionHeader("icbc");
+        const single = await declare(icbc, jdCall);
+        expect(single.statusCode).toBe(403);
+        expect(single.json().error.code).toBe("contact_from_other_institution");
+        expect(single.json().error.message).toContain("from: 950618 is an official contact or name of 京东 (JD.com)");
+        const batch = await declare(icbc, { items: [{ ...jdCall, from: "95588" }, { ...jdCall, channel: "app_chat", from: "京东金融官方客服" }] });
+        expect(batch.statusCode).toBe(403);
+        expect(batch.json().error.message).toMatch(/^items\.1\.from: /);
+        // The valid first item was not stored either: ICBC still does not participate.
+        const answer = await verify({ institution: "icbc", from: "95588" });
+        expect(answer.json().result).toBe("not_participating");
+      });
+
+      it("names what is wrong in a bad declaration", async () => {
+        const jd = await t().institutionHeader("jd");
+        const badHash = await declare(jd, { ...jdCall, toHash: "13800000001" });
+        expect(badHash.statusCode).toBe(400);
+        expect(badHash.json().error.message).toContain("SHA-256");
+        expect((await declare(jd, { ...jdCall, ttlSeconds: 86_401 })).statusCode).toBe(400);
+        expect((await declare(jd, { ...jdCall, channel: "carrier_pigeon" })).statusCode).toBe(400);
+        expect((await declare(jd, { items: Array.from({ length: 1001 }, () => jdCall) })).statusCode).toBe(400);
+        expect((await declare(jd, { items: [] })).statusCode).toBe(400);
+      });
+    });
+
+    describe("a JD call declared from 950618", () => {
+      let contactId = "";
+
+      it("answers 201 with an id and the expiry, never the hash", async () => {
+        const res = await declare(await t().institutionHeader("jd"), jdCall);
+        expect(res.statusCode).toBe(201);
+        const [item] = res.json().items;
+        expect(item).toMatchObject({ institution: "jd", channel: "phone", from: "phone:950618", endedAt: null });
+        expect(item.id).toMatch(/^oc_[0-9a-f]{20}$/);
+        expect(Date.parse(item.expiresAt) - clock).toBe(1800 * 1000);
+        expect(res.body).not.toContain(ME);
+        contactId = item.id;
+      });
+
+      it("verifies from 950618 by phone, by directory id or by the name the caller used", async () => {
+        const byId = await verify({});
+        expect(byId.statusCode).toBe(200);
+        expect(byId.json()).toMatchObject({ result: "verified", institution: { id: "jd" }, directory: "official", purpose: "repayment reminder" });
+        expect(byId.json().reasons.zh.length).toBeGreaterThan(0);
+        expect(byId.json().advice.en.length).toBeGreaterThan(0);
+        expect((await verify({ institution: "京东金融客服", from: "+86 950618" })).json().result).toBe("verified");
+      });
+
+      it("does not verify from another number, another channel, or for another person", async () => {
+        const otherNumber = (await verify({ from: "+8613912345678" })).json();
+        expect(otherNumber).toMatchObject({ result: "not_verified", callBack: ["950618"], directory: "mismatch", purpose: null });
+        expect(otherNumber.reasons.en[0]).toContain("impostor");
+        expect(otherNumber.advice.zh.join("")).toContain("950618");
+        const facetime = (await verify({ channel: "facetime", from: "jd-kefu@icloud.com" })).json();
+        expect(facetime).toMatchObject({ result: "not_verified", callBack: ["950618"] });
+        expect((await verify({ channel: "sms" })).json().result).toBe("not_verified");
+        const other = await verify({ toHash: SOMEONE_ELSE });
+        expect(other.json().result).toBe("not_verified");
+        // Same shape either way: nothing tells whether anyone else was contacted.
+        expect(Object.keys(other.json())).toEqual(Object.keys((await verify({})).json()));
+        expect(other.body).not.toContain("repayment");
+      });
+
+      it("falls back to the directory for an institution that does not declare", async () => {
+        expect((await verify({ institution: "webank", from: "95384" })).json()).toMatchObject({ result: "not_participating", directory: "official" });
+        expect((await verify({ institution: "微粒贷", from: "+8613912345678" })).json()).toMatchObject({ result: "not_participating", directory: "mismatch" });
+        expect((await verify({ institution: "某某科技", from: "+8613912345678" })).json()).toMatchObject({
+          result: "not_participating",
+          directory: "unknown",
+          institution: null,
+        });
+      });
+
+      it("is not ended by another institution's key (404 as if unknown), and ends early for JD, idempotently", async () => {
+        const elsewhere = await t().app.inject({ method: "DELETE", url: `/v1/contacts/outbound/${contactId}`, headers: await t().institutionHeader("icbc") });
+        expect(elsewhere.statusCode).toBe(404);
+        expect((await verify({})).json().result).toBe("verified");
+        const jd = await t().institutionHeader("jd");
+        const ended = await t().app.inject({ method: "DELETE", url: `/v1/contacts/outbound/${contactId}`, headers: jd });
+        expect(ended.statusCode).toBe(200);
+        expect(ended.json().endedAt).not.toBeNull();
+        expect((await verify({})).json().result).toBe("not_verified");
+        expect((await t().app.inject({ method: "DELETE", url: `/v1/contacts/outbound/${contactId}`, headers: jd })).statusCode).toBe(200);
+        const [row] = await t().ctx.database.rows<{ to_hash: string | null }>(sql`select to_hash from outbound_contacts where id = ${contactId}`);
+        expect(row?.to_hash).toBeNull();
+      });
+    });
+
+    describe("expiry", () => {
+      it("answers not_verified once the TTL has passed, and the purge clears the stored hash", async () => {
+        const res = await declare(await t().institutionHeader("jd"), { items: [{ ...jdCall, ttlSeconds: 60, purpose: "expiring" }] });
+        expect(res.statusCode).toBe(201);
+        expect((await verify({})).json()).toMatchObject({ result: "verified", purpose: "expiring" });
+        clock += 61_000;
+        expect((await verify({})).json().result).toBe("not_verified");
+        await t().ctx.services.contacts.purge();
+        const [row] = await t().ctx.database.rows<{ to_hash: string | null }>(sql`select to_hash from outbound_contacts where id = ${res.json().items[0].id}`);
+        expect(row?.to_hash).toBeNull();
+      });
+    });
+
+    if (engine === "postgres") {
+      it("reaches a second server process through NOTIFY: declared, then ended", async () => {
+        const other = await t().withEnv({}, { services: { contacts } });
+        const verifyThere = async () =>
+          (await other.inject({ method: "POST", url: "/v1/contacts/verify", payload: { institution: "jd", channel: "video", from: "950618", toHash: ME } })).json().result;
+        expect(await verifyThere()).toBe("not_verified");
+        const res = await declare(await t().institutionHeader("jd"), { ...jdCall, channel: "video" });
+        const until = async (want: string) => {
+          for (let i = 0; i < 200 && (await verifyThere()) !== want; i++) await new Promise((r) => setTimeout(r, 25));
+          return verifyThere();
+        };
+        expect(await until("verified")).toBe("verified");
+        await t().app.inject({ method: "DELETE", url: `/v1/contacts/outbound/${res.json().items[0].id}`, headers: await t().institutionHeader("jd") });
+        expect(await until("not_verified")).toBe("not_verified");
+      });
+    }
+  },
+  { overrides: { services: { contacts } } },
+);
