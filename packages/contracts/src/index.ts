@@ -17,3 +17,4 @@ export * from "./conversations.js";
 export * from "./transfers.js";
 export * from "./guardians.js";
 export * from "./contacts.js";
+export * from "./range-lookup.js";

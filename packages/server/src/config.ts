@@ -12,6 +12,11 @@ const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debu
 export interface Secrets {
   /** Shared secret for signing outgoing webhooks (guardian alerts, freeze requests). */
   webhookSecret: string | null;
+  /**
+   * Key of the range lookup's decoys (RANGE_DECOY_SECRET). Set it, the same on every process, so that
+   * decoys (and so ETags) agree across processes and restarts; null draws a random one per process.
+   */
+  rangeDecoySecret: string | null;
 }
 
 export interface Config {
@@ -128,7 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseTrustProxy(str("TRUST_PROXY"), problems),
     bodyLimitBytes: int("BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel,
-    secrets: { webhookSecret: str("WEBHOOK_SECRET") },
+    secrets: { webhookSecret: str("WEBHOOK_SECRET"), rangeDecoySecret: str("RANGE_DECOY_SECRET") },
     webhooks: {
       allowHosts: (str("WEBHOOK_ALLOW_HOSTS") ?? "").split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== ""),
       pollMs: int("WEBHOOK_POLL_MS", 1000, 10, 600_000),
@@ -139,6 +144,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (config.secrets.webhookSecret !== null && config.secrets.webhookSecret.length < 16) {
     problems.push("WEBHOOK_SECRET: at least 16 characters");
+  }
+  if (config.secrets.rangeDecoySecret !== null && config.secrets.rangeDecoySecret.length < 16) {
+    problems.push("RANGE_DECOY_SECRET: at least 16 characters");
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

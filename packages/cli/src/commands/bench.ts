@@ -7,6 +7,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   "classify-memory": () => import("../bench/classify-memory.js"),
   lookup: () => import("../bench/lookup.js"),
   transfers: () => import("../bench/transfers.js"),
+  range: () => import("../bench/range.js"),
 };
 
 export function register(program: Command): void {

@@ -12,14 +12,19 @@ export function register(program: Command): void {
     .argument("[text...]", "the text to check; reads stdin when omitted")
     .option("--json", "print the verdict as JSON")
     .option("--lang <lang>", "zh, en or auto", "auto")
-    .action(async (words: string[], opts: { json?: boolean; lang: string }) => {
-      const { analyze } = await import("@scamguard/detect");
+    .option("--server <url>", "also look up every number, address and link in the text privately (range lookup: only hash prefixes are sent); default $SCAMGUARD_SERVER")
+    .action(async (words: string[], opts: { json?: boolean; lang: string; server?: string }) => {
+      const { analyze, extractIdentifiers } = await import("@scamguard/detect");
       const text = words.length > 0 ? words.join(" ") : await readStdin();
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") {
         throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
       }
       const verdict = analyze(text, { lang: opts.lang });
-      process.stdout.write(opts.json ? `${JSON.stringify(verdict, null, 2)}\n` : renderVerdict(text, verdict, { color: process.stdout.isTTY === true }));
+      const server = opts.server ?? process.env.SCAMGUARD_SERVER;
+      const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
+      const reputation = server ? await privateLookup(server, extractIdentifiers(text)) : null;
+      if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
+      else process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + (server && reputation ? renderReputations(server, reputation) : ""));
     });
 }
 

@@ -8,8 +8,7 @@
  * A hash of a phone number is a pseudonym, not anonymity (the number space can be enumerated): the server
  * keeps these only while a declaration is live, never logs them, and answers only an exact match.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { identifierDigest } from "../identifiers/hash.js";
 import { normalizeIdentifier } from "../identifiers/normalize.js";
 
 /** Who can be contacted: by phone number or by e-mail address / Apple ID. */
@@ -20,7 +19,7 @@ export type ContactKind = "phone" | "email";
  * @example contactHashOf("phone", "+8613800000001").length // 64
  */
 export function contactHashOf(kind: ContactKind, normalized: string): string {
-  return bytesToHex(sha256(utf8ToBytes(`${kind}:${normalized}`)));
+  return identifierDigest(kind, normalized);
 }
 
 /**

@@ -28,6 +28,8 @@ export const routePolicy: Record<string, Access> = {
   // Reputation lookup: single anonymous (people, under the rate limit); batch for keyed apps and institutions.
   "GET /v1/lookup": ANONYMOUS,
   "POST /v1/lookup": ALL_ROLES,
+  // Private range lookup (k-anonymity): anyone, under the rate limit; the server sees only a hash prefix.
+  "GET /v1/lookup/range/:prefix": ANONYMOUS,
   // The official directory: anyone, under the rate limit.
   "GET /v1/directory": ANONYMOUS,
   "POST /v1/directory/verify": ANONYMOUS,

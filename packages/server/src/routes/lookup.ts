@@ -6,7 +6,16 @@
  * (built by typed code from the contract's types) instead of re-validating and re-serialising objects:
  * that would cost more than the lookups themselves. The response schemas still document them in OpenAPI.
  */
-import { BatchLookupRequestSchema, BatchLookupResponseSchema, ErrorResponseSchema, LookupQuerySchema, LookupResultSchema } from "@scamguard/contracts";
+import {
+  BatchLookupRequestSchema,
+  BatchLookupResponseSchema,
+  ErrorResponseSchema,
+  LookupQuerySchema,
+  LookupResultSchema,
+  NotModifiedSchema,
+  RangeLookupResponseSchema,
+  RangeParamsSchema,
+} from "@scamguard/contracts";
 import type { FastifyReply } from "fastify";
 import { lookupBatchJson, lookupIdentifierJson } from "../commands/lookup-identifiers.js";
 import type { RouteModule } from "./route-module.js";
@@ -61,4 +70,37 @@ export const lookupRoutes: RouteModule = async (app, ctx) => {
     },
     async (request, reply) => sendJsonText(reply, await lookupBatchJson(ctx.services, request.body)),
   );
+
+  app.get(
+    "/v1/lookup/range/:prefix",
+    {
+      serializerCompiler: asText,
+      schema: {
+        tags: ["lookup"],
+        summary: "Private lookup: every known identifier whose SHA-256 starts with these 5 hex characters, padded with decoys",
+        description:
+          "Hash `kind:normalised value` yourself (detect's `identifierHash`), send the first 5 hex characters, and look for the other 27 among the entries: the server never learns the identifier. Cacheable (ETag, If-None-Match → 304).",
+        params: RangeParamsSchema,
+        response: { 200: RangeLookupResponseSchema, 304: NotModifiedSchema, 400: ErrorResponseSchema, 429: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const answer = await ctx.services.reputation.range(request.params.prefix);
+      reply.header("etag", answer.etag).header("cache-control", RANGE_CACHE_CONTROL).header("vary", "accept-encoding");
+      if (ifNoneMatch(request.headers["if-none-match"], answer.etag)) return reply.status(304).send(null);
+      return sendJsonText(reply, answer.body);
+    },
+  );
 };
+
+/** Answers are public (the same for everyone) and change only with reports: shared caches may keep them a minute. */
+const RANGE_CACHE_CONTROL = "public, max-age=60";
+
+/** True when an If-None-Match header names this ETag (or `*`). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim().replace(/^W\//, "");
+    return t === etag || t === "*";
+  });
+}

@@ -113,6 +113,8 @@ export class LookupIndex {
   private readonly entries = new Map<IdentifierKind, Map<string, Entry>>();
   /** Answers for official contacts nobody reported (bounded by the directory's size). */
   private readonly officialCache = new Map<IdentifierKind, Map<string, CachedAnswer>>();
+  /** Keys whose evidence changed since the last drain (`kind\u0000normalized`); null until tracked. */
+  private changed: Set<string> | null = null;
 
   /**
    * @param official who owns an official contact (always answers `official`)
@@ -141,11 +143,37 @@ export class LookupIndex {
   }
 
   clear(): void {
+    for (const [kind, map] of this.entries) for (const normalized of map.keys()) this.changed?.add(`${kind}\u0000${normalized}`);
     this.entries.clear();
     this.officialCache.clear();
   }
 
+  /**
+   * Starts recording which keys change (the range lookup's table follows them); every mutation goes
+   * through entryFor, so it is recorded there.
+   */
+  trackChanges(): void {
+    this.changed ??= new Set();
+  }
+
+  /** The keys changed since the previous call, as [kind, normalized]. */
+  *drainChanged(): Generator<readonly [IdentifierKind, string]> {
+    if (this.changed === null || this.changed.size === 0) return;
+    const keys = [...this.changed];
+    this.changed.clear();
+    for (const key of keys) {
+      const at = key.indexOf("\u0000");
+      yield [key.slice(0, at) as IdentifierKind, key.slice(at + 1)];
+    }
+  }
+
+  /** Every key with evidence, in no particular order. */
+  forEachKey(visit: (kind: IdentifierKind, normalized: string) => void): void {
+    for (const [kind, map] of this.entries) for (const normalized of map.keys()) visit(kind, normalized);
+  }
+
   private entryFor(kind: IdentifierKind, normalized: string): Entry {
+    this.changed?.add(`${kind}\u0000${normalized}`);
     const map = this.entriesOf(kind);
     let entry = map.get(normalized);
     if (!entry) {

@@ -10,6 +10,8 @@ import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { normalizedOrThrow } from "./identifier-keys.js";
 import { LookupIndex, type OfficialResolver } from "./lookup-index.js";
+import { type RangeAnswer, RangeIndex } from "./range-index.js";
+import { rangeSourceOf } from "./range-source.js";
 import { type FiledReport, ReputationSync, type SyncLogger } from "./reputation-sync.js";
 
 const official: OfficialResolver = (kind, normalized) => {
@@ -33,6 +35,8 @@ export interface ReputationService {
   lookupManyJson(items: readonly IdentifierInput[], field?: string): Promise<string>;
   /** An already-normalised key (analyze enrichment), no 422 path. */
   answer(kind: IdentifierKind, value: string, normalized: string): Promise<LookupResult>;
+  /** The private range answer for a 5-hex-character prefix (lower case). */
+  range(prefix: string): Promise<RangeAnswer>;
   /** Applies a report committed by this process, right after its commit. */
   applyFiled(filed: FiledReport): void;
   /** Loads reports and imports committed elsewhere that no notification announced (imports on PGlite). */
@@ -52,6 +56,7 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
     () => new ReputationSync(new LookupIndex(official, (url) => registrableDomain(url) ?? null), ctx.rootDb, ctx.engine, ctx.config, stderrLogger(ctx.config.logLevel === "silent")),
   );
   const index = sync.index;
+  const rangeIndex = ctx.singleton("range-index", () => new RangeIndex(rangeSourceOf(index), ctx.config.secrets.rangeDecoySecret));
   const ready = () => (sync.isReady ? Promise.resolve() : sync.ready());
   return {
     index,
@@ -90,6 +95,10 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
     async answer(kind, value, normalized) {
       if (!sync.isReady) await sync.ready();
       return index.answer(kind, value, normalized, Date.now());
+    },
+    async range(prefix) {
+      if (!sync.isReady) await sync.ready();
+      return rangeIndex.answer(prefix, Date.now());
     },
     applyFiled: (filed) => sync.applyFiled(filed),
     catchUp: () => sync.catchUp(),

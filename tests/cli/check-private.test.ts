@@ -1,0 +1,96 @@
+/**
+ * `scamguard check --server URL` as a process against the real server over HTTP: it reports the
+ * reputation of a reported number while the server never receives the number. A recording TCP relay in
+ * front of the server keeps every byte the CLI sent; the assertions read those bytes.
+ */
+import { createServer, type Server, type Socket, connect } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { identifierHash, rangePrefix } from "@scamguard/detect";
+import { startTestApp, type TestApp } from "../../packages/server/src/testing/test-app.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const NUMBER = "+8617012345678";
+
+/** Relays TCP to `port`, recording every byte clients send. */
+function recordingRelay(port: number): Promise<{ server: Server; received: () => string; url: string }> {
+  const chunks: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(port, "127.0.0.1");
+    sockets.add(client).add(upstream);
+    client.on("data", (d: Buffer) => chunks.push(d));
+    client.pipe(upstream).pipe(client);
+    const done = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", done).on("close", done);
+    upstream.on("error", done).on("close", done);
+  });
+  server.on("close", () => {
+    for (const s of sockets) s.destroy();
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, received: () => Buffer.concat(chunks).toString("latin1"), url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+describe("scamguard check --server (private range lookup)", () => {
+  let t: TestApp;
+  let relay: Awaited<ReturnType<typeof recordingRelay>>;
+
+  beforeAll(async () => {
+    t = await startTestApp("pglite");
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    relay = await recordingRelay((t.app.server.address() as AddressInfo).port);
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => relay?.server.close(resolve));
+    await t?.close();
+  });
+
+  it("says what three reporters said about a number without the server receiving it", async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/v1/reports",
+        headers: { authorization: `Bearer ${await t.createKey("reporter")}` },
+        payload: { identifiers: [{ kind: "phone", value: NUMBER }], text: "自称京东客服，让我共享屏幕" },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const plain = (await t.app.inject({ method: "GET", url: `/v1/lookup?kind=phone&value=${encodeURIComponent(NUMBER)}` })).json();
+    expect(["suspicious", "scam"]).toContain(plain.verdict);
+
+    const { code, stdout, stderr } = await runCli(["check", "--server", relay.url, NUMBER], { env: { SCAMGUARD_SERVER: "" } });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain(`phone ${NUMBER}: ${plain.verdict} — 3 distinct reporters, last ${new Date().toISOString().slice(0, 10)}`);
+
+    const hash = identifierHash("phone", NUMBER) as string;
+    const received = relay.received();
+    // It did ask, for the prefix only.
+    expect(received).toContain(`GET /v1/lookup/range/${rangePrefix(hash)} HTTP/1.1`);
+    // Never the number in any spelling, nor enough of its hash to single it out.
+    for (const leak of ["17012345678", "170 1234 5678", "170-1234-5678", "%2B86", hash.slice(0, 8), hash.slice(5)]) {
+      expect(received, leak).not.toContain(leak);
+    }
+  });
+
+  it("says unknown for a number nobody reported, and official for an official one", async () => {
+    const { stdout, code } = await runCli(["check", "--server", relay.url, "请回拨 95588 或 13900000000"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("phone 95588: official — official contact in the directory");
+    expect(stdout).toContain("phone +8613900000000: unknown — no reports");
+  });
+
+  it("fails with a message naming the server when it cannot be reached", async () => {
+    const { stdout, stderr, code } = await runCli(["check", "--server", "http://127.0.0.1:9", NUMBER]);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--server: could not reach http://127.0.0.1:9");
+  });
+});
