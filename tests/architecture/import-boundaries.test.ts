@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : [];
+    return /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path) ? [path] : [];
   });
 }
 
@@ -41,6 +41,14 @@ describe("import boundaries", () => {
   it("detect imports only contracts and does no I/O", () => {
     for (const file of sourceFiles(join(root, "packages/detect/src"))) {
       const bad = importsOf(file).filter((spec) => FORBIDDEN_IN_PURE.test(spec));
+      expect(bad, relative(root, file)).toEqual([]);
+    }
+  });
+
+  it("web imports no server, CLI or Node-only code (it is a browser bundle)", () => {
+    const SERVER_SIDE = /^(node:|fs$|path$|http|net$|child_process|pg$|@electric-sql|drizzle|fastify|@fastify|ioredis|@nats-io|@node-rs|@scamguard\/(server|cli|stream))/;
+    for (const file of sourceFiles(join(root, "packages/web/src"))) {
+      const bad = importsOf(file).filter((spec) => SERVER_SIDE.test(spec));
       expect(bad, relative(root, file)).toEqual([]);
     }
   });

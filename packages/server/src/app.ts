@@ -20,6 +20,7 @@ import { migrateDatabase } from "./db/migrate.js";
 import { AppError, badRequest } from "./errors.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { installMetrics } from "./http/metrics.js";
+import { installWebApp, type WebApp } from "./http/web-app.js";
 import { routes } from "./routes/index.js";
 import type { ZodApp } from "./routes/route-module.js";
 import type { ServiceFactories } from "./services/index.js";
@@ -88,7 +89,8 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
   app.decorate("registeredRoutes", registeredRoutes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app as unknown as FastifyInstance, config.bodyLimitBytes);
+  let webApp: WebApp | null = null;
+  installErrorHandling(app as unknown as FastifyInstance, config.bodyLimitBytes, (request, reply) => webApp?.servePage(request, reply) ?? false);
   installBodyParsers(app);
 
   // Every route must have an access rule; a missing one is a programming error caught at boot.
@@ -151,6 +153,7 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
   }
 
   for (const register of routes) await register(app, ctx);
+  webApp = await installWebApp(app, config.webDir);
 
   app.addHook("onClose", async () => {
     await ctx.closeAll();

@@ -4,6 +4,7 @@
  * with the full list instead of one error per restart.
  */
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -45,6 +46,11 @@ export interface Config {
    * rate limit, and trusting it blindly would let anyone pick their own IP.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * The built web app (`packages/web/dist`, WEB_DIR to override) served at `/`; when it holds no
+   * index.html the server says how to build it instead.
+   */
+  webDir: string;
   /** Largest request body in bytes; larger bodies get 413. */
   bodyLimitBytes: number;
   logLevel: LogLevel;
@@ -131,6 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
       keyedPerMinute: int("RATE_LIMIT_KEYED", Math.max(anonymousPerMinute * 10, 1200), 1, 100_000_000),
     },
     trustProxy: parseTrustProxy(str("TRUST_PROXY"), problems),
+    webDir: resolve(str("WEB_DIR") ?? fileURLToPath(new URL("../../web/dist", import.meta.url))),
     bodyLimitBytes: int("BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     logLevel,
     secrets: { webhookSecret: str("WEBHOOK_SECRET"), rangeDecoySecret: str("RANGE_DECOY_SECRET") },

@@ -23,6 +23,9 @@ export const routePolicy: Record<string, Access> = {
   "GET /openapi.json": ANONYMOUS,
   "GET /docs": ANONYMOUS,
   "GET /docs/*": ANONYMOUS,
+  // The web app (http/web-app.ts): its page and its bundles; client-side routes are served by the 404 handler.
+  "GET /": ANONYMOUS,
+  "GET /assets/*": ANONYMOUS,
   // Checks anyone may run (under the anonymous rate limit).
   "POST /v1/analyze": ANONYMOUS,
   // Reputation lookup: single anonymous (people, under the rate limit); batch for keyed apps and institutions.

@@ -54,7 +54,15 @@ function validationDetails(error: FastifyError & { validationContext?: string })
   });
 }
 
-export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: number): void {
+/**
+ * @param pageFallback answers a miss that is a page of the web app (client-side routes) and says so;
+ *   anything else gets the JSON 404.
+ */
+export function installErrorHandling(
+  app: FastifyInstance,
+  bodyLimitBytes: number,
+  pageFallback: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false,
+): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       send(reply, error.statusCode, { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
@@ -91,6 +99,7 @@ export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: numbe
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (pageFallback(request, reply)) return;
     send(reply, 404, { error: { code: "not_found", message: `no route ${request.method} ${request.url.split("?")[0]}` } });
   });
 }

@@ -1,0 +1,31 @@
+/**
+ * The pages and their addresses. Client-side routes: the server answers any of these paths with
+ * index.html (never under /v1/). The console and the bank inbox are separate chunks, loaded on demand.
+ */
+import { lazy, Suspense } from "react";
+import { Route, Switch } from "wouter";
+import { Layout } from "./components/layout.js";
+import { useI18n } from "./i18n/i18n.js";
+import { CheckPage } from "./pages/check/check-page.js";
+import { DirectoryPage } from "./pages/directory/directory-page.js";
+import { LivePage } from "./pages/live/live-page.js";
+import { ReportPage } from "./pages/report/report-page.js";
+
+export function App() {
+  const { t } = useI18n();
+  return (
+    <Layout>
+      <Suspense fallback={<p>{t("common.loading")}</p>}>
+        <Switch>
+          <Route path="/" component={CheckPage} />
+          <Route path="/live" component={LivePage} />
+          <Route path="/report" component={ReportPage} />
+          <Route path="/directory" component={DirectoryPage} />
+          <Route>
+            <CheckPage />
+          </Route>
+        </Switch>
+      </Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * The detection engine on this device, for when the server cannot be reached. Imported lazily by
+ * run-check.ts, so its dictionaries (Traditional→Simplified, phone metadata, public suffixes) are only
+ * downloaded when needed. Only pure modules of @scamguard/detect: no network, no storage.
+ */
+import type { IdentifierKind, Verdict } from "@scamguard/contracts";
+import { analyze } from "@scamguard/detect/analyze";
+import { officialContactOwner } from "@scamguard/detect/directory/index";
+import { extractIdentifiers } from "@scamguard/detect/identifiers/index";
+import type { CheckedIdentifier } from "./run-check.js";
+
+export function analyzeOnDevice(text: string): Verdict {
+  return analyze(text);
+}
+
+export function identifiersOnDevice(text: string): CheckedIdentifier[] {
+  return extractIdentifiers(text).map((found) => identifierOnDevice(found.kind, found.value));
+}
+
+export function identifierOnDevice(kind: IdentifierKind, value: string): CheckedIdentifier {
+  return { kind, value, lookup: null, institution: officialContactOwner(kind, value)?.id ?? null };
+}

@@ -1,0 +1,35 @@
+/** Each number, e-mail or link found (or typed), with what scamguard knows about it, in words. */
+import { IDENTIFIER_KINDS, type LookupVerdict } from "@scamguard/contracts";
+import { institutionById } from "../../components/institutions.js";
+import { useI18n } from "../../i18n/i18n.js";
+import type { CheckedIdentifier } from "./run-check.js";
+
+const ICONS: Record<LookupVerdict, string> = { scam: "⛔", suspicious: "⚠️", official: "🏛️", unknown: "❔" };
+
+export function IdentifierList({ identifiers }: { identifiers: CheckedIdentifier[] }) {
+  const { t, name } = useI18n();
+  if (identifiers.length === 0) return null;
+  return (
+    <div className="identifiers">
+      <h3>{t("verdict.identifiers")}</h3>
+      <ul>
+        {identifiers.map((item) => {
+          const verdict: LookupVerdict | null = item.lookup?.verdict ?? (item.institution ? "official" : null);
+          const institution = institutionById(item.institution);
+          return (
+            <li key={`${item.kind}:${item.value}`} data-testid="identifier" className={verdict ? `rep rep-${verdict}` : "rep"}>
+              <span className="kind">{name(IDENTIFIER_KINDS.names[item.kind])}</span> <code>{item.value}</code>{" "}
+              {verdict && (
+                <strong className="rep-word">
+                  <span aria-hidden="true">{ICONS[verdict]}</span> {t(`lookup.${verdict}`)}
+                </strong>
+              )}
+              {item.lookup && item.lookup.reports > 0 && <span className="count"> · {t("verdict.reports", { n: item.lookup.reports })}</span>}
+              {verdict === "official" && institution && <p className="small">{t("lookup.onlyOfficial", { name: name(institution.name) })}</p>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * One check: the server's verdict for the text (`POST /v1/analyze`, which also looks up every identifier
+ * in it) and the reputation of the identifier typed in its own field (`GET /v1/lookup`). When the server
+ * cannot be reached, the same engine runs on this device (lazy-loaded: it is the biggest part of the
+ * app) and the result says so; reputations then cannot be known.
+ */
+import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, LookupResult, Verdict } from "@scamguard/contracts";
+import { ApiError, api, query } from "../../api/client.js";
+
+export interface CheckedIdentifier {
+  kind: IdentifierKind;
+  value: string;
+  /** The server's reputation; null when it was checked on the device (no reputation available). */
+  lookup: LookupResult | null;
+  /** Directory id when the identifier is an official contact (known on the device too). */
+  institution: string | null;
+}
+
+export interface CheckResult {
+  text: string;
+  verdict: Verdict | null;
+  identifiers: CheckedIdentifier[];
+  /** Set when the server could not be reached and the device answered: why. */
+  offlineReason: string | null;
+}
+
+export async function runCheck(text: string, identifier: string, signal?: AbortSignal): Promise<CheckResult> {
+  try {
+    return await checkOnServer(text, identifier, signal);
+  } catch (error) {
+    if (error instanceof ApiError && error.unreachable) return checkOnDevice(text, identifier, error.message);
+    throw error;
+  }
+}
+
+async function checkOnServer(text: string, identifier: string, signal?: AbortSignal): Promise<CheckResult> {
+  const typed = identifier.trim();
+  const [analysis, lookup] = await Promise.all([
+    text.trim() === "" ? null : api<AnalyzeResponse>("/v1/analyze", { body: { text }, signal }),
+    typed === "" ? null : api<LookupResult>(`/v1/lookup${query({ kind: guessKind(typed), value: typed })}`, { signal }).catch(ignoreInvalid),
+  ]);
+  const found = (analysis?.identifiers ?? []).map(fromFound);
+  const identifiers = lookup ? [fromLookup(lookup), ...found.filter((f) => f.lookup?.normalized !== lookup.normalized)] : found;
+  return { text, verdict: analysis?.verdict ?? null, identifiers, offlineReason: null };
+}
+
+async function checkOnDevice(text: string, identifier: string, reason: string): Promise<CheckResult> {
+  const engine = await import("./device-engine.js");
+  const verdict = text.trim() === "" ? null : engine.analyzeOnDevice(text);
+  const typed = identifier.trim();
+  const fromText = text.trim() === "" ? [] : engine.identifiersOnDevice(text);
+  const typedOne = typed === "" ? [] : [engine.identifierOnDevice(guessKind(typed), typed)];
+  return { text, verdict, identifiers: [...typedOne, ...fromText], offlineReason: reason };
+}
+
+/** A lookup the server refused as malformed (e.g. not a phone number) is left out, not an error page. */
+function ignoreInvalid(error: unknown): null {
+  if (error instanceof ApiError && (error.status === 400 || error.status === 422)) return null;
+  throw error;
+}
+
+const fromFound = (found: FoundIdentifier): CheckedIdentifier => ({
+  kind: found.kind,
+  value: found.value,
+  lookup: found.lookup,
+  institution: found.lookup.institution,
+});
+
+const fromLookup = (lookup: LookupResult): CheckedIdentifier => ({ kind: lookup.kind, value: lookup.value, lookup, institution: lookup.institution });
+
+/**
+ * What kind of identifier a person typed: an e-mail / Apple ID, a link, a bare domain, a card or
+ * account number, a phone number; anything else is a display name ("京东客服").
+ * @example guessKind("jd-kefu@icloud.com") // "email"
+ */
+export function guessKind(value: string): IdentifierKind {
+  const v = value.trim();
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return "email";
+  if (/^(https?:\/\/|www\.)/i.test(v) || (/\//.test(v) && /\.[a-z]{2,}/i.test(v))) return "url";
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(v)) return "domain";
+  const digits = v.replace(/[\s\-()]/g, "");
+  if (/^\d{16,19}$/.test(digits)) return "bank_account";
+  if (/^\+?\d{3,15}$/.test(digits)) return "phone";
+  return "display_name";
+}

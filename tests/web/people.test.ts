@@ -1,0 +1,164 @@
+/**
+ * The pages a person uses, in a real Chromium against the real server: Check (verdict in words, the
+ * action, the official number, evidence, identifiers; on-device fallback), Live call, Report (with a
+ * reporter key) and "Is it really them?". Each test asserts what a person sees, and that the page
+ * logged no JavaScript error.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebHarness, type WatchedPage, type WebHarness } from "./harness.js";
+
+/** Seed L (微粒贷 "customer service"): the script up to the screen share. */
+const SEED_TEXT = "您好，我是微粒贷客服，您的账户利率过高需要注销，否则影响征信。请下载会议软件共享屏幕";
+/** Seed 001 (Ms. Zhang) as a live call, from the repository's replay transcripts. */
+const ZHANG_CALL = readFileSync(new URL("../../packages/detect/data/replays/transcripts/zhang-loan-agreement.txt", import.meta.url), "utf8");
+const SHOTS = process.env.SCAMGUARD_SCREENSHOTS;
+
+let h: WebHarness;
+let phone: WatchedPage;
+
+beforeAll(async () => {
+  h = await startWebHarness();
+  phone = await h.newPage({ width: 360, lang: "zh" });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const shot = async (p: WatchedPage, name: string) => {
+  if (SHOTS) await p.page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+};
+
+describe("Check page", () => {
+  it("opens at / in Chinese, with 110 and 96110 on the page and nothing wider than a 360 px phone", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("这是诈骗吗？");
+    expect(await page.locator('a[href="tel:110"]').isVisible()).toBe(true);
+    expect(await page.locator('a[href="tel:96110"]').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(phone.errors).toEqual([]);
+  });
+
+  it("says 高风险 for a seed scam text, with the action, the official number as a tel: link, the evidence and the identifier", async () => {
+    const { page } = phone;
+    await page.getByLabel("短信、聊天或通话内容").fill(SEED_TEXT);
+    await page.getByLabel(/号码、来电显示/).fill("jd-kefu@icloud.com");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    const verdict = page.getByTestId("verdict");
+    await verdict.waitFor();
+    expect(await verdict.getByTestId("risk").textContent()).toContain("高风险");
+    expect(await verdict.getByRole("heading", { level: 2 }).textContent()).toContain("这很可能是诈骗");
+    expect(await verdict.locator(".action").allTextContents()).toContain("立即停止共享屏幕");
+    const callBack = verdict.getByTestId("call-back");
+    expect(await callBack.textContent()).toContain("微众银行");
+    expect(await callBack.locator("a").getAttribute("href")).toBe("tel:95384");
+    expect(await verdict.getByTestId("mode").textContent()).toBe("注销校园贷/征信修复");
+    expect(await verdict.locator("mark").allTextContents()).toContain("共享屏幕");
+    expect(await verdict.getByText(/96110/).count()).toBeGreaterThan(0);
+    const identifier = verdict.getByTestId("identifier").first();
+    expect(await identifier.textContent()).toContain("jd-kefu@icloud.com");
+    expect(await identifier.textContent()).toContain("没有记录");
+    expect(await verdict.getByTestId("share-text").textContent()).toContain("不共享屏幕");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(phone, "check-zh-360");
+    expect(phone.errors).toEqual([]);
+  });
+
+  it("switches to English and large type, and keeps what was typed", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Large type" }).click();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Is this a scam?");
+    expect(await page.evaluate(() => document.documentElement.classList.contains("large"))).toBe(true);
+    await page.reload();
+    expect(await page.getByLabel("Message, chat or what the caller said").inputValue()).toBe(SEED_TEXT);
+    await page.keyboard.press("Tab");
+    await page.getByRole("button", { name: "Check", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("verdict").waitFor();
+    expect(await page.getByTestId("risk").textContent()).toContain("High risk");
+    await shot(phone, "check-en-large");
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.getByRole("button", { name: "大字：开" }).click();
+    expect(phone.errors).toEqual([]);
+  });
+
+  it("checks on the device and says so when the server cannot be reached", async () => {
+    const offline = await h.newPage({ lang: "zh" });
+    await offline.page.route("**/v1/analyze", (route) => route.abort("connectionrefused"));
+    await offline.page.goto(`${h.url}/`);
+    await offline.page.getByLabel("短信、聊天或通话内容").fill(SEED_TEXT);
+    await offline.page.getByRole("button", { name: "检查", exact: true }).click();
+    await offline.page.getByTestId("offline-note").waitFor();
+    expect(await offline.page.getByTestId("offline-note").textContent()).toContain("已在您的设备上检查");
+    expect(await offline.page.getByTestId("risk").textContent()).toContain("高风险");
+    // The refused request itself is reported by Chromium as a failed resource: that is the outage we made.
+    expect(offline.errors.filter((e) => !e.includes("net::ERR_CONNECTION_REFUSED"))).toEqual([]);
+    await offline.page.close();
+  });
+
+  it("says low risk carefully, never 'safe'", async () => {
+    const { page } = phone;
+    await page.getByLabel("短信、聊天或通话内容").fill("妈，我周末回家吃饭，帮我留点饺子。");
+    await page.getByLabel(/号码、来电显示/).fill("");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await expect.poll(() => page.getByTestId("risk").textContent()).toContain("低风险");
+    expect(await page.getByTestId("verdict").textContent()).toContain("只要有人要您提供验证码、共享屏幕或转账，就是诈骗");
+    expect(await page.getByTestId("verdict").textContent()).not.toContain("安全的");
+    expect(phone.errors).toEqual([]);
+  });
+});
+
+describe("Live call page", () => {
+  it("shows the risk rising line by line and the warnings from the live stream", async () => {
+    const { page } = phone;
+    await page.getByRole("link", { name: "通话中" }).click();
+    const lines = ZHANG_CALL.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.slice("remote:".length).trim());
+    for (const line of lines.slice(0, 4)) {
+      await page.getByLabel("这句话").fill(line);
+      await page.getByRole("button", { name: "加入" }).click();
+      await expect.poll(() => page.getByLabel("这句话").inputValue()).toBe("");
+    }
+    await expect.poll(() => page.getByTestId("timeline").locator("li").count()).toBe(4);
+    await expect.poll(() => page.getByTestId("live-alert").count()).toBeGreaterThan(0);
+    expect(await page.getByText("已连接，提醒会实时出现。").count()).toBe(1);
+    const risks = await page.getByTestId("timeline").locator(".risk").allTextContents();
+    expect(risks.at(-1)).toMatch(/高风险/);
+    await shot(phone, "live-zh-360");
+    expect(phone.errors).toEqual([]);
+  });
+});
+
+describe("Report page and Is-it-really-them", () => {
+  it("files a report with a pasted reporter key and lists it under my reports", async () => {
+    const { page } = phone;
+    const key = await h.createKey("reporter");
+    await page.getByRole("link", { name: "举报" }).click();
+    await page.getByLabel("举报密钥").fill(key);
+    await page.getByRole("button", { name: "使用这个密钥" }).click();
+    await page.getByLabel("号码/账户/链接").fill("+86 171 0000 1234");
+    await page.getByLabel("发生了什么").fill("自称京东金融客服，让我下载会议软件共享屏幕，说要注销学生账户。");
+    await page.getByLabel("对方怎么联系您的").selectOption("phone_call");
+    await page.getByRole("button", { name: "提交举报" }).click();
+    await expect.poll(() => page.getByTestId("report-outcome").textContent()).toContain("举报已提交");
+    await expect.poll(() => page.getByTestId("my-reports").textContent()).toContain("+86 171 0000 1234");
+    expect(phone.errors).toEqual([]);
+  });
+
+  it("finds the official number and says a FaceTime caller claiming to be JD is not them", async () => {
+    const { page } = phone;
+    await page.getByRole("link", { name: "官方号码" }).click();
+    await page.getByLabel("机构、产品或号码").fill("京东");
+    await page.getByRole("button", { name: "搜索" }).click();
+    await expect.poll(() => page.getByTestId("directory-results").textContent()).toContain("京东");
+    await page.getByLabel("对方自称是").fill("京东客服");
+    await page.getByLabel("对方用的号码或邮箱").fill("jd-kefu@icloud.com");
+    await page.getByLabel("怎么联系的").selectOption("facetime");
+    await page.getByRole("button", { name: "核对", exact: true }).click();
+    await expect.poll(() => page.getByTestId("verify-answer").textContent()).toContain("不是");
+    expect(await page.getByTestId("verify-answer").locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await shot(phone, "directory-zh-360");
+    expect(phone.errors).toEqual([]);
+  });
+});
