@@ -23,7 +23,7 @@ describeBothEngines("analyze identifiers", (t) => {
     const found = res.json().identifiers as Array<{ kind: string; value: string; normalized: string; start: number; end: number; lookup: { verdict: string } }>;
     for (const item of found) expect(text.slice(item.start, item.end)).toBe(item.value);
     expect(found.map((f) => [f.kind, f.normalized, f.lookup.verdict])).toEqual([
-      ["email", "jd-kefu@icloud.com", "scam"],
+      ["email", "jd-kefu@icloud.com", "suspicious"],
       ["phone", "95588", "official"],
       ["phone", "+8613800138000", "unknown"],
     ]);

@@ -50,11 +50,11 @@ describe.runIf(testEngines().includes("postgres"))("reputation index across proc
       payload: { identifiers: [{ kind: "phone", value: "13500135000" }] },
     });
     expect(filed.statusCode).toBe(201);
-    // A applied it synchronously on write.
-    expect((await lookupVerdict(a, "kind=phone&value=13500135000")).verdict).toBe("scam");
+    // A applied it synchronously on write (an analyst's REPORT is crowd evidence: suspicious, not scam).
+    expect((await lookupVerdict(a, "kind=phone&value=13500135000")).verdict).toBe("suspicious");
     // B hears it through NOTIFY.
-    const seen = await eventually(() => lookupVerdict(b, "kind=phone&value=13500135000"), (r) => r.verdict === "scam");
-    expect(seen).toMatchObject({ verdict: "scam", reports: 1, distinctReporters: 1 });
+    const seen = await eventually(() => lookupVerdict(b, "kind=phone&value=13500135000"), (r) => r.verdict === "suspicious");
+    expect(seen).toMatchObject({ verdict: "suspicious", reports: 1, distinctReporters: 1 });
   });
 
   it("applies each report once even though the filing process also hears its own notification", async () => {
@@ -75,7 +75,7 @@ describe.runIf(testEngines().includes("postgres"))("reputation index across proc
   it("rebuilds everything in an app started afterwards", async () => {
     const c = await createApp(loadConfig(env));
     try {
-      expect(await lookupVerdict(c, "kind=phone&value=13500135000")).toMatchObject({ verdict: "scam", reports: 1 });
+      expect(await lookupVerdict(c, "kind=phone&value=13500135000")).toMatchObject({ verdict: "suspicious", reports: 1 });
     } finally {
       await c.close();
     }

@@ -82,7 +82,7 @@ for (const engine of testEngines()) {
       expect(report.status).toBe(200);
       expect(await report.json()).toMatchObject({ id, identifiers: [{ kind: "phone", normalized: "+8613300133000" }] });
       const lookup = await fetch(`${running.url}/v1/lookup?kind=phone&value=13300133000`);
-      expect(await lookup.json()).toMatchObject({ verdict: "scam", reports: 1, distinctReporters: 1 });
+      expect(await lookup.json()).toMatchObject({ verdict: "suspicious", reports: 1, distinctReporters: 1 });
     });
   });
 }

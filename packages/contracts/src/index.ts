@@ -18,3 +18,7 @@ export * from "./transfers.js";
 export * from "./guardians.js";
 export * from "./contacts.js";
 export * from "./range-lookup.js";
+export * from "./review.js";
+export * from "./freezes.js";
+export * from "./cases.js";
+export * from "./stats.js";

@@ -7,10 +7,12 @@ import { FraudModeSchema, IdentifierKindSchema } from "./taxonomy.js";
 export const MAX_LOOKUP_BATCH = 1000;
 
 /**
- * What scamguard knows about an identifier.
+ * What scamguard knows about an identifier: its evidence level (see review.ts for the whole rule).
  * - `official`: a contact of the official directory; reports can never change this.
- * - `scam`: enough distinct, trusted, recent reporters.
- * - `suspicious`: some evidence (one reporter, or only an imported public complaint list).
+ * - `scam`: confirmed by the anti-fraud centre (an analyst's confirmation, or named in a case). Reports
+ *   alone never reach it, however many; transfer screening may block only this level.
+ * - `suspicious`: crowd evidence (distinct trusted reporters, an imported public complaint list, a call-
+ *   pattern flag); transfer screening may hold for review.
  * - `unknown`: nothing, or evidence that has decayed away.
  * @example LookupVerdictSchema.parse("suspicious")
  */
@@ -30,13 +32,23 @@ export const LookupSourceSchema = z.object({
 export type LookupSource = z.infer<typeof LookupSourceSchema>;
 
 /**
- * The answer for one identifier. `score` ∈ [0, 1) grows with distinct reporters weighted by trust and
- * halves every 90 days; `reports` counts reports filed in scamguard, `distinctReporters` the keys behind
- * them (never who they are); `modes` are the fraud modes those reports were classified as, most
- * frequent first; dates are ISO 8601 or null.
- * @example { kind: "phone", value: "95588", normalized: "95588", verdict: "official", score: 0, reports: 3,
- *   distinctReporters: 2, modes: [], firstSeen: null, lastSeen: null, sources: [], institution: "icbc",
- *   reasons: ["official number of 中国工商银行 ICBC"] }
+ * A standing confirmation by the anti-fraud centre: when, and the case it came from (null: a direct review).
+ * The analyst's reason stays in the audit trail, never in a public answer.
+ * @example { confirmedAt: "2026-12-02T10:00:00.000Z", caseId: "case_…" }
+ */
+export const LookupConfirmationSchema = z.object({ confirmedAt: z.string(), caseId: z.string().nullable() });
+export type LookupConfirmation = z.infer<typeof LookupConfirmationSchema>;
+
+/**
+ * The answer for one identifier. `score` ∈ [0, 1) is the strength of the CROWD evidence: it grows with
+ * distinct reporters weighted by trust and halves every 90 days (a confirmation sets the verdict, not the
+ * score). `distinctReporters` counts the keys behind the reports (never who they are) and is what to show
+ * first: one key sending 667 reports is one reporter; `reports` counts reports filed in scamguard; `modes`
+ * are the fraud modes those reports were classified as, most frequent first; `confirmation` is non-null
+ * exactly when the centre confirmed it (verdict `scam`); dates are ISO 8601 or null.
+ * @example { kind: "phone", value: "95588", normalized: "95588", verdict: "official", score: 0,
+ *   distinctReporters: 2, reports: 3, modes: [], firstSeen: null, lastSeen: null, sources: [], institution: "icbc",
+ *   confirmation: null, reasons: ["official number of 中国工商银行 ICBC"] }
  */
 export const LookupResultSchema = z.object({
   kind: IdentifierKindSchema,
@@ -44,14 +56,15 @@ export const LookupResultSchema = z.object({
   normalized: z.string(),
   verdict: LookupVerdictSchema,
   score: z.number().min(0).max(1),
-  reports: z.number().int().nonnegative(),
   distinctReporters: z.number().int().nonnegative(),
+  reports: z.number().int().nonnegative(),
   modes: z.array(FraudModeSchema),
   firstSeen: z.string().nullable(),
   lastSeen: z.string().nullable(),
   sources: z.array(LookupSourceSchema),
   /** Directory id when the identifier is an official contact of an institution. */
   institution: z.string().nullable(),
+  confirmation: LookupConfirmationSchema.nullable(),
   reasons: z.array(z.string()),
 });
 export type LookupResult = z.infer<typeof LookupResultSchema>;

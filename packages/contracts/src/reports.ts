@@ -1,8 +1,11 @@
 /** Reports of scam contacts: `POST /v1/reports`, `GET /v1/reports/:id`, `GET /v1/reports`. */
 import { z } from "zod";
+import { RoleSchema } from "./auth.js";
 import { IdentifierInputSchema, NormalizedIdentifierSchema } from "./identifiers.js";
+import { LookupResultSchema } from "./lookup.js";
 import { PageQuerySchema, pageSchema } from "./pagination.js";
-import { FraudModeSchema, StageSchema } from "./taxonomy.js";
+import { FraudModeSchema, IdentifierKindSchema, StageSchema } from "./taxonomy.js";
+import { VerdictSchema } from "./verdict.js";
 
 /** Most identifiers one report may name. */
 export const MAX_REPORT_IDENTIFIERS = 50;
@@ -10,10 +13,23 @@ export const MAX_REPORT_IDENTIFIERS = 50;
 export const MAX_REPORT_TEXT_CHARS = 65_536;
 
 /**
- * How the scammer reached the person.
+ * How the scammer reached the person. `meeting_app`: a meeting or screen-sharing app (Zoom, Tencent Meeting,
+ * 会议软件) the person was talked into joining.
  * @example ReportChannelSchema.parse("facetime")
  */
-export const ReportChannelSchema = z.enum(["phone_call", "facetime", "video_call", "sms", "chat", "email", "web", "app", "in_person", "other"]);
+export const ReportChannelSchema = z.enum([
+  "phone_call",
+  "facetime",
+  "video_call",
+  "meeting_app",
+  "sms",
+  "chat",
+  "email",
+  "web",
+  "app",
+  "in_person",
+  "other",
+]);
 export type ReportChannel = z.infer<typeof ReportChannelSchema>;
 
 /**
@@ -52,6 +68,14 @@ export const CreateReportResponseSchema = z.object({ id: z.string(), duplicate: 
 export type CreateReportResponse = z.infer<typeof CreateReportResponseSchema>;
 
 /**
+ * Where a report stands, derived (never stored): `in_case` once an analyst linked it to a case; `confirmed`
+ * when the centre confirmed at least one identifier it names as a scam; `new` otherwise.
+ * @example ReportStatusSchema.parse("new")
+ */
+export const ReportStatusSchema = z.enum(["new", "confirmed", "in_case"]);
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
+
+/**
  * A stored report as its owner or an analyst reads it (the reporter's identity is never shown).
  * `mode` and `stage` are what the engine classified the text as when it was filed.
  */
@@ -65,6 +89,7 @@ export const ReportSchema = z.object({
   createdAt: z.string(),
   mode: FraudModeSchema.nullable(),
   stage: StageSchema.nullable(),
+  status: ReportStatusSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;
 
@@ -72,13 +97,64 @@ export type Report = z.infer<typeof ReportSchema>;
 export const ReportParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 /**
- * Query of `GET /v1/reports`: newest first, keyset-paginated by the opaque `nextCursor` of the previous
- * page (the shared PageQuerySchema: limit 1–500, default 50).
- * @example { limit: 50, cursor: "WzEyM10" }
+ * Query of `GET /v1/reports` (the analyst queue; a reporter gets the same filters over their own reports):
+ * newest first, keyset-paginated by the opaque `nextCursor` of the previous page (limit 1–500, default 50).
+ * Filters combine with AND: `status`, `mode` (engine classification), `channel`, `kind` (names at least one
+ * identifier of this kind), `from` / `to` (filing time, ISO 8601; from inclusive, to exclusive).
+ * A cursor belongs to the filters it was returned with.
+ * @example { status: "new", mode: "impersonate_customer_service", kind: "bank_account", limit: 50 }
  */
-export const ReportListQuerySchema = PageQuerySchema;
+export const ReportListQuerySchema = PageQuerySchema.extend({
+  status: ReportStatusSchema.optional(),
+  mode: FraudModeSchema.optional(),
+  channel: ReportChannelSchema.optional(),
+  kind: IdentifierKindSchema.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
 export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
 
 /** @example { items: [...], nextCursor: null } */
 export const ReportListResponseSchema = pageSchema(ReportSchema);
 export type ReportListResponse = z.infer<typeof ReportListResponseSchema>;
+
+/**
+ * Another report naming the same identifier (no text, no filer: the analyst opens it by id).
+ * @example { id: "rpt_…", createdAt: "…", mode: "loan_finance", channel: "facetime", status: "new" }
+ */
+export const RelatedReportSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  mode: FraudModeSchema.nullable(),
+  channel: ReportChannelSchema.nullable(),
+  status: ReportStatusSchema,
+});
+export type RelatedReport = z.infer<typeof RelatedReportSchema>;
+
+/**
+ * One identifier of a report as the analyst reviews it: its lookup answer (evidence level, distinct
+ * reporters), the other reports naming it (newest first, at most 20; `otherReportCount` counts them all),
+ * and the other identifiers those reports name (`coNamed`, at most 20: the scammer's other numbers and accounts).
+ */
+export const RelatedIdentifierSchema = NormalizedIdentifierSchema.extend({
+  lookup: LookupResultSchema,
+  otherReportCount: z.number().int().nonnegative(),
+  otherReports: z.array(RelatedReportSchema),
+  coNamed: z.array(NormalizedIdentifierSchema),
+});
+export type RelatedIdentifier = z.infer<typeof RelatedIdentifierSchema>;
+
+/**
+ * `GET /v1/reports/:id/detail` (analyst, admin): the report, the role of the key that filed it (never the
+ * key), what the engine says about its text now (`verdict`, with evidence spans and advice) and said when it
+ * was filed (`filedScore`, `filedModelVersion`), every identifier with its related reports, and the cases it is in.
+ */
+export const ReportDetailSchema = ReportSchema.extend({
+  filerRole: RoleSchema,
+  verdict: VerdictSchema.nullable(),
+  filedScore: z.number().nullable(),
+  filedModelVersion: z.string().nullable(),
+  related: z.array(RelatedIdentifierSchema),
+  caseIds: z.array(z.string()),
+});
+export type ReportDetail = z.infer<typeof ReportDetailSchema>;

@@ -11,7 +11,7 @@ import type { StoredReport } from "../services/report-store.js";
 
 const seesAll = (caller: Principal): boolean => caller.role === "analyst" || caller.role === "admin";
 
-export function presentReport({ event, identifiers }: StoredReport): Report {
+export function presentReport({ event, identifiers, status }: StoredReport): Report {
   return {
     id: event.id,
     identifiers: identifiers.map((i) => ({ kind: i.kind as Report["identifiers"][number]["kind"], value: i.value, normalized: i.normalized })),
@@ -22,6 +22,7 @@ export function presentReport({ event, identifiers }: StoredReport): Report {
     createdAt: event.createdAt.toISOString(),
     mode: event.mode as Report["mode"],
     stage: event.stage as Report["stage"],
+    status,
   };
 }
 
@@ -34,12 +35,21 @@ export async function getReport(services: Services, id: string, caller: Principa
   return presentReport(stored);
 }
 
-/** Newest first; keyset on the event seq (the cursor carries the last seq seen). */
+/** Newest first, filtered (the analyst queue); keyset on the event seq (the cursor carries the last seq seen). */
 export async function listReports(services: Services, query: ReportListQuery, caller: Principal): Promise<ReportListResponse> {
   const after = decodeCursor(query.cursor, 1);
   const beforeSeq = after === null ? null : Number(after[0]);
   if (beforeSeq !== null && !Number.isSafeInteger(beforeSeq)) return { items: [], nextCursor: null };
-  const rows = await services.reports.list(seesAll(caller) ? null : caller.keyId, beforeSeq, query.limit + 1);
+  const filters = {
+    reporterKeyId: seesAll(caller) ? null : caller.keyId,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.mode ? { mode: query.mode } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.from ? { from: new Date(query.from) } : {}),
+    ...(query.to ? { to: new Date(query.to) } : {}),
+  };
+  const rows = await services.reports.list(filters, beforeSeq, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {

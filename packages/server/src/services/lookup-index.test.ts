@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LookupIndex, type ReportMark } from "./lookup-index.js";
-import { HALF_LIFE_MS, SCAM_THRESHOLD, scoreOf, verdictOf } from "./reputation.js";
+import { HALF_LIFE_MS, scoreOf, verdictOf } from "./reputation.js";
 
 const NOW = Date.UTC(2026, 10, 22);
 const official = (kind: string, normalized: string) => (kind === "phone" && normalized === "95588" ? { id: "icbc", label: "ICBC" } : null);
@@ -14,15 +14,10 @@ const mark = (reporterId: string, role = "reporter", atMs = NOW, normalized = "+
 });
 
 describe("reputation model", () => {
-  it("caps import-only evidence at suspicious", () => {
-    expect(verdictOf(0.99, true)).toBe("suspicious");
-    expect(verdictOf(0.99, false)).toBe("scam");
+  it("caps crowd evidence at suspicious: only a confirmation is scam", () => {
+    expect(verdictOf(0.99, false)).toBe("suspicious");
+    expect(verdictOf(0, true)).toBe("scam");
     expect(verdictOf(0.01, false)).toBe("unknown");
-  });
-
-  it("needs three fresh distinct reporters, or one analyst, for a scam verdict", () => {
-    expect(scoreOf(2)).toBeLessThan(SCAM_THRESHOLD);
-    expect(scoreOf(3)).toBeGreaterThanOrEqual(SCAM_THRESHOLD);
   });
 });
 
@@ -42,19 +37,43 @@ describe("LookupIndex", () => {
     expect(result.score).toBe(single.answer("phone", "x", "+8613800138000", NOW).score);
   });
 
-  it("turns scam with three distinct reporters and never names them", () => {
+  it("keeps three distinct reporters at suspicious (no block without the centre) and never names them", () => {
     const index = new LookupIndex(official);
     for (const id of ["key-a", "key-b", "key-c"]) index.applyReport(mark(id));
     const result = index.answer("phone", "x", "+8613800138000", NOW);
-    expect(result.verdict).toBe("scam");
+    expect(result.verdict).toBe("suspicious");
+    expect(result.reasons[0]).toMatch(/^3 distinct reporters \(3 reports\)/);
     expect(result.modes).toEqual(["impersonate_customer_service"]);
     expect(JSON.stringify(result)).not.toMatch(/key-/);
   });
 
-  it("weighs an analyst above a reporter", () => {
+  it("weighs an analyst's report above a reporter's, still as crowd evidence", () => {
     const index = new LookupIndex(official);
     index.applyReport(mark("analyst-1", "analyst"));
-    expect(index.answer("phone", "x", "+8613800138000", NOW).verdict).toBe("scam");
+    const analyst = index.answer("phone", "x", "+8613800138000", NOW);
+    const single = new LookupIndex(official);
+    single.applyReport(mark("reporter-1"));
+    expect(analyst.verdict).toBe("suspicious");
+    expect(analyst.score).toBeGreaterThan(single.answer("phone", "x", "+8613800138000", NOW).score);
+  });
+
+  it("makes a confirmed identifier scam, and a withdrawal returns it to its crowd level, saying so", () => {
+    const index = new LookupIndex(official);
+    index.applyReport(mark("a"));
+    index.applyReview({ kind: "phone", normalized: "+8613800138000", status: "confirmed", atMs: NOW, caseId: "case_1" });
+    const confirmed = index.answer("phone", "x", "+8613800138000", NOW);
+    expect(confirmed).toMatchObject({ verdict: "scam", confirmation: { confirmedAt: new Date(NOW).toISOString(), caseId: "case_1" } });
+    expect(confirmed.reasons[0]).toMatch(/^confirmed as a scam by the anti-fraud centre on 2026-11-22 \(case case_1\)$/);
+    index.applyReview({ kind: "phone", normalized: "+8613800138000", status: "none", atMs: NOW + 1, caseId: null });
+    const withdrawn = index.answer("phone", "x", "+8613800138000", NOW + 2);
+    expect(withdrawn).toMatchObject({ verdict: "suspicious", confirmation: null });
+    expect(withdrawn.reasons.join(" ")).toMatch(/a confirmation was withdrawn on 2026-11-22/);
+    // A confirmation alone (no reports) is scam too; withdrawn, nothing is left.
+    index.applyReview({ kind: "phone", normalized: "+8613900139000", status: "confirmed", atMs: NOW, caseId: null });
+    expect(index.answer("phone", "y", "+8613900139000", NOW).verdict).toBe("scam");
+    index.applyReview({ kind: "phone", normalized: "+8613900139000", status: "none", atMs: NOW, caseId: null });
+    expect(index.answer("phone", "y", "+8613900139000", NOW + 1).verdict).toBe("unknown");
+    expect(JSON.parse(index.answerJson("phone", "y", "+8613900139000", NOW + 1))).toEqual(index.answer("phone", "y", "+8613900139000", NOW + 1));
   });
 
   it("decays evidence with a 90-day half-life", () => {
@@ -109,7 +128,7 @@ describe("LookupIndex", () => {
     expect(index.answer("phone", "x", "+8613800138000", NOW).distinctReporters).toBe(1);
     index.applyReport(mark("b"));
     index.applyReport(mark("c"));
-    expect(index.answer("phone", "x", "+8613800138000", NOW + 1)).toMatchObject({ distinctReporters: 3, verdict: "scam" });
+    expect(index.answer("phone", "x", "+8613800138000", NOW + 1)).toMatchObject({ distinctReporters: 3, verdict: "suspicious" });
     expect(JSON.parse(index.answerJson("phone", "x", "+8613800138000", NOW + 2)).distinctReporters).toBe(3);
   });
 

@@ -37,6 +37,18 @@ export interface SourceMark {
   importedAtMs: number;
 }
 
+/**
+ * The standing review of one identifier after a review event: `confirmed` (with when and the case it came
+ * from) or `none` (withdrawn). Applied in event order; the latest wins.
+ */
+export interface ReviewMark {
+  kind: IdentifierKind;
+  normalized: string;
+  status: "confirmed" | "none";
+  atMs: number;
+  caseId: string | null;
+}
+
 /** The institution an official contact belongs to, or null. */
 export type OfficialResolver = (kind: IdentifierKind, normalized: string) => { id: string; label: string } | null;
 
@@ -54,6 +66,10 @@ interface Entry {
   modes: Map<FraudMode, number> | null;
   firstMs: number;
   lastMs: number;
+  /** The centre's standing confirmation (verdict `scam`), or null. */
+  confirmation: { atMs: number; caseId: string | null } | null;
+  /** When a confirmation was last withdrawn (shown as a reason), or null. */
+  withdrawnAtMs: number | null;
   /** The presented answer, reused until evidence changes or ANSWER_TTL_MS passes. */
   cached: CachedAnswer | null;
 }
@@ -83,6 +99,8 @@ const newEntry = (): Entry => ({
   modes: null,
   firstMs: Infinity,
   lastMs: -Infinity,
+  confirmation: null,
+  withdrawnAtMs: null,
   cached: null,
 });
 
@@ -103,7 +121,7 @@ function cache(result: LookupResult, atMs: number): CachedAnswer {
 
 const NO_REPORTS = Object.freeze(["no reports"]) as unknown as string[];
 const EMPTY = Object.freeze([]) as unknown as never[];
-const UNKNOWN_TAIL = `,"verdict":"unknown","score":0,"reports":0,"distinctReporters":0,"modes":[],"firstSeen":null,"lastSeen":null,"sources":[],"institution":null,"reasons":["no reports"]}`;
+const UNKNOWN_TAIL = `,"verdict":"unknown","score":0,"distinctReporters":0,"reports":0,"modes":[],"firstSeen":null,"lastSeen":null,"sources":[],"institution":null,"confirmation":null,"reasons":["no reports"]}`;
 
 const iso = (ms: number | null): string | null => (ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString());
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -220,6 +238,21 @@ export class LookupIndex {
     entry.lastMs = Math.max(entry.lastMs, last);
   }
 
+  /**
+   * Applies a review event's outcome: a confirmation makes the identifier `scam` until withdrawn; a
+   * withdrawal returns it to its crowd level. Callers apply review events in order (the sync walks seq).
+   */
+  applyReview(mark: ReviewMark): void {
+    const entry = this.entryFor(mark.kind, mark.normalized);
+    entry.cached = null;
+    if (mark.status === "confirmed") {
+      entry.confirmation = { atMs: mark.atMs, caseId: mark.caseId };
+    } else {
+      if (entry.confirmation !== null) entry.withdrawnAtMs = mark.atMs;
+      entry.confirmation = null;
+    }
+  }
+
   /** True when the index holds any evidence for the key (used by fast paths). */
   has(kind: IdentifierKind, normalized: string): boolean {
     return this.entries.get(kind)?.has(normalized) ?? false;
@@ -291,13 +324,14 @@ function unknownAnswer(kind: IdentifierKind, value: string, normalized: string):
     normalized,
     verdict: "unknown",
     score: 0,
-    reports: 0,
     distinctReporters: 0,
+    reports: 0,
     modes: EMPTY,
     firstSeen: null,
     lastSeen: null,
     sources: EMPTY,
     institution: null,
+    confirmation: null,
     reasons: NO_REPORTS,
   };
 }
@@ -306,13 +340,22 @@ function evidenceAnswer(kind: IdentifierKind, normalized: string, entry: Entry, 
   const value = "";
   const distinct = entry.reporters?.size ?? 0;
   const score = scoreOf(evidenceAt(entry.evidence, nowMs));
-  const verdict = verdictOf(score, distinct === 0);
+  const confirmation = entry.confirmation;
+  const verdict = verdictOf(score, confirmation !== null);
   const modes = rankModes(entry.modes);
   const sources = sourcesOf(entry.sources);
   const reasons: string[] = [];
-  if (distinct > 0) {
+  if (confirmation !== null) {
     reasons.push(
-      `${entry.reports} report${entry.reports === 1 ? "" : "s"} from ${distinct} distinct reporter${distinct === 1 ? "" : "s"}, last on ${day(entry.lastMs)}`,
+      confirmation.caseId === null
+        ? `confirmed as a scam by the anti-fraud centre on ${day(confirmation.atMs)}`
+        : `confirmed as a scam by the anti-fraud centre on ${day(confirmation.atMs)} (case ${confirmation.caseId})`,
+    );
+  }
+  if (distinct > 0) {
+    // Distinct reporters first: one key sending 667 reports is one reporter, not 667.
+    reasons.push(
+      `${distinct} distinct reporter${distinct === 1 ? "" : "s"} (${entry.reports} report${entry.reports === 1 ? "" : "s"}), last on ${day(entry.lastMs)}`,
     );
     if (modes[0]) reasons.push(`most reported as: ${FRAUD_MODES.names[modes[0]].en}`);
   }
@@ -323,21 +366,29 @@ function evidenceAnswer(kind: IdentifierKind, normalized: string, entry: Entry, 
       `listed by ${source.source} (${label}): ${source.reports} ${source.reports === 1 ? "listing" : "complaints"}${span}; a complaint is not a verdict`,
     );
   }
-  if (distinct === 0 && sources.length > 0) reasons.push("only imported public lists mention it: suspicious at most");
-  if (verdict === "unknown") reasons.push("the evidence has decayed (half-life 90 days)");
+  if (confirmation === null && distinct === 0 && sources.length > 0) reasons.push("only imported public lists mention it: suspicious at most");
+  else if (confirmation === null && verdict === "suspicious") {
+    reasons.push("not confirmed by the anti-fraud centre: reports and lists alone make it suspicious, never a confirmed scam");
+  }
+  if (confirmation === null && entry.withdrawnAtMs !== null) {
+    reasons.push(`a confirmation was withdrawn on ${day(entry.withdrawnAtMs)} after review`);
+  }
+  if (verdict === "unknown" && (distinct > 0 || sources.length > 0)) reasons.push("the evidence has decayed (half-life 90 days)");
+  if (reasons.length === 0) reasons.push("no reports");
   return {
     kind,
     value,
     normalized,
     verdict,
     score: Math.round(score * 1000) / 1000,
-    reports: entry.reports,
     distinctReporters: distinct,
+    reports: entry.reports,
     modes,
     firstSeen: iso(entry.firstMs),
     lastSeen: iso(entry.lastMs),
     sources,
     institution: null,
+    confirmation: confirmation === null ? null : { confirmedAt: new Date(confirmation.atMs).toISOString(), caseId: confirmation.caseId },
     reasons,
   };
 }
@@ -351,8 +402,9 @@ function officialAnswer(
 ): LookupResult {
   const reasons = [`official contact of ${institution.label} in the directory`];
   if (entry && entry.reports > 0) {
+    const distinct = entry.reporters?.size ?? 0;
     reasons.push(
-      `${entry.reports} report${entry.reports === 1 ? "" : "s"} against it are ignored: scammers spoof official numbers, so hang up and call it back yourself`,
+      `${distinct} distinct reporter${distinct === 1 ? "" : "s"} (${entry.reports} report${entry.reports === 1 ? "" : "s"}) against it are ignored: scammers spoof official numbers, so hang up and call it back yourself`,
     );
   }
   return {
@@ -361,13 +413,14 @@ function officialAnswer(
     normalized,
     verdict: "official",
     score: 0,
-    reports: entry?.reports ?? 0,
     distinctReporters: entry?.reporters?.size ?? 0,
+    reports: entry?.reports ?? 0,
     modes: [],
     firstSeen: null,
     lastSeen: null,
     sources: [],
     institution: institution.id,
+    confirmation: null,
     reasons,
   };
 }

@@ -2,9 +2,12 @@
  * Storage of reports: append-only inserts and reads. Bound to a handle or a transaction by its factory;
  * no business rules here (dedup policy, ownership and presentation live in commands/).
  */
-import { and, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import type { ReportStatus } from "@scamguard/contracts";
+import { and, desc, eq, gt, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { caseReports } from "../db/schema/cases.js";
 import { type ReportEventRow, type ReportIdentifierRow, reportEvents, reportIdentifiers } from "../db/schema/reports.js";
+import { identifierReviews } from "../db/schema/review.js";
 
 export type NewReportEvent = Omit<typeof reportEvents.$inferInsert, "seq" | "createdAt" | "type">;
 export type NewReportIdentifier = Omit<typeof reportIdentifiers.$inferInsert, "reportSeq">;
@@ -12,6 +15,33 @@ export type NewReportIdentifier = Omit<typeof reportIdentifiers.$inferInsert, "r
 export interface StoredReport {
   event: ReportEventRow;
   identifiers: ReportIdentifierRow[];
+  /** Derived when read: in a case, an identifier confirmed, or new. */
+  status: ReportStatus;
+}
+
+/** Filters of the report queue (all optional, combined with AND). */
+export interface ReportFilters {
+  reporterKeyId?: string | null;
+  status?: ReportStatus;
+  mode?: string;
+  channel?: string;
+  kind?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** In a case: linked through case_reports. */
+const inCase = (event: typeof reportEvents) => sql`exists (select 1 from ${caseReports} where ${caseReports.reportId} = ${event.id})`;
+/** Names at least one identifier the centre confirmed. */
+const confirmedIdentifier = (event: typeof reportEvents) =>
+  sql`exists (select 1 from ${reportIdentifiers} join ${identifierReviews}
+    on ${identifierReviews.kind} = ${reportIdentifiers.kind} and ${identifierReviews.normalized} = ${reportIdentifiers.normalized}
+    where ${reportIdentifiers.reportSeq} = ${event.seq} and ${identifierReviews.status} = 'confirmed')`;
+
+function statusCondition(status: ReportStatus): SQL {
+  if (status === "in_case") return inCase(reportEvents);
+  if (status === "confirmed") return sql`not ${inCase(reportEvents)} and ${confirmedIdentifier(reportEvents)}`;
+  return sql`not ${inCase(reportEvents)} and not ${confirmedIdentifier(reportEvents)}`;
 }
 
 export interface ReportStore {
@@ -21,13 +51,23 @@ export interface ReportStore {
   findDuplicate(reporterKeyId: string, dedupHash: string, since: Date): Promise<string | null>;
   insert(event: NewReportEvent, identifiers: NewReportIdentifier[]): Promise<ReportEventRow>;
   findById(id: string): Promise<StoredReport | null>;
-  /** Newest first, strictly below `beforeSeq`; `reporterKeyId` null means everyone's. */
-  list(reporterKeyId: string | null, beforeSeq: number | null, limit: number): Promise<StoredReport[]>;
+  /** Newest first, strictly below `beforeSeq`, matching `filters` (`reporterKeyId` null/absent: everyone's). */
+  list(filters: ReportFilters, beforeSeq: number | null, limit: number): Promise<StoredReport[]>;
+  /** Reports by public id, in no particular order (missing ids are left out). */
+  findByIds(ids: readonly string[]): Promise<StoredReport[]>;
 }
 
 export function createReportStore(db: Db): ReportStore {
   const withIdentifiers = async (events: ReportEventRow[]): Promise<StoredReport[]> => {
     if (events.length === 0) return [];
+    const seqs = events.map((e) => e.seq);
+    const statusRows = await db
+      .select({ seq: reportEvents.seq, inCase: sql<boolean>`${inCase(reportEvents)}`, confirmed: sql<boolean>`${confirmedIdentifier(reportEvents)}` })
+      .from(reportEvents)
+      .where(inArray(reportEvents.seq, seqs));
+    const statusBySeq = new Map<number, ReportStatus>(
+      statusRows.map((r) => [Number(r.seq), r.inCase ? "in_case" : r.confirmed ? "confirmed" : "new"] as [number, ReportStatus]),
+    );
     const rows = await db
       .select()
       .from(reportIdentifiers)
@@ -39,7 +79,7 @@ export function createReportStore(db: Db): ReportStore {
       list.push(row);
       bySeq.set(row.reportSeq, list);
     }
-    return events.map((event) => ({ event, identifiers: bySeq.get(event.seq) ?? [] }));
+    return events.map((event) => ({ event, identifiers: bySeq.get(event.seq) ?? [], status: statusBySeq.get(event.seq) ?? "new" }));
   };
 
   return {
@@ -71,19 +111,36 @@ export function createReportStore(db: Db): ReportStore {
       return stored ?? null;
     },
 
-    async list(reporterKeyId, beforeSeq, limit) {
+    async list(filters, beforeSeq, limit) {
       const events = await db
         .select()
         .from(reportEvents)
         .where(
           and(
             eq(reportEvents.type, "created"),
-            reporterKeyId === null ? undefined : eq(reportEvents.reporterKeyId, reporterKeyId),
+            filters.reporterKeyId == null ? undefined : eq(reportEvents.reporterKeyId, filters.reporterKeyId),
             beforeSeq === null ? undefined : lt(reportEvents.seq, beforeSeq),
+            filters.mode === undefined ? undefined : eq(reportEvents.mode, filters.mode),
+            filters.channel === undefined ? undefined : eq(reportEvents.channel, filters.channel),
+            filters.from === undefined ? undefined : gte(reportEvents.createdAt, filters.from),
+            filters.to === undefined ? undefined : lt(reportEvents.createdAt, filters.to),
+            filters.kind === undefined
+              ? undefined
+              : sql`exists (select 1 from ${reportIdentifiers} where ${reportIdentifiers.reportSeq} = ${reportEvents.seq} and ${reportIdentifiers.kind} = ${filters.kind})`,
+            filters.status === undefined ? undefined : statusCondition(filters.status),
           ),
         )
         .orderBy(desc(reportEvents.seq))
         .limit(limit);
+      return withIdentifiers(events);
+    },
+
+    async findByIds(ids) {
+      if (ids.length === 0) return [];
+      const events = await db
+        .select()
+        .from(reportEvents)
+        .where(and(eq(reportEvents.type, "created"), inArray(reportEvents.id, [...ids])));
       return withIdentifiers(events);
     },
   };

@@ -3,8 +3,11 @@
  * - at start, rebuilds it from every report and imported signal (paged by seq / id);
  * - a write in this process is applied synchronously right after its commit (`applyFiled`);
  * - on PostgreSQL, writes of other processes arrive through LISTEN/NOTIFY (the migration's triggers
- *   notify `sg_rep_<md5(schema)[0:16]>` with the report's seq, or `imports`), are fetched by seq and
- *   applied; a reconnect and a periodic sweep catch up anything a dropped connection missed.
+ *   notify `sg_rep_<md5(schema)[0:16]>` with the report's seq, or `imports`, or `reviews`), are fetched
+ *   and applied; a reconnect and a periodic sweep catch up anything a dropped connection missed.
+ * - review events (the centre's confirmations and withdrawals) are replayed in seq order above the
+ *   highest seen, whichever path sees them first (`applyReviews` after a local commit, a notification,
+ *   the sweep); each carries the standing status after it, so replaying in order is exact.
  *
  * Every report is applied at most once, whichever path sees it first: the applied-seq set. Catch-up only
  * ever fetches seqs above the highest applied, so the set matters only for notifications, which name
@@ -19,7 +22,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import type { Config } from "../config.js";
 import type { Db, Engine } from "../db/client.js";
-import type { LookupIndex, ReportMark } from "./lookup-index.js";
+import type { LookupIndex, ReportMark, ReviewMark } from "./lookup-index.js";
 
 /** Events per page when rebuilding. */
 const PAGE = 5000;
@@ -62,6 +65,15 @@ interface ImportRow {
   imported_ms: number | string;
 }
 
+interface ReviewRow {
+  seq: number | string;
+  kind: string;
+  normalized: string;
+  status: "confirmed" | "none";
+  case_id: string | null;
+  at_ms: number | string;
+}
+
 const dayMs = (day: string | null): number | null => (day === null ? null : Date.parse(`${day.slice(0, 10)}T00:00:00Z`));
 
 export class ReputationSync {
@@ -70,6 +82,8 @@ export class ReputationSync {
   private forgetBelow = 0;
   private maxSeq = 0;
   private maxImportId = 0;
+  private maxReviewSeq = 0;
+  private pendingReviews = false;
   private listener: pg.Client | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -149,6 +163,35 @@ export class ReputationSync {
       this.applyRows(rows);
     }
     await this.loadImports();
+    await this.loadReviews();
+  }
+
+  /**
+   * Loads review events committed since the last load, in order. Call after committing a review in this
+   * process (the answer then reflects it at once); on PostgreSQL other processes hear it by notification.
+   */
+  async loadReviews(): Promise<void> {
+    for (;;) {
+      const result = await this.db.execute(sql`
+        select seq, kind, normalized, status, case_id, (extract(epoch from created_at) * 1000)::float8 as at_ms
+        from identifier_review_events where seq > ${this.maxReviewSeq} order by seq limit ${PAGE}`);
+      const rows = (result as unknown as { rows: ReviewRow[] }).rows;
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        // Two loads racing (a notification and a local commit) must not replay an older event over a newer one.
+        if (seq <= this.maxReviewSeq) continue;
+        const mark: ReviewMark = {
+          kind: row.kind as IdentifierKind,
+          normalized: row.normalized,
+          status: row.status,
+          atMs: Number(row.at_ms),
+          caseId: row.case_id,
+        };
+        this.index.applyReview(mark);
+        this.maxReviewSeq = seq;
+      }
+    }
   }
 
   private async selectEvents(where: ReturnType<typeof sql>): Promise<EventRow[]> {
@@ -214,6 +257,7 @@ export class ReputationSync {
     };
     client.on("notification", (message) => {
       if (message.payload === "imports") this.pendingImports = true;
+      else if (message.payload === "reviews") this.pendingReviews = true;
       else if (message.payload) this.pendingSeqs.push(Number(message.payload));
       void this.drain();
     });
@@ -255,7 +299,7 @@ export class ReputationSync {
     this.draining = drained;
     void (async () => {
       try {
-        while (!this.closed && (this.pendingSeqs.length > 0 || this.pendingImports)) {
+        while (!this.closed && (this.pendingSeqs.length > 0 || this.pendingImports || this.pendingReviews)) {
           const seqs = this.pendingSeqs.splice(0).filter((seq) => !this.applied.has(seq));
           if (seqs.length > 0) {
             const rows = await this.selectEvents(sql`e.seq in (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
@@ -264,6 +308,10 @@ export class ReputationSync {
           if (this.pendingImports) {
             this.pendingImports = false;
             await this.loadImports();
+          }
+          if (this.pendingReviews) {
+            this.pendingReviews = false;
+            await this.loadReviews();
           }
         }
       } catch (err) {

@@ -4,8 +4,12 @@
  *
  * Evidence is counted per DISTINCT reporter (one API key counts once however many reports it sends),
  * weighted by the trust of its role, and decays with a half-life from that reporter's latest report.
- * An imported public list counts as one weak reporter per source (a complaint is not a verdict) and on
- * its own can never make an identifier more than `suspicious`.
+ * An imported public list counts as one weak reporter per source (a complaint is not a verdict).
+ *
+ * Evidence levels (ARCHITECTURE.md flow 9): crowd evidence — reports of any role, imports — makes an
+ * identifier `suspicious` at most, however strong; only a standing confirmation by the anti-fraud centre
+ * (an analyst's review, or a case naming it) makes it `scam`. Transfer screening holds `suspicious` payees
+ * and blocks only `scam` ones, so no number of reporter keys can block an account on their own.
  *
  *   evidence E = Σ_reporters trust(role) · 2^(−age / HALF_LIFE)
  *   score      = 1 − exp(−E / SCORE_SCALE)
@@ -16,7 +20,7 @@
  */
 import type { Role } from "@scamguard/contracts";
 
-/** Trust of one distinct reporter by role; an analyst's confirmation outweighs three anonymous-ish reporters. */
+/** Trust of one distinct reporter by role (weights the crowd score; an analyst's REPORT is still crowd evidence). */
 export const ROLE_TRUST: Readonly<Record<Role, number>> = { reporter: 1, institution: 2, analyst: 4, admin: 4 };
 /** Trust of an imported public list, per source (FTC complaints, community block lists). */
 export const IMPORT_TRUST = 0.5;
@@ -24,8 +28,6 @@ export const IMPORT_TRUST = 0.5;
 export const HALF_LIFE_MS = 90 * 24 * 3600 * 1000;
 /** E at which the score reaches 1 − 1/e ≈ 0.63. */
 export const SCORE_SCALE = 3;
-/** score ≥ this → `scam` (three fresh reporters, institution + reporter, or one analyst). */
-export const SCAM_THRESHOLD = 0.6;
 /** score ≥ this → `suspicious` (one reporter within ~8 months, an import within ~5 months). */
 export const SUSPICIOUS_THRESHOLD = 0.05;
 /** Fixed epoch of the decayed sums (2020-01-01T00:00:00Z); any fixed instant works. */
@@ -49,12 +51,13 @@ export function scoreOf(evidence: number): number {
 export type ReputationVerdict = "unknown" | "suspicious" | "scam";
 
 /**
- * Verdict from a score; `importOnly` caps it at `suspicious`.
- * @example verdictOf(0.7, false) // "scam"
- * @example verdictOf(0.7, true) // "suspicious"
+ * Evidence level from the crowd score and the centre's standing confirmation: only a confirmation is `scam`.
+ * @example verdictOf(0.99, false) // "suspicious" (any number of reporters)
+ * @example verdictOf(0, true) // "scam"
+ * @example verdictOf(0.01, false) // "unknown"
  */
-export function verdictOf(score: number, importOnly: boolean): ReputationVerdict {
-  if (score >= SCAM_THRESHOLD && !importOnly) return "scam";
+export function verdictOf(score: number, confirmed: boolean): ReputationVerdict {
+  if (confirmed) return "scam";
   if (score >= SUSPICIOUS_THRESHOLD) return "suspicious";
   return "unknown";
 }

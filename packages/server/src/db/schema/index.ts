@@ -8,3 +8,5 @@ export * from "./api-keys.js";
 export * from "./reports.js";
 export * from "./sessions.js";
 export * from "./contacts.js";
+export * from "./review.js";
+export * from "./cases.js";
