@@ -6,8 +6,9 @@
  * `partially_frozen` (amount), `rejected` (reason) or `not_our_account`. Answering is idempotent: the same
  * answer again returns the same request (200, nothing appended); a different answer after a final one is
  * 409 `freeze_already_answered`. `overdue` is derived when read: not answered and past `deadlineAt`.
- * The bank is addressed by its institution API key (`institutionKeyId`, the `k_…` id shown by
- * `scamguard keys list` / `GET /v1/admin/keys`); it sees only requests addressed to it, others are 404.
+ * The bank is addressed by its official-directory id (`institution`: `icbc`, `ccb`, `webank`, …); every
+ * institution key BOUND to that id (`scamguard keys create --role institution --institution icbc`) sees and
+ * answers the requests addressed to it; other keys get 404, as for a request that does not exist.
  */
 import { z } from "zod";
 import { IdentifierInputSchema, NormalizedIdentifierSchema } from "./identifiers.js";
@@ -34,13 +35,13 @@ export const isFinalFreezeState = (state: FreezeState): state is FreezeOutcome =
 
 /**
  * Body of `POST /v1/freeze-requests` (analyst, admin).
- * @example { caseId: "case_…", institutionKeyId: "k_…", payee: { kind: "bank_account", value: "6222020200112233445" },
+ * @example { caseId: "case_…", institution: "icbc", payee: { kind: "bank_account", value: "6222020200112233445" },
  *   amount: { amount: 50000, currency: "CNY" }, deadlineMinutes: 30, note: "victim transferred 09:41" }
  */
 export const CreateFreezeRequestSchema = z.object({
   caseId: z.string().min(1).max(64),
-  /** The bank's institution API key id (`k_…`). */
-  institutionKeyId: z.string().min(1).max(64),
+  /** The bank's official-directory id (`GET /v1/directory?q=` lists them); 422 `unknown_institution` otherwise. */
+  institution: z.string().min(1).max(64),
   payee: IdentifierInputSchema,
   amount: LossSchema.refine((loss) => loss.amount > 0, { message: "must be more than 0", path: ["amount"] }),
   deadlineMinutes: z.number().int().min(1).max(MAX_FREEZE_DEADLINE_MINUTES),
@@ -49,7 +50,7 @@ export const CreateFreezeRequestSchema = z.object({
 export type CreateFreezeRequest = z.infer<typeof CreateFreezeRequestSchema>;
 
 /**
- * Body of `POST /v1/freeze-requests/:id/answer` (the addressed institution).
+ * Body of `POST /v1/freeze-requests/:id/answer` (a key bound to the addressed institution).
  * @example { outcome: "partially_frozen", amount: 12000 }
  * @example { outcome: "rejected", reason: "account already closed by court order" }
  */
@@ -77,14 +78,14 @@ export type FreezeAnswer = z.infer<typeof FreezeAnswerSchema>;
 
 /**
  * A freeze request as the centre and the addressed bank read it.
- * @example { id: "frz_…", caseId: "case_…", institutionKeyId: "k_…", payee: { kind: "bank_account", … },
+ * @example { id: "frz_…", caseId: "case_…", institution: "icbc", payee: { kind: "bank_account", … },
  *   amount: { amount: 50000, currency: "CNY" }, deadlineMinutes: 30, deadlineAt: "…", state: "sent",
  *   overdue: false, acknowledgedAt: null, answer: null, note: null, requestedBy: "k_…", createdAt: "…" }
  */
 export const FreezeRequestSchema = z.object({
   id: z.string(),
   caseId: z.string(),
-  institutionKeyId: z.string(),
+  institution: z.string(),
   payee: NormalizedIdentifierSchema,
   amount: LossSchema,
   deadlineMinutes: z.number().int().positive(),

@@ -85,8 +85,8 @@ export const freezeRequests = pgTable(
     caseId: text("case_id")
       .notNull()
       .references(() => cases.id),
-    /** The addressed bank's institution API key id. */
-    institutionKeyId: text("institution_key_id").notNull(),
+    /** The addressed bank's directory id; keys bound to it (api_keys.institution_id) see and answer it. */
+    institutionId: text("institution_id").notNull(),
     payeeKind: text("payee_kind").notNull(),
     payeeValue: text("payee_value").notNull(),
     payeeNormalized: text("payee_normalized").notNull(),
@@ -107,7 +107,7 @@ export const freezeRequests = pgTable(
     // Staff list every request newest first by (created_at, id).
     index("freeze_requests_created_id_idx").on(t.createdAt.desc(), t.id.desc()),
     // A bank lists only the requests addressed to it, newest first.
-    index("freeze_requests_institution_created_idx").on(t.institutionKeyId, t.createdAt.desc(), t.id.desc()),
+    index("freeze_requests_institution_created_idx").on(t.institutionId, t.createdAt.desc(), t.id.desc()),
     // A case shows its freeze requests.
     index("freeze_requests_case_idx").on(t.caseId),
     // Overdue = unanswered and past the deadline: a partial index keeps that scan to the open few.
