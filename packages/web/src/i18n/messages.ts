@@ -120,7 +120,8 @@ const zh = {
 
   "channel.phone_call": "电话",
   "channel.facetime": "FaceTime",
-  "channel.video_call": "视频通话/会议软件",
+  "channel.video_call": "视频通话",
+  "channel.meeting_app": "会议软件（腾讯会议、Zoom 等）",
   "channel.sms": "短信",
   "channel.chat": "微信/QQ 等聊天",
   "channel.email": "邮件",
@@ -287,7 +288,8 @@ const en: Record<MessageKey, string> = {
 
   "channel.phone_call": "Phone call",
   "channel.facetime": "FaceTime",
-  "channel.video_call": "Video call / meeting app",
+  "channel.video_call": "Video call",
+  "channel.meeting_app": "Meeting app (Tencent Meeting, Zoom, …)",
   "channel.sms": "SMS",
   "channel.chat": "Chat app (WeChat, QQ…)",
   "channel.email": "E-mail",
