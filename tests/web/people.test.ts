@@ -59,6 +59,8 @@ describe("Check page", () => {
     const identifier = verdict.getByTestId("identifier").first();
     expect(await identifier.textContent()).toContain("jd-kefu@icloud.com");
     expect(await identifier.textContent()).toContain("没有记录");
+    // The typed identifier went out as a 5-character hash prefix only.
+    expect(await identifier.textContent()).toContain("服务器不知道您查的是哪个号码");
     expect(await verdict.getByTestId("share-text").textContent()).toContain("不共享屏幕");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shot(phone, "check-zh-360");
@@ -81,6 +83,26 @@ describe("Check page", () => {
     await shot(phone, "check-en-large");
     await page.getByRole("button", { name: "中文" }).click();
     await page.getByRole("button", { name: "大字：开" }).click();
+    expect(phone.errors).toEqual([]);
+  });
+
+  it("asks 'is it really them?' with the person's own number hashed on the device", async () => {
+    const { page } = phone;
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/v1/contacts/verify")) sent.push(request.postData() ?? "");
+    });
+    await page.getByText("正在通话：真的是他们吗？").click();
+    await page.getByLabel("对方自称是").fill("京东金融");
+    await page.getByLabel("对方的号码、FaceTime 账号或邮箱").fill("+86 138 0013 8000");
+    await page.getByLabel("您自己的手机号或邮箱").fill("139 0013 9000");
+    await page.getByRole("button", { name: "核对", exact: true }).click();
+    const answer = page.getByTestId("really-answer");
+    await answer.waitFor();
+    expect(await answer.textContent()).toMatch(/不是|没有登记/);
+    expect(await answer.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    expect(sent.join("")).not.toContain("13900139000");
+    expect(sent.join("")).toMatch(/"toHash":"[0-9a-f]{64}"/);
     expect(phone.errors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { ReallyThem } from "./really-them.js";
 import { type CheckResult, runCheck } from "./run-check.js";
 import { VerdictCard } from "./verdict-card.js";
 
@@ -101,6 +102,7 @@ export function CheckPage() {
       <div ref={resultRef} tabIndex={-1} className="result">
         {result && <VerdictCard result={result} />}
       </div>
+      <ReallyThem />
     </div>
   );
 }

@@ -18,5 +18,6 @@ export function identifiersOnDevice(text: string): CheckedIdentifier[] {
 }
 
 export function identifierOnDevice(kind: IdentifierKind, value: string): CheckedIdentifier {
-  return { kind, value, lookup: null, institution: officialContactOwner(kind, value)?.id ?? null };
+  const institution = officialContactOwner(kind, value)?.id ?? null;
+  return { kind, value, verdict: institution ? "official" : null, reporters: 0, institution, private: false };
 }

@@ -14,7 +14,7 @@ export function IdentifierList({ identifiers }: { identifiers: CheckedIdentifier
       <h3>{t("verdict.identifiers")}</h3>
       <ul>
         {identifiers.map((item) => {
-          const verdict: LookupVerdict | null = item.lookup?.verdict ?? (item.institution ? "official" : null);
+          const verdict = item.verdict;
           const institution = institutionById(item.institution);
           return (
             <li key={`${item.kind}:${item.value}`} data-testid="identifier" className={verdict ? `rep rep-${verdict}` : "rep"}>
@@ -24,7 +24,8 @@ export function IdentifierList({ identifiers }: { identifiers: CheckedIdentifier
                   <span aria-hidden="true">{ICONS[verdict]}</span> {t(`lookup.${verdict}`)}
                 </strong>
               )}
-              {item.lookup && item.lookup.reports > 0 && <span className="count"> · {t("verdict.reports", { n: item.lookup.reports })}</span>}
+              {item.reporters > 0 && <span className="count"> · {t("verdict.reporters", { n: item.reporters })}</span>}
+              {item.private && <p className="small">🔒 {t("lookup.private")}</p>}
               {verdict === "official" && institution && <p className="small">{t("lookup.onlyOfficial", { name: name(institution.name) })}</p>}
             </li>
           );

@@ -1,19 +1,24 @@
 /**
  * One check: the server's verdict for the text (`POST /v1/analyze`, which also looks up every identifier
- * in it) and the reputation of the identifier typed in its own field (`GET /v1/lookup`). When the server
+ * in it) and the reputation of the identifier typed in its own field, looked up privately (only a hash
+ * prefix leaves the device: private-lookup.ts). When the server
  * cannot be reached, the same engine runs on this device (lazy-loaded: it is the biggest part of the
  * app) and the result says so; reputations then cannot be known.
  */
-import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, LookupResult, Verdict } from "@scamguard/contracts";
-import { ApiError, api, query } from "../../api/client.js";
+import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, LookupVerdict, Verdict } from "@scamguard/contracts";
+import { ApiError, api } from "../../api/client.js";
 
 export interface CheckedIdentifier {
   kind: IdentifierKind;
   value: string;
   /** The server's reputation; null when it was checked on the device (no reputation available). */
-  lookup: LookupResult | null;
+  verdict: LookupVerdict | null;
+  /** Distinct reporters behind a suspicious/scam verdict (0 when none or unknown). */
+  reporters: number;
   /** Directory id when the identifier is an official contact (known on the device too). */
   institution: string | null;
+  /** Looked up by hash prefix only: the server did not see the value. */
+  private: boolean;
 }
 
 export interface CheckResult {
@@ -35,12 +40,12 @@ export async function runCheck(text: string, identifier: string, signal?: AbortS
 
 async function checkOnServer(text: string, identifier: string, signal?: AbortSignal): Promise<CheckResult> {
   const typed = identifier.trim();
-  const [analysis, lookup] = await Promise.all([
+  const [analysis, own] = await Promise.all([
     text.trim() === "" ? null : api<AnalyzeResponse>("/v1/analyze", { body: { text }, signal }),
-    typed === "" ? null : api<LookupResult>(`/v1/lookup${query({ kind: guessKind(typed), value: typed })}`, { signal }).catch(ignoreInvalid),
+    typed === "" ? null : lookUpPrivately(typed, signal),
   ]);
   const found = (analysis?.identifiers ?? []).map(fromFound);
-  const identifiers = lookup ? [fromLookup(lookup), ...found.filter((f) => f.lookup?.normalized !== lookup.normalized)] : found;
+  const identifiers = own ? [own, ...found.filter((f) => f.value !== own.value)] : found;
   return { text, verdict: analysis?.verdict ?? null, identifiers, offlineReason: null };
 }
 
@@ -53,20 +58,29 @@ async function checkOnDevice(text: string, identifier: string, reason: string): 
   return { text, verdict, identifiers: [...typedOne, ...fromText], offlineReason: reason };
 }
 
-/** A lookup the server refused as malformed (e.g. not a phone number) is left out, not an error page. */
-function ignoreInvalid(error: unknown): null {
-  if (error instanceof ApiError && (error.status === 400 || error.status === 422)) return null;
-  throw error;
+/** The typed identifier by hash prefix; one that cannot be normalised (not a number, say) is a display name. */
+async function lookUpPrivately(value: string, signal?: AbortSignal): Promise<CheckedIdentifier> {
+  const { privateLookup } = await import("./private-lookup.js");
+  const kind = guessKind(value);
+  const entry = kind === "display_name" ? undefined : await privateLookup(kind, value, signal);
+  return {
+    kind,
+    value,
+    verdict: entry === undefined ? null : (entry?.verdict ?? "unknown"),
+    reporters: entry?.reporters ?? 0,
+    institution: null,
+    private: entry !== undefined,
+  };
 }
 
 const fromFound = (found: FoundIdentifier): CheckedIdentifier => ({
   kind: found.kind,
   value: found.value,
-  lookup: found.lookup,
+  verdict: found.lookup.verdict,
+  reporters: found.lookup.distinctReporters,
   institution: found.lookup.institution,
+  private: false,
 });
-
-const fromLookup = (lookup: LookupResult): CheckedIdentifier => ({ kind: lookup.kind, value: lookup.value, lookup, institution: lookup.institution });
 
 /**
  * What kind of identifier a person typed: an e-mail / Apple ID, a link, a bare domain, a card or
