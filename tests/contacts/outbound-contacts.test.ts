@@ -6,6 +6,7 @@
 import { contactHash } from "@scamguard/detect";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
 import { contactServiceFactory } from "../../packages/server/src/services/contacts.js";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
 
@@ -137,6 +138,74 @@ describeBothEngines(
         expect(row?.to_hash).toBeNull();
       });
     });
+
+    describe("in the live call and the guard", () => {
+      const STRANGER = contactHash("phone", "+8613800000003") as string;
+      const DECLARED = contactHash("phone", "+8613800000004") as string;
+
+      it("a live call from 950618 naming JD, with no declared contact, turns high at once with that reason", async () => {
+        await declare(await t().institutionHeader("jd"), { ...jdCall, toHash: DECLARED, purpose: "card delivery" });
+        const start = async (toHash: string) =>
+          (await t().app.inject({ method: "POST", url: "/v1/conversations", payload: { lang: "en", toHash, from: "950618", channel: "phone" } })).json().id;
+        const say = async (id: string, text: string) =>
+          (await t().app.inject({ method: "POST", url: `/v1/conversations/${id}/utterances`, payload: { speaker: "remote", text } })).json();
+
+        const impostor = await say(await start(STRANGER), "您好，我是京东金融客服");
+        expect(impostor.risk).toBe("high");
+        expect(impostor.alerts.map((a: { cues: string[] }) => a.cues).flat()).toContain("contact:not-declared");
+        expect(impostor.alerts.at(-1).title).toContain("declared none to you");
+
+        const real = await say(await start(DECLARED), "您好，我是京东金融客服");
+        expect(real.alerts.map((a: { cues: string[] }) => a.cues).flat()).not.toContain("contact:not-declared");
+        expect(real.risk).not.toBe("high");
+      });
+
+      it("refuses a hash without the caller's from", async () => {
+        const res = await t().app.inject({ method: "POST", url: "/v1/conversations", payload: { toHash: STRANGER } });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.message).toContain("toHash and from go together");
+      });
+
+      it("a session call.started from JD's own number, undeclared, is an impostor at once", async () => {
+        const headers = await t().authHeader("institution");
+        const call = (toHash: string) => ({
+          type: "call.started",
+          at: "2026-12-02T10:00:00Z",
+          channel: "phone",
+          caller: { kind: "phone", value: "950618" },
+          displayName: "京东金融",
+          known: false,
+          toHash,
+        });
+        const undeclared = await t().app.inject({ method: "POST", url: "/v1/sessions/contacts-s-1/events?lang=en", headers, payload: call(STRANGER) });
+        expect(undeclared.statusCode).toBe(200);
+        expect(undeclared.json().decision).toMatchObject({ decision: "cooling_off", risk: "high" });
+        expect(undeclared.json().decision.reasons[0].id).toBe("undeclared-caller");
+        const declared = await t().app.inject({ method: "POST", url: "/v1/sessions/contacts-s-2/events?lang=en", headers, payload: call(DECLARED) });
+        expect(declared.json().decision.decision).toBe("allow");
+      });
+    });
+
+    if (engine === "pglite") {
+      it("scamguard verify-call hashes --me locally and asks the server: exit 0 verified, 2 impostor", async () => {
+        const me = "+8613800000005";
+        await declare(await t().institutionHeader("jd"), { ...jdCall, toHash: contactHash("phone", me), purpose: "repayment reminder" });
+        const url = await t().app.listen({ port: 0, host: "127.0.0.1" });
+        const env = { SCAMGUARD_SERVER: url };
+        const real = await runCli(["verify-call", "--institution", "jd", "--from", "950618", "--me", "+86 138 0000 0005", "--lang", "en"], { env });
+        expect(real.stderr).toBe("");
+        expect(real.code).toBe(0);
+        expect(real.stdout).toContain("Verified: it really is them");
+        expect(real.stdout).toContain("stated purpose: repayment reminder");
+        const fake = await runCli(["verify-call", "--institution", "京东金融客服", "--from", "+8613912345678", "--me", me, "--server", url], { env: {} });
+        expect(fake.code).toBe(2);
+        expect(fake.stdout).toContain("950618");
+        expect(fake.stdout).toContain("冒充");
+        const bad = await runCli(["verify-call", "--institution", "jd", "--from", "950618", "--me", "not a number", "--server", url]);
+        expect(bad.code).toBe(1);
+        expect(bad.stderr).toContain("--me: not a phone number or e-mail address");
+      }, 120_000);
+    }
 
     if (engine === "postgres") {
       it("reaches a second server process through NOTIFY: declared, then ended", async () => {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { LangSchema, RiskLevelSchema, StageSchema } from "./taxonomy.js";
 import { AdviceSchema } from "./verdict.js";
 import { MAX_UTTERANCE_CHARS, SpeakerSchema } from "./sessions.js";
+import { ContactFromSchema, ContactHashSchema, OutboundChannelSchema } from "./contacts.js";
 
 /**
  * Where in the conversation a cue was heard: utterance index (0-based), who said it, and the span of
@@ -42,8 +43,24 @@ export const ConversationAlertSchema = z.object({
 });
 export type ConversationAlert = z.infer<typeof ConversationAlertSchema>;
 
-/** `POST /v1/conversations` body. @example { lang: "zh" } */
-export const CreateConversationRequestSchema = z.strictObject({ lang: LangSchema.optional() });
+/**
+ * `POST /v1/conversations` body. With `toHash` (the person's own hash, detect's contactHash) and `from`
+ * (the caller's number or ID as shown), a caller who names an institution that declares its contacts is
+ * checked against its declarations; no such declaration raises the risk at once.
+ * @example { lang: "zh", toHash: "cac67161…", from: "950618", channel: "phone" }
+ */
+export const CreateConversationRequestSchema = z
+  .strictObject({
+    lang: LangSchema.optional(),
+    toHash: ContactHashSchema.optional(),
+    from: ContactFromSchema.optional(),
+    /** How the caller reached the person (default phone). */
+    channel: OutboundChannelSchema.optional(),
+  })
+  .refine((body) => (body.toHash === undefined) === (body.from === undefined), {
+    message: "toHash and from go together: the hash of your own number and the caller's number or ID",
+    path: ["from"],
+  });
 export type CreateConversationRequest = z.infer<typeof CreateConversationRequestSchema>;
 
 /** `POST /v1/conversations` answer: the id is unguessable (128 random bits) and is the only credential. */

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { IdentifierKindSchema, RiskLevelSchema, StageSchema } from "./taxonomy.js";
 import { AdviceSchema } from "./verdict.js";
+import { ContactHashSchema } from "./contacts.js";
 
 /** ISO 8601 time with an offset (`2026-07-05T10:00:00Z`, `2026-07-05T18:00:00+08:00`). */
 export const IsoTimeSchema = z.iso.datetime({ offset: true, message: "expected an ISO 8601 time with offset" });
@@ -63,6 +64,11 @@ export const SessionEventSchema = z.discriminatedUnion("type", [
     caller: CallerSchema,
     displayName: z.string().max(200).optional(),
     known: z.boolean(),
+    /**
+     * Hex SHA-256 of the person's own `phone:<E.164>` / `email:<address>` (detect's contactHash): the call is
+     * then checked against the contacts the claimed institution declared (POST /v1/contacts/verify).
+     */
+    toHash: ContactHashSchema.optional(),
   }),
   z.strictObject({ type: z.literal("call.ended"), ...at }),
   z.strictObject({ type: z.literal("utterance"), ...at, speaker: SpeakerSchema, text: z.string().max(MAX_UTTERANCE_CHARS) }),

@@ -8,6 +8,7 @@ import { register as registerKeys } from "./keys.js";
 import { register as registerModel } from "./model.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
+import { register as registerVerifyCall } from "./verify-call.js";
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerReplay(program);
   registerModel(program);
+  registerVerifyCall(program);
 }

@@ -77,3 +77,29 @@ describe("answerContactVerification", () => {
     expect(new Set(shapes).size).toBe(1);
   });
 });
+
+describe("declared-contact facts in the live call and the guard", () => {
+  it("a not_verified call raises the live call to high at once, with the reason, once", async () => {
+    const { addContactFact, createConversation, addUtterance } = await import("../conversation/index.js");
+    const fact = { result: "not_verified" as const, institution: { zh: "京东", en: "JD.com" } };
+    const first = addContactFact(createConversation("en"), fact);
+    expect(first.state.risk).toBe("high");
+    expect(first.alerts[0]?.title).toContain("JD.com: This institution declares every contact it makes");
+    expect(addContactFact(first.state, fact).alerts).toEqual([]);
+    // A later harmless utterance does not bring the risk back down.
+    expect(addUtterance(first.state, { speaker: "remote", text: "How are you today?" }).state.risk).toBe("high");
+    expect(addContactFact(createConversation("en"), { ...fact, result: "verified" }).state.risk).toBe("low");
+  });
+
+  it("the guard treats an undeclared call as an impostor even from the official number", async () => {
+    const { applyEvent, createSession } = await import("../session/index.js");
+    const call = { type: "call.started" as const, at: "2026-12-02T10:00:00Z", channel: "phone" as const, caller: { kind: "phone" as const, value: "950618" }, displayName: "京东金融", known: false };
+    const plain = applyEvent(createSession("en"), call, { lang: "en" });
+    expect(plain.decision.decision).toBe("allow");
+    const undeclared = applyEvent(createSession("en"), call, { lang: "en", contact: { result: "not_verified", institution: { zh: "京东", en: "JD.com" } } });
+    expect(undeclared.decision.decision).toBe("cooling_off");
+    expect(undeclared.decision.risk).toBe("high");
+    expect(undeclared.decision.reasons.map((r) => r.id)).toContain("undeclared-caller");
+    expect(undeclared.decision.reasons[0]?.en).toContain('"JD.com" declares every contact it makes');
+  });
+});

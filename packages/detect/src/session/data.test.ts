@@ -8,7 +8,7 @@ import type { KillchainCondition } from "@scamguard/contracts";
 const factsOf = (c: KillchainCondition): string[] =>
   "all" in c ? c.all.flatMap(factsOf) : "any" in c ? c.any.flatMap(factsOf) : "not" in c ? factsOf(c.not) : "fact" in c ? [c.fact] : "now" in c ? [c.now] : [];
 
-const KNOWN = /^(call|call\.(unknown|facetime|stranger-facetime|official|untrusted|impersonator|ended)|caller\.reported|talk\.stage:[a-z_]+|app\.(installed|opened):[a-z_]+|screenshare|otp|payee\.(added|official|clean|unknown|suspicious|scam|named-safe-account)|loan\.disbursed|transfer\.(new-payee|known-payee|round|large|code-like|burst))$/;
+const KNOWN = /^(call|call\.(unknown|facetime|stranger-facetime|official|untrusted|impersonator|undeclared|declared|ended)|caller\.reported|talk\.stage:[a-z_]+|app\.(installed|opened):[a-z_]+|screenshare|otp|payee\.(added|official|clean|unknown|suspicious|scam|named-safe-account)|loan\.disbursed|transfer\.(new-payee|known-payee|round|large|code-like|burst))$/;
 
 describe("kill-chain data", () => {
   it("every advice id of rules and cues exists in advice.json", () => {

@@ -97,6 +97,16 @@ function callStarted(state: SessionState, event: SessionEventOf<"call.started">,
     current.add("call.untrusted");
   }
   state.institution = institutionName(analysis.claimedInstitution) ?? institutionName(event.displayName);
+  if (deps.contact?.result === "not_verified") {
+    // The institution declares every contact and declared none: whatever the number, this is not them.
+    current.delete("call.official");
+    current.add("call.undeclared");
+    current.add("call.untrusted");
+    current.add("call.impersonator");
+    if (deps.contact.institution) state.institution = deps.contact.institution;
+  } else if (deps.contact?.result === "verified") {
+    current.add("call.declared");
+  }
 }
 
 function transferFacts(state: SessionState, event: SessionEventOf<"transfer.initiated">, deps: SessionDeps, current: Set<string>): void {

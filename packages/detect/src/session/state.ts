@@ -3,6 +3,15 @@ import type { DecisionAction, IdentifierKind, Lang, Payee, Stage } from "@scamgu
 import { type ConversationOptions, type ConversationState, createConversation } from "../conversation/analyser.js";
 import type { AnalyzeCaller } from "./caller.js";
 
+/**
+ * A declared-contact verification, as a fact handed in (the engine does no I/O).
+ * @example { result: "not_verified", institution: { zh: "京东", en: "JD.com" } }
+ */
+export interface ContactFact {
+  result: "verified" | "not_verified" | "not_participating";
+  institution: { zh: string; en: string } | null;
+}
+
 /** Reputation of an identifier as the reputation store sees it. */
 export type Reputation = "official" | "clean" | "unknown" | "suspicious" | "scam";
 
@@ -46,6 +55,12 @@ export interface SessionDeps {
   analyzeCaller?: AnalyzeCaller;
   callerReputation?: (kind: IdentifierKind, value: string) => Reputation | undefined;
   payeeReputation?: (payee: Payee) => Reputation | undefined;
+  /**
+   * For `call.started` with a `toHash`: the server's verification of this call against the contacts the
+   * claimed institution declared. `not_verified` (the institution declares its contacts and declared no
+   * such one) makes the caller an impostor at once, even from an official number (caller ID is spoofable).
+   */
+  contact?: ContactFact;
   conversation?: ConversationOptions;
 }
 

@@ -13,7 +13,7 @@ export async function appendSessionEvent(
   input: { sessionId: string; event: SessionEvent; query: SessionEventQuery },
   principal: Principal,
 ): Promise<SessionEventResponse> {
-  const deps = await guardDeps(ctx.services.reputation, input.event, input.query.lang);
+  const deps = await guardDeps(ctx.services.reputation, input.event, input.query.lang, ctx.services.contacts);
   const { response, alerted } = await ctx.transaction(async (services) => {
     const r = await services.sessions.append({ sessionId: input.sessionId, event: input.event, principal, subject: input.query.subject, deps });
     const rank = actionRank(r.decision.decision);

@@ -14,6 +14,7 @@ import {
   UtteranceResponseSchema,
 } from "@scamguard/contracts";
 import type { ServerResponse } from "node:http";
+import { addConversationUtterance } from "../commands/converse.js";
 import type { RouteModule } from "./route-module.js";
 
 const errors = { 400: ErrorResponseSchema, 404: ErrorResponseSchema, 429: ErrorResponseSchema };
@@ -38,7 +39,9 @@ export const conversationRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const { id, lang } = ctx.services.conversations.create(request.body?.lang);
+      const body = request.body;
+      const contact = body?.toHash && body.from ? { toHash: body.toHash, from: body.from, channel: body.channel ?? "phone" } : undefined;
+      const { id, lang } = ctx.services.conversations.create(body?.lang, contact);
       return reply.status(201).send({ id, lang, eventsUrl: `/v1/conversations/${id}/events` });
     },
   );
@@ -54,7 +57,7 @@ export const conversationRoutes: RouteModule = (app, ctx) => {
         response: { 200: UtteranceResponseSchema, ...errors, 409: ErrorResponseSchema },
       },
     },
-    async (request) => ctx.services.conversations.add(request.params.id, request.body),
+    async (request) => addConversationUtterance(ctx.services, request.params.id, request.body),
   );
 
   app.get(

@@ -6,8 +6,9 @@
  * A restart ends live calls (the app simply starts a new conversation).
  */
 import { randomBytes } from "node:crypto";
-import type { ConversationAlert, Lang, Speaker, UtteranceResponse } from "@scamguard/contracts";
-import { addUtterance, type ConversationState, createConversation } from "@scamguard/detect/conversation/index";
+import type { ConversationAlert, Lang, OutboundChannel, Speaker, UtteranceResponse } from "@scamguard/contracts";
+import { addContactFact, addUtterance, type ConversationState, createConversation } from "@scamguard/detect/conversation/index";
+import type { ContactFact } from "@scamguard/detect/session/index";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { AppError, notFound } from "../errors.js";
@@ -22,8 +23,20 @@ const BACKLOG = 50;
 
 export type AlertListener = (alert: ConversationAlert) => void;
 
+/**
+ * The person's own hash and the caller's `from`, when the app gave them: an institution the caller names
+ * is then checked against its declared contacts (once per institution).
+ */
+export interface ConversationContact {
+  toHash: string;
+  from: string;
+  channel: OutboundChannel;
+  checked: Set<string>;
+}
+
 interface Live {
   state: ConversationState;
+  contact: ConversationContact | null;
   lastAt: number;
   alerts: ConversationAlert[];
   listeners: Set<AlertListener>;
@@ -38,11 +51,17 @@ export class ConversationHub {
     this.sweeper.unref();
   }
 
-  create(lang?: Lang): { id: string; lang: Lang | null } {
+  create(lang?: Lang, contact?: Omit<ConversationContact, "checked">): { id: string; lang: Lang | null } {
     if (this.live.size >= this.max) this.sweep(Date.now());
     if (this.live.size >= this.max) throw new AppError(503, "too_many_conversations", "too many live conversations; try again shortly");
     const id = `cv_${randomBytes(16).toString("base64url")}`;
-    this.live.set(id, { state: createConversation(lang), lastAt: Date.now(), alerts: [], listeners: new Set() });
+    this.live.set(id, {
+      state: createConversation(lang),
+      contact: contact ? { ...contact, checked: new Set() } : null,
+      lastAt: Date.now(),
+      alerts: [],
+      listeners: new Set(),
+    });
     return { id, lang: lang ?? null };
   }
 
@@ -53,12 +72,30 @@ export class ConversationHub {
     const r = addUtterance(live.state, utterance);
     live.state = r.state;
     live.lastAt = Date.now();
-    for (const alert of r.alerts) {
+    this.publish(live, r.alerts);
+    return { utterances: r.state.utterances, stage: r.state.stage, risk: r.state.risk, alerts: r.alerts };
+  }
+
+  /** The contact to check this call against, or null when the app gave none. @throws AppError 404 */
+  contactOf(id: string): ConversationContact | null {
+    return this.get(id).contact;
+  }
+
+  /** Folds a declared-contact verification into the call (see detect's addContactFact). @throws AppError 404 */
+  addContactFact(id: string, fact: ContactFact): UtteranceResponse {
+    const live = this.get(id);
+    const r = addContactFact(live.state, fact);
+    live.state = r.state;
+    this.publish(live, r.alerts);
+    return { utterances: r.state.utterances, stage: r.state.stage, risk: r.state.risk, alerts: r.alerts };
+  }
+
+  private publish(live: Live, alerts: ConversationAlert[]): void {
+    for (const alert of alerts) {
       live.alerts.push(alert);
       if (live.alerts.length > BACKLOG) live.alerts.shift();
       for (const listener of live.listeners) listener(alert);
     }
-    return { utterances: r.state.utterances, stage: r.state.stage, risk: r.state.risk, alerts: r.alerts };
   }
 
   /** Alerts so far (after `afterSeq`), and a subscription to the next ones; call the returned function to stop. */

@@ -3,9 +3,11 @@
  * from the in-memory index, handed to the engine as synchronous closures. A lookup that fails (an
  * identifier the index cannot normalise) counts as "no reputation", never as an error of the event.
  */
-import type { IdentifierKind, Lang } from "@scamguard/contracts";
+import type { CallChannel, IdentifierKind, Lang } from "@scamguard/contracts";
 import type { Reputation, SessionDeps } from "@scamguard/detect/session/index";
 import type { ReputationService } from "./reputation-service.js";
+import type { ContactService } from "./contacts.js";
+import { contactFactFor } from "./contact-facts.js";
 
 export async function reputationOf(reputation: ReputationService, kind: IdentifierKind, value: string): Promise<Reputation | undefined> {
   try {
@@ -18,10 +20,22 @@ export async function reputationOf(reputation: ReputationService, kind: Identifi
 /** Engine dependencies for one event: the caller's or the payee's reputation, looked up once. */
 export async function guardDeps(
   reputation: ReputationService,
-  event: { type: string; caller?: { kind: IdentifierKind; value: string }; payee?: { kind: IdentifierKind; value: string } },
+  event: {
+    type: string;
+    caller?: { kind: IdentifierKind; value: string };
+    payee?: { kind: IdentifierKind; value: string };
+    channel?: CallChannel;
+    displayName?: string;
+    toHash?: string;
+  },
   lang: Lang = "zh",
+  contacts?: ContactService,
 ): Promise<SessionDeps> {
   const deps: SessionDeps = { lang };
+  if (contacts && event.type === "call.started" && event.caller && event.channel && event.toHash) {
+    const contact = await contactFactFor(contacts, { ...event, caller: event.caller, channel: event.channel });
+    if (contact) deps.contact = contact;
+  }
   if (event.type === "call.started" && event.caller) {
     const verdict = await reputationOf(reputation, event.caller.kind, event.caller.value);
     deps.callerReputation = () => verdict;
