@@ -1,9 +1,9 @@
 /**
  * The hash that stands for a person in declared outbound contacts: lower-case hex SHA-256 of
  * `kind:normalised value` (`phone:+8613800000001`, `email:li.lei@example.com`), the value normalised by
- * `normalizeIdentifier` — the same `kind:normalised` input as the range lookup's identifier hash, here
- * unshortened (64 hex characters). Pure and synchronous (@noble/hashes, no Web Crypto promise, no Node
- * API), so the CLI, the web app and an institution's systems hash byte for byte alike.
+ * `normalizeIdentifier`: the one digest of identifiers/hash.ts (`identifierDigest`), whose first 32
+ * characters are the range lookup's hash; here all 64. Pure and synchronous, so the CLI, the web app and an
+ * institution's systems hash byte for byte alike.
  *
  * A hash of a phone number is a pseudonym, not anonymity (the number space can be enumerated): the server
  * keeps these only while a declaration is live, never logs them, and answers only an exact match.
