@@ -51,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
     stage,
     impersonating,
     signals,
-    advice: risk === "low" ? [] : adviceFor({ stage, mode, impersonating, lang, signals }),
+    advice: risk === "low" ? [] : adviceFor({ stage, mode, impersonating, lang, signals, risk }),
     lang,
     reasons,
     truncated,
@@ -82,10 +82,15 @@ function reasonsOf(risk: RiskLevel, signals: readonly Signal[], impersonating: s
   } else {
     const entry = impersonating ? institution(impersonating) : undefined;
     if (entry) reasons.push(lang === "zh" ? `自称代表${entry.name.zh}。` : `Claims to speak for ${entry.name.en}.`);
-    for (const s of tactics.slice(0, MAX_REASONS)) reasons.push(`${s.description}: “${s.evidence[0]?.text ?? ""}”`);
+    for (const s of tactics.slice(0, MAX_REASONS)) reasons.push(quoted(s, lang));
   }
-  for (const s of protective.slice(0, 2)) reasons.push(`${s.description}: “${s.evidence[0]?.text ?? ""}”`);
+  for (const s of protective.slice(0, 2)) reasons.push(quoted(s, lang));
   return reasons;
+}
+
+/** "label: “evidence”" in the verdict's punctuation (the description is already in its language). */
+function quoted(s: Signal, lang: Lang): string {
+  return `${s.description}${lang === "zh" ? "：" : ": "}“${s.evidence[0]?.text ?? ""}”`;
 }
 
 function emptyVerdict(lang: Lang, analyzedChars: number, truncated: boolean): Verdict {

@@ -5,6 +5,12 @@ export interface RenderOptions {
   color: boolean;
 }
 
+/** The words around a verdict, in the verdict's language: a person reads one language, never a mix. */
+const WORDS = {
+  zh: { probability: "诈骗概率", mode: "类型：", stage: "阶段：", note: "说明：", advice: "现在该做什么", evidence: "证据", text: "原文", colon: "：" },
+  en: { probability: "scam probability", mode: "Mode:  ", stage: "Stage: ", note: "Note:  ", advice: "What to do now", evidence: "Evidence", text: "Text", colon: ": " },
+} as const;
+
 const ansi = (code: string, on: boolean) => (text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 /**
@@ -15,30 +21,27 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
   const mark = color ? ansi("1;41;97", true) : (t: string) => `«${t}»`;
   const riskColor = verdict.risk === "low" ? ansi("32", color) : verdict.risk === "medium" ? ansi("33", color) : ansi("1;31", color);
   const lang = verdict.lang;
+  const w = WORDS[lang];
   const lines: string[] = [];
-  const risk = RISK_LEVELS.names[verdict.risk];
-  lines.push(`${riskColor(bold(`${risk.zh} / ${risk.en}`))}  (scam probability ${verdict.score.toFixed(2)})`);
-  if (verdict.mode) {
-    const mode = FRAUD_MODES.names[verdict.mode];
-    lines.push(`Mode:  ${mode.zh} · ${mode.en}`);
-  }
+  const risk = RISK_LEVELS.names[verdict.risk][lang];
+  lines.push(`${riskColor(bold(risk))}  (${w.probability} ${verdict.score.toFixed(2)})`);
+  if (verdict.mode) lines.push(`${w.mode}${FRAUD_MODES.names[verdict.mode][lang]}`);
   if (verdict.stage) {
-    const stage = PLAYBOOK_STAGES.names[verdict.stage];
-    lines.push(`Stage: ${stageRank(verdict.stage) + 1}/${PLAYBOOK_STAGES.ids.length} ${stage.zh} · ${stage.en}`);
+    lines.push(`${w.stage}${stageRank(verdict.stage) + 1}/${PLAYBOOK_STAGES.ids.length} ${PLAYBOOK_STAGES.names[verdict.stage][lang]}`);
   }
-  for (const reason of verdict.reasons) lines.push(`Note:  ${reason}`);
+  for (const reason of verdict.reasons) lines.push(`${w.note}${reason}`);
   if (verdict.advice.length > 0) {
-    lines.push("", bold(lang === "zh" ? "现在该做什么 / What to do now" : "What to do now"));
+    lines.push("", bold(w.advice));
     for (const [i, advice] of verdict.advice.entries()) lines.push(`  ${i + 1}. ${advice.text}`);
   }
   if (verdict.signals.length > 0) {
-    lines.push("", bold("Evidence"));
+    lines.push("", bold(w.evidence));
     for (const signal of verdict.signals) {
-      const family = SIGNAL_FAMILIES.names[signal.family];
-      const quotes = signal.evidence.map((e) => `"${e.text}"`).join(", ");
-      lines.push(`  - [${family.en}] ${signal.description}: ${quotes}`);
+      const family = SIGNAL_FAMILIES.names[signal.family][lang];
+      const quotes = signal.evidence.map((e) => `“${e.text}”`).join(lang === "zh" ? "、" : ", ");
+      lines.push(`  - [${family}] ${signal.description}${w.colon}${quotes}`);
     }
-    lines.push("", bold("Text"), `  ${highlight(text.slice(0, verdict.analyzedChars), verdict, mark).slice(0, 4000)}`);
+    lines.push("", bold(w.text), `  ${highlight(text.slice(0, verdict.analyzedChars), verdict, mark).slice(0, 4000)}`);
   }
   return `${lines.join("\n")}\n`;
 }

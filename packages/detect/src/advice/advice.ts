@@ -2,7 +2,7 @@
  * What to do now: advice rules as data (advice.json), chosen by the furthest stage, the fraud mode, the
  * signals that fired and the impersonated institution, whose official number is named.
  */
-import { type Advice, type FraudMode, type Lang, type Signal, type Stage, stageRank } from "@scamguard/contracts";
+import { type Advice, type FraudMode, type Lang, type RiskLevel, type Signal, type Stage, stageRank } from "@scamguard/contracts";
 import { DIRECTORY } from "../directory/data.js";
 import data from "./advice.json" with { type: "json" };
 
@@ -32,12 +32,18 @@ export interface AdviceInput {
   impersonating: string | null;
   lang: Lang;
   signals: readonly Signal[];
+  /**
+   * The verdict's risk: at medium or above a person always gets advice (at least the rules marked
+   * `always`), even when no stage or mode was placed (a lone look-alike link, a reported number).
+   */
+  risk?: RiskLevel;
 }
 
 const fill = (template: string, vars: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 
 /**
- * Advice for a verdict, most urgent first; empty when the text shows no scam stage and no mode.
+ * Advice for a verdict, most urgent first; empty when the text shows no scam stage and no mode and the
+ * risk is low or not given.
  * @example
  * adviceFor({ stage: "channel_switch", mode: "credit_repair", impersonating: "webank", lang: "en", signals })
  *   .map((a) => a.id) // ["stop-screen-share", "credit-record-pboc", "call-official-number", "hotline-96110", …]
@@ -45,7 +51,8 @@ const fill = (template: string, vars: Record<string, string>): string => templat
  */
 export function adviceFor(input: AdviceInput): Advice[] {
   const { stage, mode, impersonating, lang } = input;
-  if (stage === null && mode === null) return [];
+  const worrying = input.risk !== undefined && input.risk !== "low";
+  if (stage === null && mode === null && !worrying) return [];
   const fired = new Set(input.signals.filter((s) => s.weight > 0).map((s) => s.id));
   const entry = impersonating ? DIRECTORY.find((e) => e.id === impersonating) : undefined;
   const number = entry?.numbers[0];

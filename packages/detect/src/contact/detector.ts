@@ -2,12 +2,13 @@
  * The contact detector: a text that shows an institution reaching someone through FaceTime/iMessage or a
  * personal mailbox (the display name is the only "proof"), or giving a personal number as its own.
  */
-import type { DirectoryEntry, Evidence, Signal } from "@scamguard/contracts";
+import type { DirectoryEntry, Evidence, Lang, Signal } from "@scamguard/contracts";
 import { getInstitution, institutionByKey, isPublicMailbox } from "../directory/lookup.js";
 import { mentionsOf } from "../directory/mentions.js";
 import { identifiersOf } from "../identifiers/per-text.js";
 import { normalizePhone } from "../identifiers/phone.js";
 import { toOriginalSpan } from "../text/normalize.js";
+import { signalLabel } from "../signals/labels.js";
 import type { DetectContext, Detector } from "../types.js";
 
 const APPLE_CALL = /facetime|face time|imessage|苹果(?:视频|通话|电话|语音)/g;
@@ -23,7 +24,7 @@ const MAX_EVIDENCE = 64;
 const FORMAL_KINDS = new Set<DirectoryEntry["kind"]>(["bank", "payment", "regulator", "loan", "police"]);
 
 const span = (ctx: DetectContext, start: number, end: number): Evidence => toOriginalSpan(ctx.text, start, end);
-const numbersOf = (e: DirectoryEntry) => (e.numbers.length ? e.numbers.join(" / ") : "its official app");
+const numbersOf = (e: DirectoryEntry, lang: Lang) => (e.numbers.length ? e.numbers.join(" / ") : lang === "zh" ? "官方应用里的客服" : "its official app");
 
 /**
  * `impersonation:display-name` (0.85), `channel:facetime` (0.8, only with a claimed institution or an
@@ -62,13 +63,16 @@ export const contactDetector: Detector = {
     });
     const first = apple.length > 0 ? claimed[0] : mailClaim && getInstitution(mailClaim.id);
     if (first && (apple.length > 0 || foreignMail.length > 0)) {
-      const via = apple.length > 0 ? "FaceTime/iMessage" : "a personal e-mail address";
+      const via = apple.length > 0 ? "FaceTime/iMessage" : ctx.lang === "zh" ? "私人邮箱" : "a personal e-mail address";
       signals.push({
         id: "impersonation:display-name",
         family: "impersonation",
         stage: "impersonation",
         weight: 0.85,
-        description: `Claims to be ${first.name.zh} (${first.name.en}) while reaching you through ${via}; the name proves nothing — call ${numbersOf(first)} yourself`,
+        description:
+          ctx.lang === "zh"
+            ? `自称${first.name.zh}，却通过${via}联系您；名字证明不了身份，请自己拨打${numbersOf(first, ctx.lang)}核实`
+            : `Claims to be ${first.name.en} while reaching you through ${via}; the name proves nothing — call ${numbersOf(first, ctx.lang)} yourself`,
         evidence: sortEvidence([...mentions.filter((m) => m.id === first.id).map((m) => span(ctx, m.start, m.end)), ...apple, ...mailEvidence]),
       });
     }
@@ -78,7 +82,7 @@ export const contactDetector: Detector = {
         family: "channel",
         stage: "contact",
         weight: 0.8,
-        description: "A stranger's FaceTime/iMessage call (an e-mail or Apple ID is all it takes); institutions never call this way",
+        description: signalLabel("channel:facetime", ctx.lang, "A stranger's FaceTime/iMessage call; institutions never call this way"),
         evidence: sortEvidence([...apple, ...mailEvidence]),
       });
     }
@@ -95,7 +99,10 @@ export const contactDetector: Detector = {
           family: "impersonation",
           stage: "impersonation",
           weight: 0.4,
-          description: `Gives a personal number for ${formal.name.zh} (${formal.name.en}), whose official number is ${numbersOf(formal)}`,
+          description:
+            ctx.lang === "zh"
+              ? `给出${formal.name.zh}的私人号码，而其官方电话是${numbersOf(formal, ctx.lang)}`
+              : `Gives a personal number for ${formal.name.en}, whose official number is ${numbersOf(formal, ctx.lang)}`,
           evidence: personal.slice(0, MAX_EVIDENCE).map((i) => ({ start: i.start, end: i.end, text: i.value })),
         });
       }

@@ -9,6 +9,7 @@ import { officialContactOwner } from "../directory/lookup.js";
 import { identifiersOf } from "../identifiers/per-text.js";
 import { analyzeUrl } from "../link/analyze-url.js";
 import { findLinks } from "../link/detector.js";
+import { signalLabel } from "../signals/labels.js";
 import type { Detector } from "../types.js";
 
 export const OFFICIAL_CONTACT_ID = "protective:official-contact";
@@ -46,7 +47,7 @@ export const officialContactDetector: Detector = {
       family: "protective",
       stage: null,
       weight: WEIGHT,
-      description: "The only contacts given are an institution's official number, site or app",
+      description: signalLabel(OFFICIAL_CONTACT_ID, ctx.lang, "The only contacts given are an institution's official number, site or app"),
       evidence,
     };
     return [signal];

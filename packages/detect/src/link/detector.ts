@@ -6,6 +6,7 @@ import type { Signal } from "@scamguard/contracts";
 import { extractIdentifiers } from "../identifiers/extract.js";
 import { identifiersOf } from "../identifiers/per-text.js";
 import { toOriginalSpan } from "../text/normalize.js";
+import { signalLabel } from "../signals/labels.js";
 import type { DetectContext, Detector } from "../types.js";
 import { analyzeUrl, type UrlAnalysis, type UrlFactId } from "./analyze-url.js";
 
@@ -103,7 +104,8 @@ export const linkDetector: Detector = {
           family: "channel",
           stage: "channel_switch",
           weight: WEIGHTS[fact.id],
-          description: `${DESCRIPTIONS[fact.id]}: ${fact.detail}`,
+          // The fact's detail is English prose; a Chinese verdict names the link instead.
+          description: ctx.lang === "zh" ? `${signalLabel(id, "zh", DESCRIPTIONS[fact.id])}：${link.value}` : `${signalLabel(id, "en", DESCRIPTIONS[fact.id])}: ${fact.detail}`,
           evidence: [evidence],
         });
       }

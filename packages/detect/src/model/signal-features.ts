@@ -11,6 +11,29 @@ export const TACTIC_FAMILIES: readonly SignalFamily[] = ["impersonation", "prete
 
 const sat = (n: number, half: number): number => n / (n + half);
 
+/** Window of the evidence-density feature, in characters of the original text. */
+const DENSITY_WINDOW = 1000;
+
+/**
+ * Most tactic evidence spans starting inside any `window`-character stretch of the text.
+ * @example densestWindow([{ family: "money", evidence: [{ start: 0 }, { start: 5000 }] }], 1000) // 1
+ */
+function densestWindow(signals: readonly Signal[], window: number): number {
+  const starts: number[] = [];
+  for (const s of signals) {
+    if (s.family === "protective") continue;
+    if (s.evidence.length === 0) starts.push(0);
+    for (const e of s.evidence) starts.push(e.start);
+  }
+  starts.sort((a, b) => a - b);
+  let best = 0;
+  for (let lo = 0, hi = 0; hi < starts.length; hi++) {
+    while ((starts[hi] as number) - (starts[lo] as number) >= window) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
 /** Name of the per-signal feature; the family is part of the name so its sign can be constrained. */
 export const signalFeatureName = (s: Pick<Signal, "id" | "family">): string => `sig:${s.id}@${s.family}`;
 
@@ -65,9 +88,10 @@ export function signalFeatures(signals: readonly Signal[], original: string): Ma
     out.set("playbook:families", fired.length / TACTIC_FAMILIES.length);
     out.set("playbook:stages", stages.size / PLAYBOOK_STAGES.ids.length);
     out.set("playbook:weight", sat(weightSum, 3));
-    // Evidence per 1,000 characters, saturating; short texts count as 200 characters so one hit in a
-    // tweet is not "denser" than a full script.
-    const density = (tacticEvidence * 1000) / Math.max(200, original.length);
+    // Evidence per 1,000 characters in the densest 1,000-character window, saturating; short texts count
+    // as 200 characters so one hit in a tweet is not "denser" than a full script. A window, not the whole
+    // text: padding a script with unrelated text must not dilute it.
+    const density = (densestWindow(signals, DENSITY_WINDOW) * 1000) / Math.max(200, Math.min(original.length, DENSITY_WINDOW));
     out.set("playbook:density", sat(density, 5));
     let maxSpeaker = 0;
     for (const set of speakerFamilies.values()) maxSpeaker = Math.max(maxSpeaker, set.size);

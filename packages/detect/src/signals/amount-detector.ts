@@ -3,6 +3,7 @@ import type { Signal } from "@scamguard/contracts";
 import { findAmounts } from "../text/amount.js";
 import { toOriginalSpan } from "../text/normalize.js";
 import type { Detector } from "../types.js";
+import { signalLabel } from "./labels.js";
 
 /** Amounts at or above this (yuan or dollars alike) count as large. @example findAmounts("两万元")[0].value >= LARGE_AMOUNT // true */
 export const LARGE_AMOUNT = 10_000;
@@ -22,7 +23,7 @@ export const amountDetector: Detector = {
       family: "money",
       stage: null,
       weight: 0.2,
-      description: "Names a large amount of money",
+      description: signalLabel("money:large-amount", ctx.lang, "Names a large amount of money"),
       evidence: large.slice(0, 8).map((a) => toOriginalSpan(ctx.text, a.start, a.end)),
     };
     return [signal];

@@ -5,6 +5,7 @@ import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
 import { toOriginalSpan } from "../text/normalize.js";
 import type { DetectContext, Detector } from "../types.js";
+import { signalLabel } from "./labels.js";
 import { type CompileOptions, compileLexicon } from "./lexicon-matcher.js";
 import type { LexiconFile } from "./lexicon-types.js";
 
@@ -13,7 +14,7 @@ export const MAX_EVIDENCE_PER_SIGNAL = 8;
 
 /**
  * Build a detector from a lexicon file; `applies` decides by language.
- * @example const d = lexiconDetector(zh, { id: "lexicon:zh", applies: (ctx) => ctx.lang === "zh" });
+ * @example const d = lexiconDetector(zh, { id: "lexicon:zh", applies: () => true });
  */
 export function lexiconDetector(
   file: LexiconFile,
@@ -45,7 +46,7 @@ export function lexiconDetector(
             family: e.family,
             stage: e.stage,
             weight: e.weight,
-            description: e.description,
+            description: signalLabel(e.id, ctx.lang, e.description),
             evidence: [],
           };
           byEntry.set(hit.entry, signal);
@@ -62,22 +63,24 @@ export function lexiconDetector(
 }
 
 /**
- * Chinese playbook lexicon (data/lexicons/zh.json), for texts detected as zh.
+ * Chinese playbook lexicon (data/lexicons/zh.json), run on every text: a Chinese script inside an English
+ * message (or padded with English) is still a Chinese script. The text's language only picks the reply
+ * language; on a text without CJK characters the scan finds no anchor and costs one pass.
  * @example zhLexiconDetector.detect({ text: normalize("请共享屏幕"), lang: "zh" })[0].id // "channel:screen-share"
  */
 export const zhLexiconDetector: Detector = lexiconDetector(zhLexicon as LexiconFile, {
   id: "lexicon:zh",
-  applies: (ctx) => ctx.lang === "zh",
+  applies: () => true,
   options: { negationWindow: 10 },
 });
 
 /**
- * English playbook lexicon (data/lexicons/en.json): matches start at word starts.
+ * English playbook lexicon (data/lexicons/en.json), run on every text: matches start at word starts.
  * @example enLexiconDetector.detect({ text: normalize("share your screen"), lang: "en" })[0].id // "channel:screen-share"
  */
 export const enLexiconDetector: Detector = lexiconDetector(enLexicon as LexiconFile, {
   id: "lexicon:en",
-  applies: (ctx) => ctx.lang === "en",
+  applies: () => true,
   options: { wordStart: true, negationWindow: 32 },
 });
 

@@ -76,8 +76,11 @@ describe("evidence", () => {
     expect(ids).toContain("protective:never-ask-code");
   });
 
-  it("lets the caller force the language", () => {
-    expect(detectSignals("share your screen", { lang: "zh" }).signals.map((s) => s.id)).not.toContain("channel:screen-share");
+  it("lets the caller pick the reply language without switching the other language's detection off", () => {
+    const zh = detectSignals("share your screen", { lang: "zh" });
+    expect(zh.signals.map((s) => s.id)).toContain("channel:screen-share");
+    expect(zh.signals.find((s) => s.id === "channel:screen-share")?.description).toBe("要求共享或录制屏幕");
+    expect(detectSignals("请共享屏幕", { lang: "en" }).signals.find((s) => s.id === "channel:screen-share")?.description).toBe("Asks to share or record the screen");
     expect(detectSignals("share your screen", { lang: "auto" }).lang).toBe("en");
   });
 });

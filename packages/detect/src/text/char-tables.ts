@@ -25,8 +25,24 @@ export const C_DIGIT = 4;
 export const C_WEAK_SEP = 8;
 /** Whitespace (collapsed to one space in the output). @example CLASS[0x20] & C_SPACE // 16 */
 export const C_SPACE = 16;
+/**
+ * Part of an emoji or pictograph (surrogates of the emoji planes, arrows, dingbats, shapes, keycap):
+ * never a word of its own, dropped between two letters ("fr🍀ee", "安🔒全") and at text or word edges.
+ * @example CLASS[0xd83d] & C_EMOJI // 32
+ */
+export const C_EMOJI = 32;
+/**
+ * Clause punctuation (, ; : 。) that is dropped only between two one- or two-character CJK fragments:
+ * "安，全，账，户" is an evasion, "好的，我知道了" is a sentence.
+ * @example CLASS[0x2c] & C_CLAUSE // 64
+ */
+export const C_CLAUSE = 64;
 
-const ZERO_WIDTH = [0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x00ad, 0x180e, 0x034f];
+/** Invisible in a message: zero-width characters, bidi controls (LRM, embeddings, isolates), soft hyphen, BOM. */
+const ZERO_WIDTH = [
+  0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x00ad, 0x180e, 0x034f, 0x061c, 0x202a, 0x202b,
+  0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x20e3,
+];
 
 function buildTables(): void {
   for (let c = 0; c < 65536; c++) FOLD[c] = c;
@@ -48,6 +64,9 @@ function buildTables(): void {
   }
   for (let c = 0xff21; c <= 0xff3a; c++) FOLD[c] = c - 0xfee0 + 0x20;
   for (const z of ZERO_WIDTH) FOLD[z] = DROP;
+  // C0/C1 control characters other than tab, line feed and carriage return carry nothing a person reads.
+  for (let c = 0; c < 0x20; c++) if (c !== 0x09 && c !== 0x0a && c !== 0x0d) FOLD[c] = DROP;
+  for (let c = 0x7f; c < 0xa0; c++) FOLD[c] = DROP;
   for (let c = 0xfe00; c <= 0xfe0f; c++) FOLD[c] = DROP; // variation selectors
   const apply = (table: Record<string, string>): void => {
     for (const [from, to] of Object.entries(table)) {
@@ -70,9 +89,13 @@ function buildTables(): void {
   for (const ch of " \t\u00a0\u2002\u2003\u2009\u200a\u202f\u205f") CLASS[ch.charCodeAt(0)] = C_SPACE | C_WEAK_SEP;
   // Symbols and emoji slipped between characters ("安🔒全★账户"): arrows, box drawing, shapes, dingbats, and
   // the surrogate halves of the emoji planes (a low surrogate alone is only ever dropped between CJK).
-  for (let c = 0x2190; c <= 0x2bff; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP;
-  for (let c = 0xd83c; c <= 0xd83e; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP;
-  for (let c = 0xdc00; c <= 0xdfff; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP;
+  for (let c = 0x2190; c <= 0x2bff; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP | C_EMOJI;
+  for (let c = 0xd83c; c <= 0xd83e; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP | C_EMOJI;
+  for (let c = 0xdc00; c <= 0xdfff; c++) CLASS[c] = CLASS[c]! | C_WEAK_SEP | C_EMOJI;
+  for (const c of [0x3030, 0x303d, 0x3297, 0x3299, 0x00a9, 0x00ae]) CLASS[c] = CLASS[c]! | C_WEAK_SEP | C_EMOJI;
+  // "丨" (a radical) is used as a vertical bar between characters, never as a word in a message.
+  CLASS[0x4e28] = C_WEAK_SEP;
+  for (const ch of ",;:。，；：") CLASS[FOLD[ch.charCodeAt(0)]!] = CLASS[FOLD[ch.charCodeAt(0)]!]! | C_CLAUSE;
   for (const ch of "※〃〆〓") CLASS[ch.charCodeAt(0)] = CLASS[ch.charCodeAt(0)]! | C_WEAK_SEP;
   for (const ch of "-_.*·•|/\\~+=^`'\"#<>()[]{}~、・‧∙⋅･﹒＿") {
     const code = ch.charCodeAt(0);

@@ -1,7 +1,8 @@
 /**
  * Normalisation that defeats cheap evasion while keeping a map back to the original text:
  * full/half width, case, Traditional→Simplified (opencc-js) plus variant folds (帳戶/帐户→账户),
- * zero-width characters, separators slipped between CJK characters ("安 全-账*户" → "安全账户"),
+ * zero-width, bidi and control characters, separators slipped between CJK characters ("安 全-账*户" → "安全账户",
+ * "安，全，账，户" too, while "好的，我知道了" keeps its comma), emoji inside or around words ("fr🍀ee" → "free"),
  * homoglyphs (Cyrillic/Greek look-alikes, "amaz0n"), mathematical bold/italic letters, and common
  * pinyin abbreviations (vx/v信/微x→微信, yhk→银行卡, zfb→支付宝, yzm→验证码, sfz→身份证).
  *
@@ -25,10 +26,14 @@ const C_LETTER = 2;
 const C_DIGIT = 4;
 const C_WEAK_SEP = 8;
 const C_SPACE = 16;
+const C_EMOJI = 32;
+const C_CLAUSE = 64;
 if (DROP !== tables.DROP || C_CJK !== tables.C_CJK || C_LETTER !== tables.C_LETTER || C_DIGIT !== tables.C_DIGIT) {
   throw new Error("normalize: character class flags out of step with char-tables");
 }
-if (C_WEAK_SEP !== tables.C_WEAK_SEP || C_SPACE !== tables.C_SPACE) throw new Error("normalize: separator flags out of step");
+if (C_WEAK_SEP !== tables.C_WEAK_SEP || C_SPACE !== tables.C_SPACE || C_EMOJI !== tables.C_EMOJI || C_CLAUSE !== tables.C_CLAUSE) {
+  throw new Error("normalize: separator flags out of step");
+}
 
 /** Most separators dropped between two CJK characters ("安 - 全" has three). */
 const MAX_SEPARATOR_RUN = 3;
@@ -59,6 +64,36 @@ for (const key of ABBREVIATIONS.keys()) {
 
 /** Folded code unit of `s[i]` without CJK simplification (cheap look-ahead). */
 const foldAt = (s: string, i: number): number => FOLD[s.charCodeAt(i)]!;
+
+/** Longest CJK fragment that counts as "one or two characters split off" by a clause mark. */
+const MAX_SPLIT_FRAGMENT = 2;
+const C_SPLIT = C_CLAUSE | C_WEAK_SEP;
+/** A mark that splits a chain: clause marks and separators, not emoji (those are dropped on their own). */
+const splits = (f: number): boolean => (CLASS[f]! & C_SPLIT) !== 0 && (CLASS[f]! & C_EMOJI) === 0;
+
+/**
+ * Whether the CJK fragment next to a clause mark at index i (direction +1: the one starting at `from`,
+ * -1: the one ending before `from`) is one or two characters long and split off on its far side too
+ * (by another mark or separator, then a CJK character): the chain "安，全，账，户" is an evasion, a
+ * single comma between phrases is punctuation.
+ */
+function splitFragment(s: string, from: number, dir: 1 | -1): boolean {
+  let j = from;
+  let k = 0;
+  const inside = (x: number) => x >= 0 && x < s.length;
+  for (; inside(j); j += dir) {
+    const f = foldAt(s, j);
+    if (f === DROP) continue;
+    if (!(CLASS[f]! & C_CJK)) break;
+    if (++k > MAX_SPLIT_FRAGMENT) return false;
+  }
+  if (k === 0 || !inside(j) || !splits(foldAt(s, j))) return false;
+  for (j += dir; inside(j); j += dir) {
+    const f = foldAt(s, j);
+    if (f !== DROP && !splits(f)) return (CLASS[f]! & C_CJK) !== 0;
+  }
+  return false;
+}
 
 /** Mathematical alphanumeric symbols (U+1D400–U+1D7FF, used to dodge filters) → ASCII, or 0. */
 function mathAlnum(cp: number): number {
@@ -141,6 +176,40 @@ export function normalize(original: string): NormalizedText {
       }
     }
     let cls = CLASS[c]!;
+    if (cls & C_EMOJI) {
+      // An emoji run is never a word: dropped between two letters of one kind ("fr🍀ee", "安🔒全") and at
+      // a text or word edge; between different kinds ("转账💰now") it separates like a space.
+      let j = i + 1;
+      while (j < n) {
+        const f = foldAt(s, j);
+        if (f === DROP || CLASS[f]! & C_EMOJI) j++;
+        else break;
+      }
+      const before = o > 0 ? CLASS[out[o - 1]!]! : C_SPACE;
+      const after = j < n ? CLASS[foldAt(s, j)]! : C_SPACE;
+      const wordy = C_CJK | C_LETTER | C_DIGIT;
+      if ((before & after & wordy) !== 0 || !(before & wordy) || !(after & wordy)) {
+        i = j - 1;
+        continue;
+      }
+      if (runStart >= 0) {
+        o = finishRun(out, runStart, o, 0x20, runHash);
+        runStart = -1;
+      }
+      out[o] = 0x20;
+      map[o] = i;
+      o++;
+      i = j - 1;
+      continue;
+    } else if (cls & C_CLAUSE && o > 0 && CLASS[out[o - 1]!]! & C_CJK) {
+      // "安，全，账，户": a clause mark inside a chain of one- or two-character CJK fragments is an evasion.
+      let j = i + 1;
+      while (j < n && CLASS[foldAt(s, j)]! & C_SPACE) j++;
+      if (j < n && CLASS[foldAt(s, j)]! & C_CJK && (splitFragment(s, j, 1) || splitFragment(s, i - 1, -1))) {
+        i = j - 1;
+        continue;
+      }
+    }
     if (cls & C_CJK) {
       c = toSimplified(c);
       if (consumed === 0) CJK_SEEN[raw] = c;
@@ -151,7 +220,7 @@ export function normalize(original: string): NormalizedText {
         let seps = 1;
         while (j < n) {
           const f = foldAt(s, j);
-          if (f === DROP) j++;
+          if (f === DROP || CLASS[f]! & C_EMOJI) j++;
           else if (CLASS[f]! & C_WEAK_SEP && seps < MAX_SEPARATOR_RUN) {
             j++;
             seps++;
@@ -212,7 +281,7 @@ export function toOriginalSpan(text: NormalizedText, start: number, end: number)
   const orig = text.original;
   while (b > a) {
     const f = FOLD[orig.charCodeAt(b - 1)]!;
-    if (f === DROP || CLASS[f]! & C_SPACE || (CLASS[f]! & C_WEAK_SEP && end > start && b - 1 > map[end - 1]!)) b--;
+    if (f === DROP || CLASS[f]! & C_SPACE || (CLASS[f]! & (C_WEAK_SEP | C_CLAUSE) && end > start && b - 1 > map[end - 1]!)) b--;
     else break;
   }
   return { start: a, end: b, text: orig.slice(a, b) };
