@@ -22,3 +22,4 @@ export * from "./review.js";
 export * from "./freezes.js";
 export * from "./cases.js";
 export * from "./stats.js";
+export * from "./call-flags.js";

@@ -1,5 +1,6 @@
 /** Every sub-command registers itself here, one line each. */
 import type { Command } from "commander";
+import { register as registerCdr } from "./cdr.js";
 import { register as registerCheck } from "./check.js";
 import { register as registerClassify } from "./classify.js";
 import { register as registerBench } from "./bench.js";
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerReplay(program);
   registerModel(program);
   registerVerifyCall(program);
+  registerCdr(program);
 }

@@ -63,6 +63,9 @@ export const routePolicy: Record<string, Access> = {
   "POST /v1/contacts/outbound": ["institution"],
   "DELETE /v1/contacts/outbound/:id": ["institution"],
   "POST /v1/contacts/verify": ANONYMOUS,
+  // Calling-pattern flags from call records (issue 9): institutions and analysts read; analysts clear, audited.
+  "GET /v1/flags/:caller": ["institution", "analyst", "admin"],
+  "POST /v1/flags/:caller/clear": ["analyst", "admin"],
 };
 
 /** Swagger UI serves its own sub-routes; they all fall under `GET /docs/*`. */

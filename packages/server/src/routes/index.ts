@@ -15,6 +15,7 @@ import { transferRoutes } from "./transfers.js";
 import { guardianRoutes } from "./guardians.js";
 import { webhookRoutes } from "./webhooks.js";
 import { contactRoutes } from "./contacts.js";
+import { callFlagRoutes } from "./call-flags.js";
 
 export const routes: RouteModule[] = [
   opsRoutes,
@@ -29,4 +30,5 @@ export const routes: RouteModule[] = [
   guardianRoutes,
   webhookRoutes,
   contactRoutes,
+  callFlagRoutes,
 ];

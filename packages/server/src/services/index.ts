@@ -8,6 +8,7 @@
 import type { Db } from "../db/client.js";
 import type { CoreContext } from "../context.js";
 import { createApiKeyService } from "./api-keys.js";
+import { createCallFlagStore } from "./call-flag-store.js";
 import { createReportStore } from "./report-store.js";
 import { createReputationService } from "./reputation-service.js";
 import { createSessionService } from "./sessions.js";
@@ -29,6 +30,7 @@ export const serviceFactories = {
   conversations: createConversationService,
   transfers: createTransferScreeningService,
   contacts: createContactService,
+  callFlags: createCallFlagStore,
 } satisfies Record<string, ServiceFactory<unknown>>;
 
 export type ServiceFactories = typeof serviceFactories;

@@ -9,7 +9,7 @@
  * Applying the same mark twice is the caller's concern for reports (the sync keeps the applied set);
  * source marks replace the previous mark of the same source, so re-imports are idempotent.
  */
-import type { FraudMode, IdentifierKind, LookupResult, LookupSource } from "@scamguard/contracts";
+import type { CallFlag, FraudMode, IdentifierKind, LookupResult, LookupSource } from "@scamguard/contracts";
 import { FRAUD_MODES } from "@scamguard/contracts";
 import { evidenceAt, evidenceTerm, IMPORT_TRUST, SOURCE_LABELS, scoreOf, trustOf, verdictOf } from "./reputation.js";
 
@@ -70,9 +70,20 @@ interface Entry {
   confirmation: { atMs: number; caseId: string | null } | null;
   /** When a confirmation was last withdrawn (shown as a reason), or null. */
   withdrawnAtMs: number | null;
+  /** The standing calling-pattern flag from call records (a signal, weighted like an imported list). */
+  callFlag: CallFlagMark | null;
   /** The presented answer, reused until evidence changes or ANSWER_TTL_MS passes. */
   cached: CachedAnswer | null;
 }
+
+/** A calling-pattern flag as the index keeps it: the flag and when it was raised. */
+export interface CallFlagMark {
+  flag: CallFlag;
+  raisedAtMs: number;
+}
+
+/** Source name of calling-pattern flags in lookup answers. */
+export const CALL_FLAG_SOURCE = "cdr";
 
 /**
  * A presented answer with `value` left out: `result` to copy, and its JSON split around `value` so a
@@ -101,6 +112,7 @@ const newEntry = (): Entry => ({
   lastMs: -Infinity,
   confirmation: null,
   withdrawnAtMs: null,
+  callFlag: null,
   cached: null,
 });
 
@@ -253,6 +265,23 @@ export class LookupIndex {
     }
   }
 
+  /**
+   * Sets (a raise) or removes (a clear, `null`) the calling-pattern flag of a phone number. A flag counts
+   * like one imported list: a signal that makes a number `suspicious` at most on its own.
+   */
+  applyCallFlag(normalized: string, mark: CallFlagMark | null): void {
+    const entry = this.entryFor("phone", normalized);
+    entry.cached = null;
+    if (entry.callFlag) entry.evidence -= evidenceTerm(IMPORT_TRUST, entry.callFlag.raisedAtMs);
+    entry.callFlag = mark;
+    if (mark) {
+      entry.evidence += evidenceTerm(IMPORT_TRUST, mark.raisedAtMs);
+      entry.firstMs = Math.min(entry.firstMs, Date.parse(mark.flag.window.start));
+      entry.lastMs = Math.max(entry.lastMs, Date.parse(mark.flag.window.end));
+    }
+    entry.evidence = Math.max(0, entry.evidence);
+  }
+
   /** True when the index holds any evidence for the key (used by fast paths). */
   has(kind: IdentifierKind, normalized: string): boolean {
     return this.entries.get(kind)?.has(normalized) ?? false;
@@ -344,6 +373,7 @@ function evidenceAnswer(kind: IdentifierKind, normalized: string, entry: Entry, 
   const verdict = verdictOf(score, confirmation !== null);
   const modes = rankModes(entry.modes);
   const sources = sourcesOf(entry.sources);
+  const flag = entry.callFlag?.flag ?? null;
   const reasons: string[] = [];
   if (confirmation !== null) {
     reasons.push(
@@ -366,7 +396,15 @@ function evidenceAnswer(kind: IdentifierKind, normalized: string, entry: Entry, 
       `listed by ${source.source} (${label}): ${source.reports} ${source.reports === 1 ? "listing" : "complaints"}${span}; a complaint is not a verdict`,
     );
   }
-  if (confirmation === null && distinct === 0 && sources.length > 0) reasons.push("only imported public lists mention it: suspicious at most");
+  if (flag) {
+    const why = flag.reasons.slice(0, 4).join("; ");
+    reasons.push(
+      `call records show a ${flag.kind === "scam_like" ? "scam-like" : "harassing"} calling pattern in the 24 h from ${flag.window.start.slice(0, 16)}Z: ${why}; a calling pattern is a signal, not a verdict`,
+    );
+    sources.push({ source: CALL_FLAG_SOURCE, reports: 1, firstSeen: flag.window.start, lastSeen: flag.window.end });
+  }
+  if (confirmation === null && distinct === 0 && sources.length > 0)
+    reasons.push(flag ? "only signals (imported lists, call patterns) mention it: suspicious at most" : "only imported public lists mention it: suspicious at most");
   else if (confirmation === null && verdict === "suspicious") {
     reasons.push("not confirmed by the anti-fraud centre: reports and lists alone make it suspicious, never a confirmed scam");
   }

@@ -23,6 +23,7 @@ import pg from "pg";
 import type { Config } from "../config.js";
 import type { Db, Engine } from "../db/client.js";
 import type { LookupIndex, ReportMark, ReviewMark } from "./lookup-index.js";
+import { loadCallFlagEvents } from "./call-flag-store.js";
 
 /** Events per page when rebuilding. */
 const PAGE = 5000;
@@ -84,6 +85,7 @@ export class ReputationSync {
   private maxImportId = 0;
   private maxReviewSeq = 0;
   private pendingReviews = false;
+  private maxFlagSeq = 0;
   private listener: pg.Client | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -225,6 +227,7 @@ export class ReputationSync {
   }
 
   private async loadImports(): Promise<void> {
+    await this.loadCallFlags();
     for (;;) {
       const result = await this.db.execute(sql`
         select id, source, kind, normalized, reports, first_seen::text as first_seen, last_seen::text as last_seen,
@@ -243,6 +246,18 @@ export class ReputationSync {
           importedAtMs: Number(row.imported_ms),
         });
         this.maxImportId = Math.max(this.maxImportId, Number(row.id));
+      }
+    }
+  }
+
+  /** Calling-pattern flag events (raised / cleared) above the last seq applied, in order. */
+  private async loadCallFlags(): Promise<void> {
+    for (;;) {
+      const rows = await loadCallFlagEvents(this.db, this.maxFlagSeq, PAGE);
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        this.index.applyCallFlag(row.caller, row.mark);
+        this.maxFlagSeq = Math.max(this.maxFlagSeq, row.seq);
       }
     }
   }

@@ -10,3 +10,4 @@ export * from "./sessions.js";
 export * from "./contacts.js";
 export * from "./review.js";
 export * from "./cases.js";
+export * from "./call-flags.js";
