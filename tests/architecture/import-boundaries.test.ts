@@ -1,6 +1,7 @@
 /**
  * The arrows of ARCHITECTURE.md, enforced: contracts imports nothing of ours; detect imports only
- * contracts and no I/O (it runs in the browser); no package imports the web app; no import cycles.
+ * contracts and no I/O (it runs in the browser); stream imports only contracts and detect; no package
+ * imports the web app; no import cycles.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -53,8 +54,15 @@ describe("import boundaries", () => {
     }
   });
 
+  it("stream imports only contracts and detect of ours (the CLI wires it to the server's store)", () => {
+    for (const file of sourceFiles(join(root, "packages/stream/src"))) {
+      const bad = importsOf(file).filter((spec) => /^@scamguard\/(server|cli|web)/.test(spec));
+      expect(bad, relative(root, file)).toEqual([]);
+    }
+  });
+
   it("has no import cycles between relative modules", () => {
-    const files = ["contracts", "detect", "server", "cli"].flatMap((p) => sourceFiles(join(root, "packages", p, "src")));
+    const files = ["contracts", "detect", "server", "stream", "cli"].flatMap((p) => sourceFiles(join(root, "packages", p, "src")));
     const graph = new Map<string, string[]>();
     for (const file of files) {
       const deps = importsOf(file)
