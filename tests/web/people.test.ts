@@ -184,3 +184,18 @@ describe("Report page and Is-it-really-them", () => {
     expect(phone.errors).toEqual([]);
   });
 });
+
+describe("Console and bank pages without a key", () => {
+  it("ask for the analyst or institution key and say it stays in the tab", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/console/reports?status=new`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("反诈中心工作台");
+    expect(await page.getByLabel("分析员密钥").isVisible()).toBe(true);
+    expect(await page.getByText("密钥只保存在这个浏览器标签页里").count()).toBe(1);
+    await page.getByRole("link", { name: "银行止付" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("银行：紧急止付请求");
+    expect(await page.getByLabel("机构密钥").isVisible()).toBe(true);
+    expect(phone.errors).toEqual([]);
+  });
+});
+

@@ -11,6 +11,11 @@ import { DirectoryPage } from "./pages/directory/directory-page.js";
 import { LivePage } from "./pages/live/live-page.js";
 import { ReportPage } from "./pages/report/report-page.js";
 
+// The console (with its charting library) and the bank inbox are separate chunks: a person checking a
+// message never downloads them.
+const ConsolePage = lazy(() => import("./pages/console/console-page.js"));
+const BankPage = lazy(() => import("./pages/bank/bank-page.js"));
+
 export function App() {
   const { t } = useI18n();
   return (
@@ -21,6 +26,9 @@ export function App() {
           <Route path="/live" component={LivePage} />
           <Route path="/report" component={ReportPage} />
           <Route path="/directory" component={DirectoryPage} />
+          <Route path="/console" component={ConsolePage} />
+          <Route path="/console/*" component={ConsolePage} />
+          <Route path="/bank" component={BankPage} />
           <Route>
             <CheckPage />
           </Route>

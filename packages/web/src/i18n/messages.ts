@@ -3,6 +3,8 @@
  * either language is a type error, not a blank on the page. `{name}` marks a value filled in by `t()`.
  * Names of fraud modes, stages, risk levels and identifier kinds come from @scamguard/contracts.
  */
+import { CONSOLE_EN, CONSOLE_ZH } from "./console-messages.js";
+
 const zh = {
   "app.name": "scamguard 防骗助手",
   "app.skip": "跳到正文",
@@ -185,9 +187,9 @@ const zh = {
   "common.close": "关闭",
 } as const;
 
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zh | keyof typeof CONSOLE_ZH;
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof zh, string> = {
   "app.name": "scamguard",
   "app.skip": "Skip to content",
   "nav.check": "Check",
@@ -369,4 +371,7 @@ const en: Record<MessageKey, string> = {
   "common.close": "Close",
 };
 
-export const MESSAGES = { zh, en } as const;
+export const MESSAGES: Record<"zh" | "en", Record<MessageKey, string>> = {
+  zh: { ...zh, ...CONSOLE_ZH },
+  en: { ...en, ...CONSOLE_EN },
+};
