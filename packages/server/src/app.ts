@@ -21,6 +21,7 @@ import { AppError, badRequest } from "./errors.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { installMetrics } from "./http/metrics.js";
 import { installWebApp, type WebApp } from "./http/web-app.js";
+import { logSerializers } from "./http/log-redaction.js";
 import { routes } from "./routes/index.js";
 import type { ZodApp } from "./routes/route-module.js";
 import type { ServiceFactories } from "./services/index.js";
@@ -76,7 +77,7 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
     logger:
       config.logLevel === "silent"
         ? false
-        : { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"] },
+        : { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"], serializers: logSerializers },
     bodyLimit: config.bodyLimitBytes,
     // A hop count is supported at runtime (Fastify docs) though the logger overload types omit it.
     trustProxy: config.trustProxy as boolean | string[],

@@ -11,6 +11,7 @@ import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { sessionEvents, sessions } from "../db/schema/index.js";
 import { notFound } from "../errors.js";
+import { retainedEvent } from "./session-retention.js";
 
 export interface AppendResult {
   seq: number;
@@ -47,7 +48,7 @@ export function createSessionService(db: Db, _ctx: CoreContext): SessionService 
       const result = applyEvent(row.state as SessionState, event, deps);
       const ordinal = row.events + 1;
       await db.insert(sessionEvents).values([
-        { sessionId, ordinal, kind: "event", actorKeyId: principal.keyId, payload: event },
+        { sessionId, ordinal, kind: "event", actorKeyId: principal.keyId, payload: retainedEvent(event, result) },
         { sessionId, ordinal, kind: "decision", actorKeyId: principal.keyId, payload: { ...result.decision, fired: result.fired } },
       ]);
       const boundSubject = row.subject ?? subject ?? null;
