@@ -125,7 +125,116 @@ async function openFlagStore(): Promise<{ record(flags: import("@scamguard/contr
   };
 }
 
+interface StreamOpts {
+  nats?: string;
+  redis?: string;
+  workers: string;
+  drain: boolean;
+  prefix: string;
+  stream: string;
+  subjects: string;
+  durable: string;
+  utcOffset: string;
+  tolerance: string;
+  store: boolean;
+}
+
+/** NATS and Redis from the options, else NATS_URL / REDIS_URL (read through the server's config), else localhost. */
+async function endpoints(opts: { nats?: string; redis?: string }): Promise<{ nats: string; redis: string }> {
+  const { loadConfig } = await import("@scamguard/server/config");
+  const config = loadConfig({ ...process.env, NATS_URL: opts.nats ?? process.env.NATS_URL ?? "", REDIS_URL: opts.redis ?? process.env.REDIS_URL ?? "" });
+  return { nats: config.natsUrl ?? "nats://127.0.0.1:4222", redis: config.redisUrl ?? "redis://127.0.0.1:6379" };
+}
+
+async function streamWorkers(opts: StreamOpts): Promise<void> {
+  const workers = intOption("--workers", opts.workers, 1, 64);
+  const { nats, redis } = await endpoints(opts);
+  if (workers > 1) {
+    // Each worker is its own process (one core each); they share the durable consumer and Redis.
+    const { spawn } = await import("node:child_process");
+    const args = process.argv.slice(2).filter((a, i, all) => a !== "--workers" && all[i - 1] !== "--workers" && !a.startsWith("--workers="));
+    const codes = await Promise.all(
+      Array.from({ length: workers }, () => new Promise<number>((resolve) => spawn(process.execPath, [process.argv[1] as string, ...args, "--workers", "1"], { stdio: "inherit" }).on("close", (code) => resolve(code ?? 1)))),
+    );
+    if (codes.some((c) => c !== 0)) throw new Error(`${codes.filter((c) => c !== 0).length} of ${workers} workers failed`);
+    return;
+  }
+  const { runWorker } = await import("@scamguard/stream/scale/worker");
+  const store = opts.store ? await openFlagStore() : null;
+  const { BufferedWriter } = await import("../io/buffered-writer.js");
+  const out = new BufferedWriter(process.stdout);
+  let stored = 0;
+  try {
+    const summary = await runWorker({
+      natsUrl: nats,
+      redisUrl: redis,
+      names: { stream: opts.stream, subjects: opts.subjects, durable: opts.durable },
+      prefix: opts.prefix,
+      utcOffsetMinutes: intOption("--utc-offset", opts.utcOffset, -720, 840),
+      toleranceMs: intOption("--tolerance", opts.tolerance, 0, 24 * 60) * 60_000,
+      drain: opts.drain,
+      onFlags: async (flags, day) => {
+        for (const f of flags) await out.write(`${JSON.stringify(f)}\n`);
+        await out.flush();
+        if (store) stored += await store.record(flags);
+        process.stderr.write(`stream: window ${day.start} → ${day.end}: ${day.calls} calls, ${day.callers} callers, ${flags.length} flagged\n`);
+      },
+    });
+    await out.flush();
+    process.stderr.write(
+      `stream worker ${process.pid}: ${summary.messages} messages (${summary.redelivered} redelivered), ${summary.accepted} CDRs accepted, ` +
+        `${summary.malformed} malformed, ${summary.nonPhoneCallers} non-phone callers, ${summary.daysEvaluated} windows evaluated${store ? `, ${stored} new flag events stored` : ""}\n`,
+    );
+  } finally {
+    await store?.close();
+  }
+}
+
+async function publish(file: string, opts: { nats?: string; subject: string; rows: string; stream: string; subjects: string; durable: string }): Promise<void> {
+  const { connectNats, ensureStream, publishCdr } = await import("@scamguard/stream/scale/jetstream");
+  const { existsSync } = await import("node:fs");
+  if (file !== "-" && !existsSync(file)) throw new Error(`${file}: no such file`);
+  const { nats } = await endpoints(opts);
+  const nc = await connectNats(nats);
+  try {
+    await ensureStream(nc, { stream: opts.stream, subjects: opts.subjects, durable: opts.durable });
+    const started = performance.now();
+    const sent = await publishCdr(nc, file === "-" ? process.stdin : file, opts.subject, intOption("--rows", opts.rows, 1, 2000));
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(`publish-cdr: ${sent.rows} rows in ${sent.messages} messages to ${opts.subject} (${Math.round(sent.rows / seconds)} rows/s)\n`);
+  } finally {
+    await nc.drain();
+  }
+}
+
 export function register(program: Command): void {
+  program
+    .command("stream")
+    .description("consume CDR batches from NATS JetStream with a durable consumer; counters and sketches shared in Redis; flags as JSON Lines")
+    .option("--nats <url>", "NATS server (default NATS_URL, else nats://127.0.0.1:4222)")
+    .option("--redis <url>", "Redis (default REDIS_URL, else redis://127.0.0.1:6379)")
+    .option("--workers <n>", "worker processes sharing the consumer", "1")
+    .option("--drain", "evaluate what is left and exit once the stream is empty", false)
+    .option("--prefix <p>", "Redis key prefix", "sg:cdr:")
+    .option("--stream <name>", "JetStream stream", "CDR")
+    .option("--subjects <filter>", "the stream's subjects", "cdr.>")
+    .option("--durable <name>", "durable consumer shared by the workers", "scamguard-cdr")
+    .option("--utc-offset <minutes>", "local time east of UTC: days and night hours", "480")
+    .option("--tolerance <minutes>", "how far out of order a row may arrive and still count", "10")
+    .option("--no-store", "do not write flags to the reputation store even when DATA_DIR / DATABASE_URL is set")
+    .action(streamWorkers);
+  program
+    .command("publish-cdr")
+    .description("publish a CDR file (CSV or JSON Lines) to JetStream in batch messages, for `scamguard stream`")
+    .argument("<file>", "the CDR file, or - for stdin")
+    .option("--nats <url>", "NATS server (default NATS_URL, else nats://127.0.0.1:4222)")
+    .option("--subject <s>", "subject to publish to (under the stream's subjects)", "cdr.file")
+    .option("--rows <n>", "CDR rows per message (at most 2000)", "1000")
+    .option("--stream <name>", "JetStream stream (created when missing)", "CDR")
+    .option("--subjects <filter>", "the stream's subjects", "cdr.>")
+    .option("--durable <name>", "durable consumer (created when missing)", "scamguard-cdr")
+    .action(publish);
+
   program
     .command("gen-cdr")
     .description("generate a labelled day of call-detail records (subscribers, couriers, clinics, telemarketers, scammers, SIM farms) and its truth file")

@@ -82,7 +82,7 @@ export class WindowState {
     if (durationS > 0) {
       this.answered[i] = (this.answered[i] as number) + 1;
       if (durationS < SHORT_CALL_S) this.shortAnswered[i] = (this.shortAnswered[i] as number) + 1;
-      this.talk[i] = (this.talk[i] as number) + durationS;
+      this.talk[i] = (this.talk[i] as number) + Math.round(durationS); // whole seconds, as the Redis counters keep them
     }
     const h = i * 24 + hour;
     this.hours[h] = (this.hours[h] as number) + 1;
