@@ -40,6 +40,27 @@ export const routePolicy: Record<string, Access> = {
   "POST /v1/reports": ALL_ROLES,
   "GET /v1/reports": ALL_ROLES,
   "GET /v1/reports/:id": ALL_ROLES,
+  // The anti-fraud centre (issue 8): the report detail, reviews (evidence levels), cases and statistics are staff only.
+  "GET /v1/reports/:id/detail": STAFF,
+  "POST /v1/reviews": STAFF,
+  "GET /v1/reviews": STAFF,
+  "POST /v1/cases": STAFF,
+  "GET /v1/cases": STAFF,
+  "GET /v1/cases/:id": STAFF,
+  "POST /v1/cases/:id/actions": STAFF,
+  "GET /v1/cases/:id/packet": STAFF,
+  // Freeze requests: staff send and read all; a bank's institution key reads and answers only those addressed
+  // to the institution it is bound to (the command answers 404 for any other, like a missing one).
+  "POST /v1/freeze-requests": STAFF,
+  "GET /v1/freeze-requests": ["institution", "analyst", "admin"],
+  "GET /v1/freeze-requests/:id": ["institution", "analyst", "admin"],
+  "POST /v1/freeze-requests/:id/acknowledge": ["institution"],
+  "POST /v1/freeze-requests/:id/answer": ["institution"],
+  "GET /v1/stats/modes": STAFF,
+  "GET /v1/stats/losses": STAFF,
+  "GET /v1/stats/channels": STAFF,
+  "GET /v1/stats/identifiers": STAFF,
+  "GET /v1/stats/freezes": STAFF,
   // Key management.
   "POST /v1/admin/keys": ["admin"],
   "GET /v1/admin/keys": ["admin"],

@@ -14,6 +14,10 @@ export const analyzeRoutes: RouteModule = (app, ctx) => {
         response: { 200: AnalyzeResponseSchema, 400: ErrorResponseSchema, 413: ErrorResponseSchema, 415: ErrorResponseSchema, 429: ErrorResponseSchema },
       },
     },
-    (request) => analyzeText(ctx.services, request.body, request.principal),
+    async (request) => {
+      const answer = await analyzeText(ctx.services, request.body, request.principal);
+      ctx.services.domainMetrics.verdict(answer.verdict.risk);
+      return answer;
+    },
   );
 };

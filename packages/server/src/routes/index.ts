@@ -7,6 +7,10 @@ import { analyzeRoutes } from "./analyze.js";
 import { directoryRoutes } from "./directory.js";
 import { lookupRoutes } from "./lookup.js";
 import { reportRoutes } from "./reports.js";
+import { reviewRoutes } from "./reviews.js";
+import { caseRoutes } from "./cases.js";
+import { freezeRequestRoutes } from "./freeze-requests.js";
+import { statsRoutes } from "./stats.js";
 import { opsRoutes } from "./ops.js";
 import type { RouteModule } from "./route-module.js";
 import { sessionRoutes } from "./sessions.js";
@@ -22,6 +26,10 @@ export const routes: RouteModule[] = [
   analyzeRoutes,
   adminKeyRoutes,
   reportRoutes,
+  reviewRoutes,
+  caseRoutes,
+  freezeRequestRoutes,
+  statsRoutes,
   lookupRoutes,
   directoryRoutes,
   sessionRoutes,

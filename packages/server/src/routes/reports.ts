@@ -8,6 +8,7 @@ import {
   ErrorResponseSchema,
   ReportListQuerySchema,
   ReportListResponseSchema,
+  ReportDetailSchema,
   ReportParamsSchema,
   ReportSchema,
 } from "@scamguard/contracts";
@@ -15,6 +16,7 @@ import type { FastifyRequest } from "fastify";
 import type { Principal } from "../auth/principal.js";
 import { fileReport } from "../commands/file-report.js";
 import { getReport, listReports } from "../commands/read-reports.js";
+import { reportDetail } from "../commands/report-detail.js";
 import { unauthorized } from "../errors.js";
 import type { RouteModule } from "./route-module.js";
 
@@ -49,7 +51,10 @@ export const reportRoutes: RouteModule = (app, ctx) => {
       const principal = caller(request);
       const { response, filed } = await ctx.transaction((services) => fileReport(services, request.body, principal));
       // Committed: the index moves now, in this process (others hear it through NOTIFY on PostgreSQL).
-      if (filed !== null) ctx.services.reputation.applyFiled(filed);
+      if (filed !== null) {
+        ctx.services.reputation.applyFiled(filed);
+        ctx.services.domainMetrics.reportFiled();
+      }
       return reply.status(response.duplicate ? 200 : 201).send(response);
     },
   );
@@ -80,5 +85,22 @@ export const reportRoutes: RouteModule = (app, ctx) => {
       },
     },
     (request) => listReports(ctx.services, request.query, caller(request)),
+  );
+
+  app.get(
+    "/v1/reports/:id/detail",
+    {
+      schema: {
+        tags: ["centre"],
+        summary: "A report as the analyst reviews it: filer's role, the engine's verdict, each identifier with related reports",
+        security: [{ apiKey: [] }],
+        params: ReportParamsSchema,
+        response: { 200: ReportDetailSchema, 404: ErrorResponseSchema, ...errors },
+      },
+    },
+    (request) => {
+      caller(request);
+      return reportDetail(ctx.services, request.params.id);
+    },
   );
 };

@@ -32,7 +32,11 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
         response: { 200: SessionEventResponseSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema },
       },
     },
-    (request) => appendSessionEvent(ctx, { sessionId: request.params.id, event: request.body, query: request.query }, principalOf(request)),
+    async (request) => {
+      const answer = await appendSessionEvent(ctx, { sessionId: request.params.id, event: request.body, query: request.query }, principalOf(request));
+      ctx.services.domainMetrics.decision("session", answer.decision.decision);
+      return answer;
+    },
   );
 
   app.get(

@@ -25,6 +25,10 @@ export const transferRoutes: RouteModule = (app, ctx) => {
         response: { 200: TransferScreenResponseSchema, ...errors },
       },
     },
-    (request) => screenTransfer(ctx, request.body, principalOf(request)),
+    async (request) => {
+      const answer = await screenTransfer(ctx, request.body, principalOf(request));
+      ctx.services.domainMetrics.decision("transfer", answer.decision);
+      return answer;
+    },
   );
 };

@@ -10,6 +10,10 @@ import type { CoreContext } from "../context.js";
 import { createApiKeyService } from "./api-keys.js";
 import { createCallFlagStore } from "./call-flag-store.js";
 import { createReportStore } from "./report-store.js";
+import { createReviewStore } from "./review-store.js";
+import { createCaseStore } from "./case-store.js";
+import { createStatsStore } from "./stats-store.js";
+import { createDomainMetrics } from "./domain-metrics.js";
 import { createReputationService } from "./reputation-service.js";
 import { createSessionService } from "./sessions.js";
 import { createGuardianService } from "./guardians.js";
@@ -23,6 +27,10 @@ export type ServiceFactory<T> = (db: Db, ctx: CoreContext) => T;
 export const serviceFactories = {
   apiKeys: createApiKeyService,
   reports: createReportStore,
+  reviews: createReviewStore,
+  cases: createCaseStore,
+  stats: createStatsStore,
+  domainMetrics: createDomainMetrics,
   reputation: createReputationService,
   sessions: createSessionService,
   guardians: createGuardianService,

@@ -55,6 +55,8 @@ export interface ReportStore {
   list(filters: ReportFilters, beforeSeq: number | null, limit: number): Promise<StoredReport[]>;
   /** Reports by public id, in no particular order (missing ids are left out). */
   findByIds(ids: readonly string[]): Promise<StoredReport[]>;
+  /** Other reports naming an identifier: how many, and the newest `limit` of them (with status). */
+  othersNaming(kind: string, normalized: string, exceptSeq: number, limit: number): Promise<{ count: number; reports: StoredReport[] }>;
 }
 
 export function createReportStore(db: Db): ReportStore {
@@ -133,6 +135,15 @@ export function createReportStore(db: Db): ReportStore {
         .orderBy(desc(reportEvents.seq))
         .limit(limit);
       return withIdentifiers(events);
+    },
+
+    async othersNaming(kind, normalized, exceptSeq, limit) {
+      const naming = sql`exists (select 1 from ${reportIdentifiers} where ${reportIdentifiers.reportSeq} = ${reportEvents.seq}
+        and ${reportIdentifiers.kind} = ${kind} and ${reportIdentifiers.normalized} = ${normalized})`;
+      const where = and(eq(reportEvents.type, "created"), sql`${reportEvents.seq} <> ${exceptSeq}`, naming);
+      const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(reportEvents).where(where);
+      const events = await db.select().from(reportEvents).where(where).orderBy(desc(reportEvents.seq)).limit(limit);
+      return { count: Number(counted?.n ?? 0), reports: await withIdentifiers(events) };
     },
 
     async findByIds(ids) {

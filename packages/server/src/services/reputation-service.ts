@@ -37,6 +37,8 @@ export interface ReputationService {
   answer(kind: IdentifierKind, value: string, normalized: string): Promise<LookupResult>;
   /** The private range answer for a 5-hex-character prefix (lower case). */
   range(prefix: string): Promise<RangeAnswer>;
+  /** Loads review events committed since the last load (call right after committing a review). */
+  applyReviews(): Promise<void>;
   /** Applies a report committed by this process, right after its commit. */
   applyFiled(filed: FiledReport): void;
   /** Loads reports and imports committed elsewhere that no notification announced (imports on PGlite). */
@@ -101,6 +103,10 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
       return rangeIndex.answer(prefix, Date.now());
     },
     applyFiled: (filed) => sync.applyFiled(filed),
+    async applyReviews() {
+      if (!sync.isReady) await sync.ready();
+      await sync.loadReviews();
+    },
     catchUp: () => sync.catchUp(),
   };
 }
