@@ -157,7 +157,8 @@ export function createCaseStore(db: Db): CaseStore {
         .from(freezeRequests)
         .where(
           and(
-            filters.institutionId === undefined ? undefined : eq(freezeRequests.institutionId, filters.institutionId ?? "\u0000none"),
+            // An unbound institution key (institutionId null) is addressed by nothing.
+            filters.institutionId === undefined ? undefined : filters.institutionId === null ? sql`false` : eq(freezeRequests.institutionId, filters.institutionId),
             filters.caseId === undefined ? undefined : eq(freezeRequests.caseId, filters.caseId),
             filters.state === undefined ? undefined : eq(freezeRequests.state, filters.state),
             overdue,
