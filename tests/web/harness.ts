@@ -35,8 +35,8 @@ export interface WebHarness {
   url: string;
   server: RunningServer;
   context: BrowserContext;
-  /** A fresh API key of this role, created through the server's own key service. */
-  createKey(role: Role): Promise<string>;
+  /** A fresh API key of this role (an institution key bound to a directory id), created through the server's own key service. */
+  createKey(role: Role, institution?: string): Promise<string>;
   /** A new tab whose JavaScript errors are collected in `errors`. */
   newPage(options?: { width?: number; lang?: "zh" | "en" }): Promise<WatchedPage>;
   close(): Promise<void>;
@@ -73,7 +73,8 @@ export async function startWebHarness(): Promise<WebHarness> {
     url: server.url,
     server,
     context,
-    createKey: async (role) => (await server.app.ctx.services.apiKeys.create({ role, label: `browser test ${role}` })).key,
+    createKey: async (role, institution) =>
+      (await server.app.ctx.services.apiKeys.create({ role, label: `browser test ${role}`, institution: institution ?? null })).key,
     async newPage(options = {}) {
       const page = await context.newPage();
       const errors: string[] = [];

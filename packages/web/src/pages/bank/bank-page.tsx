@@ -33,12 +33,41 @@ export default function BankPage() {
           {data && (
             <FreezeList
               items={inboxOrder(data.items)}
-              actions={(request) => (request.answer === null ? <AnswerForm request={request} apiKey={apiKey} onDone={reload} /> : null)}
+              actions={(request) =>
+                request.answer === null ? (
+                  <>
+                    {request.state === "sent" && <AcknowledgeButton request={request} apiKey={apiKey} onDone={reload} />}
+                    <AnswerForm request={request} apiKey={apiKey} onDone={reload} />
+                  </>
+                ) : null
+              }
             />
           )}
         </>
       )}
     </div>
+  );
+}
+
+/** "We have it and are working on it": moves the request to acknowledged, so the centre sees it was read. */
+function AcknowledgeButton({ request, apiKey, onDone }: { request: FreezeRequest; apiKey: string; onDone(): void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const acknowledge = async () => {
+    try {
+      await api(`/v1/freeze-requests/${encodeURIComponent(request.id)}/acknowledge`, { method: "POST", body: {}, apiKey });
+      onDone();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught));
+    }
+  };
+  return (
+    <p>
+      <button type="button" onClick={acknowledge}>
+        {t("bank.acknowledge")}
+      </button>
+      {error && <span className="error"> {error}</span>}
+    </p>
   );
 }
 

@@ -16,7 +16,7 @@ export function CaseTrail({ item }: { item: Pick<CaseDetail, "timeline" | "event
     ...item.events.map((event) => ({
       at: event.at,
       who: t("case.by", { role: t(`role.${event.actorRole}`), who: event.actorKeyId }),
-      what: `${event.type}${event.text ? `: ${event.text}` : ""}`,
+      what: `${t(`event.${event.type}`)}${event.text ? `: ${event.text}` : ""}`,
       kind: "audit" as const,
     })),
   ].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());

@@ -40,7 +40,7 @@ export function StatsPage({ apiKey }: { apiKey: string }) {
           <BarChart data={modeRows} layout="vertical" margin={{ left: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={130} />
+          <YAxis type="category" dataKey="label" width={170} />
           <Tooltip />
           <Bar dataKey="reports" name={t("stats.reports")} fill="#b00020" />
         </BarChart>
@@ -92,7 +92,7 @@ export function StatsPage({ apiKey }: { apiKey: string }) {
           <BarChart data={identifiers.data?.items ?? []} layout="vertical" margin={{ left: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="normalized" width={150} />
+          <YAxis type="category" dataKey="normalized" width={180} />
           <Tooltip />
           <Bar dataKey="distinctReporters" name={t("stats.reporters")} fill="#1f4e79" />
         </BarChart>
