@@ -8,6 +8,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   lookup: () => import("../bench/lookup.js"),
   transfers: () => import("../bench/transfers.js"),
   range: () => import("../bench/range.js"),
+  contacts: () => import("../bench/contacts.js"),
 };
 
 export function register(program: Command): void {

@@ -8,7 +8,6 @@ import {
   type DeclaredContact,
   type OutboundContact,
   type VerifyContactRequest,
-  type VerifyContactResponse,
 } from "@scamguard/contracts";
 import { contactFromKey, contactFromOwner, getInstitution, institutionLabel } from "@scamguard/detect";
 import type { Principal } from "../auth/principal.js";
@@ -82,7 +81,7 @@ export async function endContact(services: Services, id: string, principal: Prin
   return done;
 }
 
-/** "Is it really them, right now?": answered from memory, the same shape whatever the answer. */
-export function verifyDeclaredContact(services: Services, input: VerifyContactRequest): Promise<VerifyContactResponse> {
-  return services.contacts.verify(input);
+/** "Is it really them, right now?": answered from memory, the same shape whatever the answer; as JSON text. */
+export function verifyDeclaredContactJson(services: Services, input: VerifyContactRequest): Promise<string> {
+  return services.contacts.verifyJson(input);
 }

@@ -11,13 +11,20 @@ import {
   VerifyContactRequestSchema,
   VerifyContactResponseSchema,
 } from "@scamguard/contracts";
-import { declareContacts, endContact, verifyDeclaredContact } from "../commands/outbound-contacts.js";
+import type { FastifyReply } from "fastify";
+import { declareContacts, endContact, verifyDeclaredContactJson } from "../commands/outbound-contacts.js";
 import { principalOf } from "./principal-of.js";
 import type { RouteModule } from "./route-module.js";
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 429: ErrorResponseSchema };
 
-export const contactRoutes: RouteModule = (app, ctx) => {
+/** The verify handler returns JSON text cached per distinct answer (see services/contacts.ts). */
+const asText = () => (data: unknown) => (typeof data === "string" ? data : JSON.stringify(data));
+
+export const contactRoutes: RouteModule = async (app, ctx) => {
+  // Load the live declarations before the app answers: the first verification must not wait, or be wrong.
+  await ctx.services.contacts.ready();
+
   app.post(
     "/v1/contacts/outbound",
     {
@@ -66,6 +73,7 @@ export const contactRoutes: RouteModule = (app, ctx) => {
   app.post(
     "/v1/contacts/verify",
     {
+      serializerCompiler: asText,
       schema: {
         tags: ["contacts"],
         summary: "Is it really them, right now? verified | not_verified (impostor: call the official number) | not_participating (the directory's verdict)",
@@ -73,6 +81,6 @@ export const contactRoutes: RouteModule = (app, ctx) => {
         response: { 200: VerifyContactResponseSchema, ...errors, 413: ErrorResponseSchema, 415: ErrorResponseSchema },
       },
     },
-    async (request) => verifyDeclaredContact(ctx.services, request.body),
+    async (request, reply) => (reply.type("application/json; charset=utf-8") as FastifyReply).send(await verifyDeclaredContactJson(ctx.services, request.body)),
   );
 };

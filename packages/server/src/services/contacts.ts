@@ -49,6 +49,8 @@ export interface ContactService {
   applyEnded(ended: { toHash: string; seq: number }): void;
   /** The answer to `POST /v1/contacts/verify`, from memory. */
   verify(input: VerifyContactRequest): Promise<VerifyContactResponse>;
+  /** The same answer as JSON text (HTTP): serialised once per distinct answer, not per request. */
+  verifyJson(input: VerifyContactRequest): Promise<string>;
   /** Clears expired hashes and deletes audit rows past retention; returns the counts. */
   purge(): Promise<{ hashesCleared: number; rowsDeleted: number }>;
   /** The clock everything here uses (epoch ms). */
@@ -79,7 +81,7 @@ const stderrLogger = (silent: boolean): ContactSyncLogger => ({
 
 interface LiveState {
   sync: ContactSync;
-  answers: Map<string, VerifyContactResponse>;
+  answers: Map<string, { answer: VerifyContactResponse; json: string }>;
   /** Claimed names and `from`s as written → resolved; bounded like the answers. */
   claims: Map<string, DirectoryEntry | null>;
   froms: Map<string, string>;
@@ -137,6 +139,35 @@ export function contactServiceFactory(options: ContactServiceOptions = {}) {
         purgeTimer.unref();
         live.timers.push(sweep, purgeTimer);
       }
+    };
+
+    /**
+     * Same work whatever the answer: resolve (memoised), one index lookup by this person's hash, one cached
+     * presentation. The cache key never contains the hash, only what the answer shows.
+     */
+    const presented = async (input: VerifyContactRequest) => {
+      if (!sync.isReady) await ready();
+      const at = now();
+      const institution = memo(claims, input.institution, (claimed) => resolveInstitution(claimed) ?? null);
+      const fromKey = memo(froms, input.from, contactFromKey);
+      const declared = institution ? sync.index.find(input.toHash, institution.id, input.channel, fromKey, at) : null;
+      const participates = institution !== null && sync.index.participates(institution.id, at);
+      const key = `${institution?.id ?? `?${input.institution}`}\u0000${input.channel}\u0000${input.from}\u0000${participates ? 1 : 0}\u0000${declared ? `+${declared.purpose ?? ""}` : "-"}`;
+      let cached = answers.get(key);
+      if (cached === undefined) {
+        const answer = answerContactVerification({
+          claimed: input.institution,
+          institution,
+          channel: input.channel,
+          from: input.from,
+          participates,
+          declared: declared ? { purpose: declared.purpose } : null,
+        });
+        cached = { answer, json: JSON.stringify(answer) };
+        if (answers.size >= ANSWER_CACHE_MAX) answers.clear();
+        answers.set(key, cached);
+      }
+      return cached;
     };
 
     return {
@@ -233,32 +264,11 @@ export function contactServiceFactory(options: ContactServiceOptions = {}) {
         sync.applyEnded(ended.toHash, ended.seq);
       },
 
-      /**
-       * Same work whatever the answer: resolve (memoised), one index lookup by this person's hash, one
-       * cached presentation. The cache key never contains the hash, only what the answer shows.
-       */
       async verify(input) {
-        if (!sync.isReady) await ready();
-        const at = now();
-        const institution = memo(claims, input.institution, (claimed) => resolveInstitution(claimed) ?? null);
-        const fromKey = memo(froms, input.from, contactFromKey);
-        const declared = institution ? sync.index.find(input.toHash, institution.id, input.channel, fromKey, at) : null;
-        const participates = institution !== null && sync.index.participates(institution.id, at);
-        const key = `${institution?.id ?? `?${input.institution}`}\u0000${input.channel}\u0000${input.from}\u0000${participates ? 1 : 0}\u0000${declared ? `+${declared.purpose ?? ""}` : "-"}`;
-        let answer = answers.get(key);
-        if (answer === undefined) {
-          answer = answerContactVerification({
-            claimed: input.institution,
-            institution,
-            channel: input.channel,
-            from: input.from,
-            participates,
-            declared: declared ? { purpose: declared.purpose } : null,
-          });
-          if (answers.size >= ANSWER_CACHE_MAX) answers.clear();
-          answers.set(key, answer);
-        }
-        return answer;
+        return (await presented(input)).answer;
+      },
+      async verifyJson(input) {
+        return (await presented(input)).json;
       },
     };
   };
