@@ -32,8 +32,16 @@ export const FRAUD_MODES = defineVocabulary({
   parcel_customs: { zh: "快递/海关包裹问题", en: "Parcel or customs problem" },
   game_trading: { zh: "游戏账号/装备交易", en: "Game account and item trading" },
   prize_lottery: { zh: "中奖诈骗", en: "Prize and lottery" },
-  virtual_kidnapping: { zh: "虚假绑架", en: "Virtual kidnapping" },
+  virtual_kidnapping: { zh: "虚假绑架/亲人出事", en: "Virtual kidnapping or a relative in trouble" },
   phishing: { zh: "钓鱼链接/身份盗窃", en: "Phishing and identity theft" },
+  impersonate_government: { zh: "冒充政府机构（社保/医保/税务/使领馆）", en: "Impersonating a government agency (SSA, IRS, Medicare, consulate)" },
+  impersonate_military_purchase: { zh: "冒充军警购物", en: "Fake military or police purchase order" },
+  flight_rebooking: { zh: "机票改签/航班取消", en: "Fake flight cancellation or rebooking" },
+  ai_face_swap: { zh: "AI换脸/拟声", en: "AI face-swap or voice-clone request" },
+  utility_disconnection: { zh: "冒充水电燃气停供", en: "Utility disconnection threat" },
+  service_discount: { zh: "虚假话费/电视宽带优惠", en: "Fake TV, internet or phone bill discount" },
+  debt_relief: { zh: "虚假降息/债务减免", en: "Credit-card rate or debt relief offer" },
+  auto_warranty: { zh: "虚假汽车延保", en: "Auto warranty" },
 });
 export type FraudMode = (typeof FRAUD_MODES.ids)[number];
 export const FraudModeSchema = FRAUD_MODES.schema;

@@ -5,7 +5,8 @@
 import { type Lang, RISK_LEVELS, type RiskLevel, type Signal, type Stage, type Verdict, stageRank } from "@scamguard/contracts";
 import { adviceFor } from "./advice/index.js";
 import { MODEL_VERSION, scoreText } from "./model/index.js";
-import { detectSignals, inferPlaybook, institution } from "./signals/index.js";
+import { detectSignals, furthestTacticStage, gateScore, inferMode, inferPlaybook, institution, readStructure, scoredSignals } from "./signals/index.js";
+
 import { detectLang } from "./text/index.js";
 
 /** Longest text analysed (UTF-16 units); beyond this the verdict says it was truncated. */
@@ -36,10 +37,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
   if (body.trim() === "") {
     return emptyVerdict(requested ?? detectLang(body), body.length, truncated);
   }
-  const { text: normalized, lang, signals } = detectSignals(body, { lang: requested ?? "auto" });
-  const { score, threshold } = scoreText({ text: normalized, lang, signals });
-  const { mode, stage, impersonating } = inferPlaybook(normalized, signals);
+  const { text: normalized, lang, signals: found } = detectSignals(body, { lang: requested ?? "auto" });
+  // The playbook's shape bounds the model: a claim needs an ask, a warning describes rather than asks.
+  const structure = readStructure(normalized, found);
+  const signals = scoredSignals(found, structure);
+  const { score: modelScore, threshold } = scoreText({ text: normalized, lang, signals });
+  const score = gateScore(modelScore, threshold, structure);
+  const playbookState = inferPlaybook(normalized, signals, structure);
   const label = score >= threshold ? 1 : 0;
+  // A scam by the model and the structure names its mode and stage even when the stage rules alone
+  // (two strong families) were not met, e.g. a short SMS with one claim and one link.
+  const stage = playbookState.stage ?? (label === 1 ? furthestTacticStage(signals) : null);
+  const mode = playbookState.mode ?? (label === 1 ? inferMode(signals) : null);
+  const impersonating = playbookState.impersonating;
   const risk = riskOf(score, threshold, stage);
   const reasons = reasonsOf(risk, signals, impersonating, lang);
   if (truncated) reasons.push(truncationNote(lang));

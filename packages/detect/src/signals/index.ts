@@ -23,10 +23,12 @@ export {
 export type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 export {
   furthestStage,
+  furthestTacticStage,
   inferImpersonating,
   inferMode,
   inferPlaybook,
   institution,
   type PlaybookState,
 } from "./playbook.js";
+export { gateScore, type PlaybookStructure, readStructure, scoredSignals } from "./structure.js";
 export { type DetectorErrorHandler, runDetectors } from "./run-detectors.js";

@@ -7,6 +7,7 @@ import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import { DIRECTORY } from "../directory/data.js";
 import { mentionsOf } from "../directory/mentions.js";
 import type { NormalizedText } from "../types.js";
+import { type PlaybookStructure, readStructure } from "./structure.js";
 
 /** What the playbook inference says about one text. @example { mode: "credit_repair", stage: "money", impersonating: "webank" } */
 export interface PlaybookState {
@@ -80,6 +81,18 @@ export function furthestStage(signals: readonly Signal[]): Stage | null {
   return best;
 }
 
+/**
+ * The furthest stage any tactic signal shows, with no thresholds (used once a text is already judged a scam).
+ * @example furthestTacticStage(detectSignals("请点击链接").signals) // "channel_switch"
+ */
+export function furthestTacticStage(signals: readonly Signal[]): Stage | null {
+  let best: Stage | null = null;
+  for (const s of signals) {
+    if (isTactic(s) && s.stage !== null && (best === null || stageRank(s.stage) > stageRank(best))) best = s.stage;
+  }
+  return best;
+}
+
 /** Add `n` votes for `mode` (module level: a named closure per call costs a defineProperty under tsx's keepNames). */
 function addVotes(tally: Map<FraudMode, number>, mode: FraudMode, n: number): void {
   tally.set(mode, (tally.get(mode) ?? 0) + n);
@@ -147,12 +160,15 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
 }
 
 /**
- * Mode, stage and impersonated institution in one call; mode and institution are null while no stage is reached.
+ * Mode, stage and impersonated institution in one call; mode and institution are null while no stage is reached,
+ * and all three are null for a warning that only describes scam tactics (see structure.ts).
  * @example
  * const { text, signals } = detectSignals("我是京东客服，您的学生账户需要注销，请转账到指定账户");
  * inferPlaybook(text, signals) // { mode: "credit_repair", stage: "money", impersonating: "jd" }
  */
-export function inferPlaybook(text: NormalizedText, signals: readonly Signal[]): PlaybookState {
+export function inferPlaybook(text: NormalizedText, signals: readonly Signal[], structure?: PlaybookStructure): PlaybookState {
+  // A warning describes the playbook; it is not at any stage of it.
+  if ((structure ?? readStructure(text, signals)).warning) return { mode: null, stage: null, impersonating: null };
   const impersonating = inferImpersonating(text, signals);
   const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
   const stage = furthestStage(signals);

@@ -1,0 +1,245 @@
+/**
+ * Verdicts from the playbook, not from one cue. A scam is a COMBINATION: someone makes a claim (who they
+ * are, what is wrong, what you won) and asks for an action that moves control or money to them (a link,
+ * an app, a number to call, a code, a transfer). A claim alone (an award in a film review, a bill, a
+ * prize draw in the news) or an ask alone (a friend asking for the rent) is not a scam; a warning that
+ * DESCRIBES the combination in the third person ("骗子会冒充客服，要求你共享屏幕") is the opposite of one.
+ *
+ * This module reads the structure of a text's signals: which claims and asks are made directly of the
+ * reader, and which only appear inside a description of a scam; whether the text is an automated call
+ * (robocall: a recorded notice + a threat or offer + "press 1" / "call back"). `gateScore` turns that
+ * structure into a bound on the model's score. Pure and data-driven (data/lexicons/warning.json,
+ * playbook.json `structure`).
+ */
+import type { Signal } from "@scamguard/contracts";
+import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
+import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
+import type { NormalizedText } from "../types.js";
+import { splitTurns, turnAt } from "../model/text-features.js";
+import { compileLexicon } from "./lexicon-matcher.js";
+import type { LexiconEntry } from "./lexicon-types.js";
+
+/** What the structure of one text says. */
+export interface PlaybookStructure {
+  /**
+   * A scam combination made directly of the reader: a claim (impersonation or pretext) with an ask (channel,
+   * credential, money), or an impersonation with a pretext, or a claim with coercion (threat, secrecy).
+   */
+  claimAndAsk: boolean;
+  /** A decisive request made directly (a "safe account", "read me the code"): no legitimate party makes it. */
+  decisive: boolean;
+  /** An automated call: recorded-notice cue or "press 1", a claim, and an ask to press a key or call back. */
+  robocall: boolean;
+  /** The text describes scam tactics (third person, prohibition, "if someone asks you…") and makes no direct claim+ask. */
+  warning: boolean;
+  /** Signal ids whose every piece of evidence sits in a described clause (for reasons; never scored as asks). */
+  described: ReadonlySet<string>;
+}
+
+interface StructureConfig {
+  /** Ids of the channel/credential/money families that only MENTION something (a code SMS, an amount), never ask. */
+  mentions: string[];
+  /** Asks that point at a contact: they do not count when every contact in the text is official. */
+  contactAsks: string[];
+  /** Signals that mark an automated call on their own. */
+  automated: string[];
+  /** Asks that complete a robocall: press a key, call back. */
+  robocallAsks: string[];
+  /** Protective signals a scam can quote; dropped once the text makes a direct claim and ask. */
+  quotable: string[];
+  /** Pressure that completes a claim on its own ("不要挂电话", "tell no one", a threat of arrest). */
+  completingPressure: string[];
+}
+
+const CONFIG = playbook.structure as StructureConfig;
+const MENTIONS = new Set(CONFIG.mentions);
+const CONTACT_ASKS = new Set(CONFIG.contactAsks);
+const AUTOMATED = new Set(CONFIG.automated);
+const ROBOCALL_ASKS = new Set(CONFIG.robocallAsks);
+const QUOTABLE = new Set(CONFIG.quotable);
+const COMPLETING_PRESSURE = new Set(CONFIG.completingPressure);
+const DECISIVE = new Set<string>(playbook.standalone.ids);
+const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
+const CLAIM_FAMILIES = new Set(["impersonation", "pretext"]);
+const OFFICIAL_CONTACT = "protective:official-contact";
+
+/** Scores are bounded, never raised, except by a robocall, whose structure is itself the tactic. */
+const WARNING_CAP = 0.3;
+const ONE_SIDED_CAP = 0.75;
+/** A robocall (automated + claim + press-key/call-back) is at least this sure, as a share of the way from threshold to 1. */
+const ROBOCALL_FLOOR = 0.5;
+
+const cueEntries = (patterns: string[], name: string): LexiconEntry[] =>
+  patterns.map((p, i) => ({
+    id: `cue:${name}-${i}`,
+    family: "protective",
+    stage: null,
+    weight: 0,
+    description: "describes a scam",
+    patterns: [p],
+    negatable: false,
+  }));
+/** Sentence-level cues: a scammer as the actor, "impersonate", "anyone who… is a scam". */
+const SENTENCE_ZH = compileLexicon(cueEntries(warningCues.sentence.zh, "sentence-zh"));
+const SENTENCE_EN = compileLexicon(cueEntries(warningCues.sentence.en, "sentence-en"), { wordStart: true });
+/** Clause-level cues: advisory words and prohibitions, which only describe their own clause. */
+const CLAUSE_ZH = compileLexicon(cueEntries(warningCues.clause.zh, "clause-zh"));
+const CLAUSE_EN = compileLexicon(cueEntries(warningCues.clause.en, "clause-en"), { wordStart: true });
+
+/** Sentence ends in normalised text (half-width punctuation). */
+const isSentenceEnd = (c: number): boolean =>
+  c === 0x3002 /* 。 */ || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0x2026 /* … */;
+/** Clause ends: sentence ends plus commas, colons and brackets (【重要提醒】您的… is two clauses). */
+const isClauseEnd = (c: number): boolean => isSentenceEnd(c) || c === 0x2c || c === 0x3a || c === 0x3010 || c === 0x3011 || c === 0x5b || c === 0x5d;
+/** An imperative at the start of a clause: the ask is made of the reader, even in a sentence that names scammers. */
+const IMPERATIVE =
+  /^\s*(?:请(?!勿|不要|别)|麻烦|马上|立即|立刻|赶紧|尽快|现在|先|务必|please\b|kindly\b|click\b|tap\b|call\b|press\b|visit\b|go to\b|reply\b|log ?in\b|update\b|verify\b|confirm\b)/;
+
+/** Normalised index of an original offset (toOriginal is non-decreasing). */
+function toNormalized(text: NormalizedText, original: number): number {
+  const map = text.toOriginal;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < original) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An English full stop ends a sentence when a space or the end follows it ("3.5" and "usps.com" do not). */
+const isFullStop = (s: string, i: number): boolean => s.charCodeAt(i) === 0x2e && (i + 1 >= s.length || s.charCodeAt(i + 1) <= 0x20);
+
+/** [start, end) of the unit (sentence or clause) around normalised position `at`. */
+function unitAround(s: string, at: number, isEnd: (c: number) => boolean): [number, number] {
+  let a = Math.min(at, s.length);
+  while (a > 0 && !isEnd(s.charCodeAt(a - 1)) && !isFullStop(s, a - 1)) a--;
+  let b = Math.min(at, s.length);
+  while (b < s.length && !isEnd(s.charCodeAt(b)) && !isFullStop(s, b)) b++;
+  return [a, b];
+}
+
+const hasCueIn = (cues: readonly number[], a: number, b: number): boolean => {
+  for (const c of cues) if (c >= a && c < b) return true;
+  return false;
+};
+
+/**
+ * Read the structure of a text's signals.
+ * @example
+ * const { text, signals } = detectSignals("骗子会冒充客服，称您的账户异常，要求你共享屏幕并转账到安全账户。");
+ * readStructure(text, signals).warning // true
+ */
+export function readStructure(text: NormalizedText, signals: readonly Signal[]): PlaybookStructure {
+  const s = text.normalized;
+  const cues: Cues = { sentence: [], clause: [] };
+  for (const hit of SENTENCE_ZH.scan(s)) cues.sentence.push(hit.start);
+  for (const hit of SENTENCE_EN.scan(s)) cues.sentence.push(hit.start);
+  for (const hit of CLAUSE_ZH.scan(s)) cues.clause.push(hit.start);
+  for (const hit of CLAUSE_EN.scan(s)) cues.clause.push(hit.start);
+  const anyCue = cues.sentence.length + cues.clause.length > 0;
+  const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
+  const turns = splitTurns(text.original);
+  // What each speaker does: a scam's claim and ask come from the same person. In a support chat the
+  // customer states the problem and the agent asks for details; that is not the playbook.
+  const bySpeaker = new Map<string, SpeakerMoves>();
+  const described = new Set<string>();
+  let describedTactics = 0;
+  let automated = false;
+  for (const sig of signals) {
+    if (sig.family === "protective" || sig.weight <= 0) continue;
+    const isClaim = CLAIM_FAMILIES.has(sig.family);
+    const isAsk = ASK_FAMILIES.has(sig.family) && !MENTIONS.has(sig.id) && !(officialOnly && CONTACT_ASKS.has(sig.id));
+    let direct = false;
+    for (const e of sig.evidence) {
+      if (anyCue && isDescribed(s, toNormalized(text, e.start), cues, isClaim)) continue;
+      direct = true;
+      const t = turnAt(turns, e.start);
+      const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
+      let moves = bySpeaker.get(speaker);
+      if (moves === undefined) {
+        moves = { claim: false, ask: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false };
+        bySpeaker.set(speaker, moves);
+      }
+      if (isClaim) moves.claim = true;
+      if (isAsk) moves.ask = true;
+      if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
+      if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
+      if (COMPLETING_PRESSURE.has(sig.id)) moves.pressure = true;
+      if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) moves.decisive = true;
+      if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
+    }
+    if (AUTOMATED.has(sig.id) && direct) automated = true;
+    if (!direct) {
+      described.add(sig.id);
+      describedTactics++;
+    }
+  }
+  let claimAndAsk = false;
+  let decisive = false;
+  let robocall = false;
+  for (const m of bySpeaker.values()) {
+    // The combinations of the playbook: claim + ask; who-I-am + what-is-wrong (the opening of every
+    // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
+    // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
+    if ((m.claim && m.ask) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure)))) claimAndAsk = true;
+    if (m.decisive) decisive = true;
+    if (automated && m.claim && m.robocallAsk) robocall = true;
+  }
+  return { claimAndAsk, decisive, robocall, warning: describedTactics > 0 && !claimAndAsk && !decisive, described };
+}
+
+interface SpeakerMoves {
+  claim: boolean;
+  ask: boolean;
+  impersonation: boolean;
+  pretext: boolean;
+  pressure: boolean;
+  decisive: boolean;
+  robocallAsk: boolean;
+}
+
+/** Normalised start offsets of the cues found, by reach. */
+interface Cues {
+  sentence: number[];
+  clause: number[];
+}
+
+/**
+ * Whether the evidence at normalised `at` sits in a description of a scam. A claim is described when its
+ * clause carries a cue ("骗子冒充客服") or its sentence a sentence-level one ("凡是…都是诈骗"); an ask when
+ * its sentence carries any cue, unless its own clause is an imperative without one ("为防止盗刷，请把钱转到
+ * 安全账户" is still an ask).
+ */
+function isDescribed(s: string, at: number, cues: Cues, isClaim: boolean): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  if (hasCueIn(cues.clause, ca, cb) || hasCueIn(cues.sentence, ca, cb)) return true;
+  const [sa, sb] = unitAround(s, at, isSentenceEnd);
+  if (hasCueIn(cues.sentence, sa, sb)) return isClaim || !IMPERATIVE.test(s.slice(ca, at + 1));
+  if (isClaim || !hasCueIn(cues.clause, sa, sb)) return false;
+  return !IMPERATIVE.test(s.slice(ca, at + 1));
+}
+
+/**
+ * The signals the model scores: quotable protective signals ("工作人员不会索要验证码", "谨防诈骗") are
+ * dropped when the text itself makes a direct claim and ask — a scam that quotes a warning is not
+ * lowered by it.
+ * @example scoredSignals(signals, { claimAndAsk: true, … }) // without protective:anti-fraud-warning
+ */
+export function scoredSignals(signals: Signal[], structure: PlaybookStructure): Signal[] {
+  if (!structure.claimAndAsk && !structure.decisive) return signals;
+  return signals.filter((sig) => !QUOTABLE.has(sig.id));
+}
+
+/**
+ * Bound the model's score by the structure: a warning stays well below the threshold, a one-sided text
+ * (a claim without an ask, or an ask without a claim) stays below it; a robocall is lifted above it.
+ * @example gateScore(0.93, 0.5, { claimAndAsk: false, decisive: false, robocall: false, warning: false, described }) // 0.375
+ */
+export function gateScore(score: number, threshold: number, structure: PlaybookStructure): number {
+  if (structure.robocall) return Math.max(score, threshold + ROBOCALL_FLOOR * (1 - threshold));
+  if (structure.claimAndAsk || structure.decisive) return score;
+  if (structure.warning) return Math.min(score, threshold * WARNING_CAP);
+  return Math.min(score, threshold * ONE_SIDED_CAP);
+}
