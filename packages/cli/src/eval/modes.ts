@@ -39,12 +39,12 @@ const MODES_BY_TYPE: Record<string, readonly string[]> = {
   "real-cases-zh/虚假征信/注销校园贷": ["credit_repair"],
   "real-cases-zh/虚假投资理财/杀猪盘": ["investment_romance"],
   "real-cases-zh/虚假网络贷款": ["loan_finance"],
-  "real-cases-zh/绑架/出事": ["virtual_kidnapping"],
+  "real-cases-zh/绑架/出事": ["virtual_kidnapping", "impersonate_acquaintance"],
   "real-cases-zh/ETC/医保/社保/积分钓鱼短信": ["phishing"],
   "real-cases-zh/百万保障/自动扣费": ["impersonate_customer_service", "fake_refund"],
-  "real-cases-zh/冒充军警购物": ["impersonate_police", "online_shopping", "impersonate_military"],
+  "real-cases-zh/冒充军警购物": ["impersonate_military_purchase", "impersonate_police", "online_shopping"],
   "real-cases-zh/机票改签": ["fake_refund", "impersonate_customer_service", "flight_rebooking"],
-  "real-cases-zh/AI换脸/拟声": ["impersonate_acquaintance", "virtual_kidnapping"],
+  "real-cases-zh/AI换脸/拟声": ["ai_face_swap", "impersonate_acquaintance", "virtual_kidnapping"],
 };
 
 /**
