@@ -49,8 +49,9 @@ export const LossStatsQuerySchema = StatsWindowQuerySchema.extend({ bucket: z.en
 export type LossStatsQuery = z.infer<typeof LossStatsQuerySchema>;
 
 /**
- * `GET /v1/stats/losses`: losses over time, by when the scam happened (`occurredAt`, else the filing time);
- * only buckets with reports appear, oldest first. `period` is the bucket's first day (YYYY-MM-DD).
+ * `GET /v1/stats/losses`: losses over time, by when the scam happened (`occurredAt`, else the filing time —
+ * the window `from`/`to` applies to that same time); only buckets with reports appear, oldest first. `period`
+ * is the bucket's first day (YYYY-MM-DD).
  * @example { bucket: "day", currency: "CNY", points: [{ period: "2026-11-20", reports: 4, reportsWithLoss: 3,
  *   lossAmount: 126000 }] }
  */

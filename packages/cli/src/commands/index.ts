@@ -10,6 +10,7 @@ import { register as registerModel } from "./model.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
 import { register as registerVerifyCall } from "./verify-call.js";
+import { register as registerSeedDemo } from "./seed-demo.js";
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -21,5 +22,6 @@ export function registerCommands(program: Command): void {
   registerReplay(program);
   registerModel(program);
   registerVerifyCall(program);
+  registerSeedDemo(program);
   registerCdr(program);
 }
