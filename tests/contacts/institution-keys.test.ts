@@ -60,12 +60,12 @@ describe("scamguard keys create --institution", () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('institution: "nobank" is not an id of the official directory');
     expect(res.stdout).toBe("");
-  }, 120_000);
+  }, 240_000);
 
   it("creates a key bound to JD and says so", async () => {
     const res = await runCli(["keys", "create", "--role", "institution", "--institution", "jd"], { env });
     expect(res.stderr).toContain("bound to jd");
     expect(res.code).toBe(0);
     expect(res.stdout.trim()).toMatch(/^sg_live_[A-Za-z0-9_-]{43}$/);
-  }, 120_000);
+  }, 240_000);
 });

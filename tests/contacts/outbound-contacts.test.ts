@@ -204,7 +204,7 @@ describeBothEngines(
         const bad = await runCli(["verify-call", "--institution", "jd", "--from", "950618", "--me", "not a number", "--server", url]);
         expect(bad.code).toBe(1);
         expect(bad.stderr).toContain("--me: not a phone number or e-mail address");
-      }, 120_000);
+      }, 240_000);
     }
 
     if (engine === "postgres") {

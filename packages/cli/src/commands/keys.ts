@@ -30,6 +30,14 @@ export function register(program: Command): void {
     .option("--label <label>", "who or what the key is for")
     .option("--institution <id>", "bind an institution key to one directory entry (jd, icbc, webank…): it then acts in that institution's name")
     .action(async (opts: { role: Role; label?: string; institution?: string }) => {
+      if (opts.institution !== undefined) {
+        // Checked here too (the server checks again): a typo fails at once, without opening the database.
+        const { getInstitution } = await import("@scamguard/detect/directory/index");
+        if (opts.role !== "institution") throw new Error(`--institution: only an institution key can be bound to an institution (role is ${opts.role})`);
+        if (getInstitution(opts.institution) === undefined) {
+          throw new Error(`institution: "${opts.institution}" is not an id of the official directory (GET /v1/directory?q=… lists them, e.g. jd, icbc, webank)`);
+        }
+      }
       await withKeyAdmin(async (admin) => {
         const { key, info } = await admin.create({
           role: opts.role,
