@@ -90,6 +90,8 @@ export const ReportSchema = z.object({
   mode: FraudModeSchema.nullable(),
   stage: StageSchema.nullable(),
   status: ReportStatusSchema,
+  /** When its filer withdrew it (it then counts nowhere); shown on `GET /v1/reports/{id}`. */
+  withdrawnAt: z.string().nullable().optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
@@ -158,3 +160,27 @@ export const ReportDetailSchema = ReportSchema.extend({
   caseIds: z.array(z.string()),
 });
 export type ReportDetail = z.infer<typeof ReportDetailSchema>;
+
+/** Longest reason a filer may give for withdrawing a report. */
+export const MAX_WITHDRAWAL_REASON_CHARS = 500;
+
+/**
+ * Body of `POST /v1/reports/{id}/withdrawal`: the filer takes their report back (optional reason).
+ * @example { reason: "I mistyped the number" }
+ */
+export const WithdrawReportRequestSchema = z.strictObject({
+  reason: z.string().trim().max(MAX_WITHDRAWAL_REASON_CHARS, `at most ${MAX_WITHDRAWAL_REASON_CHARS} characters`).optional(),
+});
+export type WithdrawReportRequest = z.infer<typeof WithdrawReportRequestSchema>;
+
+/**
+ * A withdrawn report: it no longer counts in any identifier's reputation; the report itself stays
+ * (append-only) as the audit trail, readable by its filer and analysts.
+ * @example { id: "rpt_…", withdrawnAt: "2026-12-02T13:00:00.000Z", reason: "I mistyped the number" }
+ */
+export const ReportWithdrawalSchema = z.object({
+  id: z.string(),
+  withdrawnAt: z.string(),
+  reason: z.string().nullable(),
+});
+export type ReportWithdrawal = z.infer<typeof ReportWithdrawalSchema>;

@@ -61,6 +61,8 @@ export const routePolicy: Record<string, Access> = {
   "GET /v1/stats/channels": STAFF,
   "GET /v1/stats/identifiers": STAFF,
   "GET /v1/stats/freezes": STAFF,
+  // A filer withdraws their own report (admins on their behalf); anyone else gets 404 in the command.
+  "POST /v1/reports/:id/withdrawal": ALL_ROLES,
   // Key management.
   "POST /v1/admin/keys": ["admin"],
   "GET /v1/admin/keys": ["admin"],

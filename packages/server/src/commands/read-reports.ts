@@ -32,7 +32,8 @@ export async function getReport(services: Services, id: string, caller: Principa
   if (stored === null || (!seesAll(caller) && stored.event.reporterKeyId !== caller.keyId)) {
     throw notFound("report_not_found", `report ${id} does not exist`);
   }
-  return presentReport(stored);
+  const withdrawal = await services.withdrawals.find(stored.event.seq);
+  return { ...presentReport(stored), withdrawnAt: withdrawal?.createdAt.toISOString() ?? null };
 }
 
 /** Newest first, filtered (the analyst queue); keyset on the event seq (the cursor carries the last seq seen). */

@@ -11,6 +11,7 @@ import { reviewRoutes } from "./reviews.js";
 import { caseRoutes } from "./cases.js";
 import { freezeRequestRoutes } from "./freeze-requests.js";
 import { statsRoutes } from "./stats.js";
+import { reportWithdrawalRoutes } from "./report-withdrawal.js";
 import { opsRoutes } from "./ops.js";
 import type { RouteModule } from "./route-module.js";
 import { sessionRoutes } from "./sessions.js";
@@ -30,6 +31,7 @@ export const routes: RouteModule[] = [
   caseRoutes,
   freezeRequestRoutes,
   statsRoutes,
+  reportWithdrawalRoutes,
   lookupRoutes,
   directoryRoutes,
   sessionRoutes,

@@ -14,6 +14,7 @@ import { createReviewStore } from "./review-store.js";
 import { createCaseStore } from "./case-store.js";
 import { createStatsStore } from "./stats-store.js";
 import { createDomainMetrics } from "./domain-metrics.js";
+import { createReportWithdrawalStore } from "./report-withdrawals.js";
 import { createReputationService } from "./reputation-service.js";
 import { createSessionService } from "./sessions.js";
 import { createGuardianService } from "./guardians.js";
@@ -31,6 +32,7 @@ export const serviceFactories = {
   cases: createCaseStore,
   stats: createStatsStore,
   domainMetrics: createDomainMetrics,
+  withdrawals: createReportWithdrawalStore,
   reputation: createReputationService,
   sessions: createSessionService,
   guardians: createGuardianService,

@@ -235,6 +235,31 @@ export class LookupIndex {
     entry.lastMs = Math.max(entry.lastMs, mark.atMs);
   }
 
+  /**
+   * Recounts a key's reports from `marks`, the reports still standing (a filer withdrew one). Imported
+   * listings, the call flag and the centre's review are kept as they are.
+   */
+  replaceReports(kind: IdentifierKind, normalized: string, marks: readonly ReportMark[]): void {
+    const entry = this.entryFor(kind, normalized);
+    entry.cached = null;
+    for (const reporter of entry.reporters?.values() ?? []) entry.evidence -= evidenceTerm(reporter.weight, reporter.atMs);
+    entry.evidence = Math.max(0, entry.evidence);
+    entry.reports = 0;
+    entry.reporters = null;
+    entry.modes = null;
+    entry.firstMs = Infinity;
+    entry.lastMs = -Infinity;
+    for (const source of entry.sources?.values() ?? []) {
+      entry.firstMs = Math.min(entry.firstMs, source.firstSeenMs ?? source.importedAtMs);
+      entry.lastMs = Math.max(entry.lastMs, source.lastSeenMs ?? source.importedAtMs);
+    }
+    if (entry.callFlag) {
+      entry.firstMs = Math.min(entry.firstMs, Date.parse(entry.callFlag.flag.window.start));
+      entry.lastMs = Math.max(entry.lastMs, Date.parse(entry.callFlag.flag.window.end));
+    }
+    for (const mark of marks) this.applyReport(mark);
+  }
+
   /** Records (or replaces) one imported source's listing of an identifier. */
   applySource(mark: SourceMark): void {
     const entry = this.entryFor(mark.kind, mark.normalized);

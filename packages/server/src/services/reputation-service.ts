@@ -39,6 +39,8 @@ export interface ReputationService {
   range(prefix: string): Promise<RangeAnswer>;
   /** Loads review events committed since the last load (call right after committing a review). */
   applyReviews(): Promise<void>;
+  /** Recounts what report withdrawals committed by this process (or anyone) changed, after the commit. */
+  applyWithdrawals(): Promise<void>;
   /** Applies a report committed by this process, right after its commit. */
   applyFiled(filed: FiledReport): void;
   /** Loads reports and imports committed elsewhere that no notification announced (imports on PGlite). */
@@ -107,6 +109,7 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
       if (!sync.isReady) await sync.ready();
       await sync.loadReviews();
     },
+    applyWithdrawals: () => sync.loadWithdrawals(),
     catchUp: () => sync.catchUp(),
   };
 }

@@ -9,6 +9,9 @@
  *   highest seen, whichever path sees them first (`applyReviews` after a local commit, a notification,
  *   the sweep); each carries the standing status after it, so replaying in order is exact.
  *
+ * - a report withdrawn by its filer never counts: loads skip withdrawn reports, and each withdrawal recounts
+ *   the identifiers it names from the reports still standing (`loadWithdrawals`, same three paths).
+ *
  * Every report is applied at most once, whichever path sees it first: the applied-seq set. Catch-up only
  * ever fetches seqs above the highest applied, so the set matters only for notifications, which name
  * recent seqs; each sweep therefore forgets seqs applied before the previous sweep (memory stays bounded
@@ -75,6 +78,16 @@ interface ReviewRow {
   at_ms: number | string;
 }
 
+/** One identifier of a stored report as the index counts it. */
+const markOf = (row: EventRow): ReportMark => ({
+  kind: row.kind as IdentifierKind,
+  normalized: row.normalized,
+  reporterId: row.reporter_key_id,
+  role: row.reporter_role,
+  atMs: Number(row.at_ms),
+  mode: row.mode as FraudMode | null,
+});
+
 const dayMs = (day: string | null): number | null => (day === null ? null : Date.parse(`${day.slice(0, 10)}T00:00:00Z`));
 
 export class ReputationSync {
@@ -84,6 +97,8 @@ export class ReputationSync {
   private maxSeq = 0;
   private maxImportId = 0;
   private maxReviewSeq = 0;
+  private maxWithdrawalSeq = 0;
+  private pendingWithdrawals = false;
   private pendingReviews = false;
   private maxFlagSeq = 0;
   private listener: pg.Client | null = null;
@@ -129,6 +144,8 @@ export class ReputationSync {
   private async start(): Promise<void> {
     // Listen first, then load: a write committed in between is both notified and loaded, and applied once.
     if (this.engine === "postgres" && this.config.databaseUrl !== null && this.listener === null) await this.listen();
+    // Withdrawals before the load are in it already (loads skip withdrawn reports); later ones recount.
+    this.maxWithdrawalSeq = await this.highestWithdrawal();
     await this.catchUp();
     this.isReady = true;
     if (this.engine !== "postgres") this.applied.clear();
@@ -160,12 +177,42 @@ export class ReputationSync {
   /** Loads every report above the highest seq seen and every import above the highest id seen. */
   async catchUp(): Promise<void> {
     for (;;) {
-      const rows = await this.selectEvents(sql`e.seq in (select seq from report_events where seq > ${this.maxSeq} order by seq limit ${PAGE})`);
-      if (rows.length === 0) break;
-      this.applyRows(rows);
+      // Page by seq, not by rows returned: a page may hold only withdrawn reports.
+      const page = await this.db.execute(sql`select max(seq) as last from (select seq from report_events where seq > ${this.maxSeq} order by seq limit ${PAGE}) p`);
+      const last = (page as unknown as { rows: Array<{ last: number | string | null }> }).rows[0]?.last;
+      if (last === null || last === undefined) break;
+      this.applyRows(await this.selectEvents(sql`e.seq > ${this.maxSeq} and e.seq <= ${Number(last)}`));
+      this.maxSeq = Math.max(this.maxSeq, Number(last));
     }
     await this.loadImports();
     await this.loadReviews();
+    await this.loadWithdrawals();
+  }
+
+  private async highestWithdrawal(): Promise<number> {
+    const result = await this.db.execute(sql`select coalesce(max(seq), 0) as last from report_withdrawals`);
+    return Number((result as unknown as { rows: Array<{ last: number | string }> }).rows[0]?.last ?? 0);
+  }
+
+  /**
+   * Recounts every identifier named by a report withdrawn since the last load, from the reports still
+   * standing. Call after committing a withdrawal in this process; other processes hear it by notification.
+   */
+  async loadWithdrawals(): Promise<void> {
+    for (;;) {
+      const result = await this.db.execute(sql`
+        select w.seq, i.kind, i.normalized from report_withdrawals w join report_identifiers i on i.report_seq = w.report_seq
+        where w.seq > ${this.maxWithdrawalSeq} order by w.seq limit ${PAGE}`);
+      const rows = (result as unknown as { rows: Array<{ seq: number | string; kind: string; normalized: string }> }).rows;
+      if (rows.length === 0) return;
+      const keys = new Map<string, { kind: IdentifierKind; normalized: string }>();
+      for (const row of rows) keys.set(`${row.kind}\u0000${row.normalized}`, { kind: row.kind as IdentifierKind, normalized: row.normalized });
+      for (const { kind, normalized } of keys.values()) {
+        const standing = await this.selectEvents(sql`i.kind = ${kind} and i.normalized = ${normalized}`);
+        this.index.replaceReports(kind, normalized, standing.map(markOf));
+      }
+      this.maxWithdrawalSeq = Math.max(this.maxWithdrawalSeq, ...rows.map((r) => Number(r.seq)));
+    }
   }
 
   /**
@@ -201,7 +248,7 @@ export class ReputationSync {
       select e.seq, e.reporter_key_id, e.reporter_role, e.mode,
              (extract(epoch from e.created_at) * 1000)::float8 as at_ms, i.kind, i.normalized
       from report_events e join report_identifiers i on i.report_seq = e.seq
-      where ${where}
+      where (${where}) and not exists (select 1 from report_withdrawals w where w.report_seq = e.seq)
       order by e.seq, i.position`);
     return (result as unknown as { rows: EventRow[] }).rows;
   }
@@ -212,15 +259,7 @@ export class ReputationSync {
       const seq = Number(rows[i]?.seq);
       const marks: ReportMark[] = [];
       for (; i < rows.length && Number(rows[i]?.seq) === seq; i++) {
-        const row = rows[i] as EventRow;
-        marks.push({
-          kind: row.kind as IdentifierKind,
-          normalized: row.normalized,
-          reporterId: row.reporter_key_id,
-          role: row.reporter_role,
-          atMs: Number(row.at_ms),
-          mode: row.mode as FraudMode | null,
-        });
+        marks.push(markOf(rows[i] as EventRow));
       }
       this.applyOnce(seq, marks);
     }
@@ -273,6 +312,7 @@ export class ReputationSync {
     client.on("notification", (message) => {
       if (message.payload === "imports") this.pendingImports = true;
       else if (message.payload === "reviews") this.pendingReviews = true;
+      else if (message.payload === "withdrawals") this.pendingWithdrawals = true;
       else if (message.payload) this.pendingSeqs.push(Number(message.payload));
       void this.drain();
     });
@@ -314,7 +354,7 @@ export class ReputationSync {
     this.draining = drained;
     void (async () => {
       try {
-        while (!this.closed && (this.pendingSeqs.length > 0 || this.pendingImports || this.pendingReviews)) {
+        while (!this.closed && (this.pendingSeqs.length > 0 || this.pendingImports || this.pendingReviews || this.pendingWithdrawals)) {
           const seqs = this.pendingSeqs.splice(0).filter((seq) => !this.applied.has(seq));
           if (seqs.length > 0) {
             const rows = await this.selectEvents(sql`e.seq in (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
@@ -327,6 +367,10 @@ export class ReputationSync {
           if (this.pendingReviews) {
             this.pendingReviews = false;
             await this.loadReviews();
+          }
+          if (this.pendingWithdrawals) {
+            this.pendingWithdrawals = false;
+            await this.loadWithdrawals();
           }
         }
       } catch (err) {

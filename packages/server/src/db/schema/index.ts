@@ -11,3 +11,4 @@ export * from "./contacts.js";
 export * from "./review.js";
 export * from "./cases.js";
 export * from "./call-flags.js";
+export * from "./report-withdrawals.js";
