@@ -9,6 +9,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   transfers: () => import("../bench/transfers.js"),
   range: () => import("../bench/range.js"),
   contacts: () => import("../bench/contacts.js"),
+  stream: () => import("../bench/stream.js"),
 };
 
 export function register(program: Command): void {

@@ -83,3 +83,9 @@ export async function publishCdr(nc: NatsConnection, input: Readable | string, s
   await Promise.all(inFlight);
   return { messages, rows: total };
 }
+
+/** Deletes a stream (benchmarks and tests clean up after themselves). */
+export async function deleteStream(nc: NatsConnection, stream: string): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.delete(stream).catch(() => false);
+}
