@@ -69,6 +69,9 @@ describe("scamguard check --server (private range lookup)", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain(`phone ${NUMBER}: ${plain.verdict} — 3 distinct reporters, last ${new Date().toISOString().slice(0, 10)}`);
+    // The reputation counts in the verdict: three reporters make a bare number high risk, and say so.
+    expect(stdout).toMatch(/^High risk/);
+    expect(stdout).toContain(`The phone number “${NUMBER}” has been reported as a scam by 3 different people.`);
 
     const hash = identifierHash("phone", NUMBER) as string;
     const received = relay.received();

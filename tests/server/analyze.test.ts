@@ -110,6 +110,36 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(["low", "medium", "high", "critical"]).toContain(verdict.risk);
   });
 
+  it("lang picks the reply language only: a Chinese script asked for in English is still caught, in English", async () => {
+    const res = await post(JSON.stringify({ text: "您好，我是微粒贷客服，您的利率过高需要注销，否则影响征信。请下载会议软件共享屏幕，把钱转到安全账户。", lang: "en" }));
+    const { verdict } = res.json();
+    expect(verdict.lang).toBe("en");
+    expect(["high", "critical"]).toContain(verdict.risk);
+    expect(verdict.signals.find((s: { id: string }) => s.id === "channel:screen-share")?.description).toBe("Asks to share or record the screen");
+  });
+
+  it("counts the reputation of a number in the text: reported by several people raises the risk, with that reason", async () => {
+    const number = "+8617055501234";
+    const text = `您好，请回电 ${number}`;
+    const before = (await post(JSON.stringify({ text }))).json();
+    expect(before.verdict.risk).toBe("low");
+    for (let i = 0; i < 3; i++) {
+      const res = await t().app.inject({
+        method: "POST",
+        url: "/v1/reports",
+        headers: { authorization: `Bearer ${await t().createKey("reporter")}` },
+        payload: { identifiers: [{ kind: "phone", value: number }], text: "自称客服，让我共享屏幕" },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const after = (await post(JSON.stringify({ text }))).json();
+    expect(after.identifiers[0].lookup.distinctReporters).toBe(3);
+    expect(after.verdict.risk).toBe("high");
+    expect(after.verdict.reasons[0]).toBe(`电话号码“${number}”已被3人举报为诈骗。`);
+    expect(after.verdict.advice[0].id).toBe("reported-identifier");
+    expect(after.verdict.score).toBe(before.verdict.score);
+  });
+
   it("accepts charset=utf-8 in the content type", async () => {
     const res = await post(JSON.stringify({ text: "hello" }), "application/json; charset=utf-8");
     expect(res.statusCode).toBe(200);

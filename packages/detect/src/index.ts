@@ -15,3 +15,4 @@ export * from "./directory/index.js";
 export * from "./link/index.js";
 export * from "./contact/index.js";
 export * from "./contacts/index.js";
+export * from "./reputation/index.js";

@@ -14,15 +14,17 @@ export function register(program: Command): void {
     .option("--lang <lang>", "zh, en or auto", "auto")
     .option("--server <url>", "also look up every number, address and link in the text privately (range lookup: only hash prefixes are sent); default $SCAMGUARD_SERVER")
     .action(async (words: string[], opts: { json?: boolean; lang: string; server?: string }) => {
-      const { analyze, extractIdentifiers } = await import("@scamguard/detect");
+      const { analyze, extractIdentifiers, withReputation } = await import("@scamguard/detect");
       const text = words.length > 0 ? words.join(" ") : await readStdin();
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") {
         throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
       }
-      const verdict = analyze(text, { lang: opts.lang });
       const server = opts.server ?? process.env.SCAMGUARD_SERVER;
       const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
       const reputation = server ? await privateLookup(server, extractIdentifiers(text)) : null;
+      // Offline (no server) the verdict comes from the words alone; with one, the identifiers' reputation counts.
+      const standings = (reputation ?? []).map((r) => ({ kind: r.kind, value: r.value, verdict: r.verdict, distinctReporters: r.entry?.reporters ?? 0 }));
+      const verdict = withReputation(analyze(text, { lang: opts.lang }), standings);
       if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
       else process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + (server && reputation ? renderReputations(server, reputation) : ""));
     });

@@ -62,25 +62,34 @@ export function lexiconDetector(
   };
 }
 
+/** Any CJK ideograph: without one no Chinese pattern can match (one native regex pass, no per-character loop). */
+const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/**
+ * Two Latin words in a row: every English pattern but one is a phrase, so a Chinese text with a stray
+ * "APP" or "QQ" (and speaker tags "A:") is not scanned for English; English padding or a script is.
+ */
+const HAS_LATIN_PHRASE = /[a-z] [a-z]/;
+
 /**
  * Chinese playbook lexicon (data/lexicons/zh.json), run on every text: a Chinese script inside an English
  * message (or padded with English) is still a Chinese script. The text's language only picks the reply
- * language; on a text without CJK characters the scan finds no anchor and costs one pass.
+ * language; a text without a CJK character is skipped.
  * @example zhLexiconDetector.detect({ text: normalize("请共享屏幕"), lang: "zh" })[0].id // "channel:screen-share"
  */
 export const zhLexiconDetector: Detector = lexiconDetector(zhLexicon as LexiconFile, {
   id: "lexicon:zh",
-  applies: () => true,
+  applies: (ctx) => HAS_CJK.test(ctx.text.normalized),
   options: { negationWindow: 10 },
 });
 
 /**
- * English playbook lexicon (data/lexicons/en.json), run on every text: matches start at word starts.
+ * English playbook lexicon (data/lexicons/en.json), run on every text with two Latin words in a row (any
+ * English script, also inside Chinese text): matches start at word starts.
  * @example enLexiconDetector.detect({ text: normalize("share your screen"), lang: "en" })[0].id // "channel:screen-share"
  */
 export const enLexiconDetector: Detector = lexiconDetector(enLexicon as LexiconFile, {
   id: "lexicon:en",
-  applies: () => true,
+  applies: (ctx) => HAS_LATIN_PHRASE.test(ctx.text.normalized),
   options: { wordStart: true, negationWindow: 32 },
 });
 

@@ -77,19 +77,19 @@ const splits = (f: number): boolean => (CLASS[f]! & C_SPLIT) !== 0 && (CLASS[f]!
  * (by another mark or separator, then a CJK character): the chain "安，全，账，户" is an evasion, a
  * single comma between phrases is punctuation.
  */
-function splitFragment(s: string, from: number, dir: 1 | -1): boolean {
+function splitFragment(s: string, from: number, dir: number): boolean {
+  const n = s.length;
   let j = from;
   let k = 0;
-  const inside = (x: number) => x >= 0 && x < s.length;
-  for (; inside(j); j += dir) {
-    const f = foldAt(s, j);
+  for (; j >= 0 && j < n; j += dir) {
+    const f = FOLD[s.charCodeAt(j)]!;
     if (f === DROP) continue;
-    if (!(CLASS[f]! & C_CJK)) break;
+    if ((CLASS[f]! & C_CJK) === 0) break;
     if (++k > MAX_SPLIT_FRAGMENT) return false;
   }
-  if (k === 0 || !inside(j) || !splits(foldAt(s, j))) return false;
-  for (j += dir; inside(j); j += dir) {
-    const f = foldAt(s, j);
+  if (k === 0 || j < 0 || j >= n || !splits(FOLD[s.charCodeAt(j)]!)) return false;
+  for (j += dir; j >= 0 && j < n; j += dir) {
+    const f = FOLD[s.charCodeAt(j)]!;
     if (f !== DROP && !splits(f)) return (CLASS[f]! & C_CJK) !== 0;
   }
   return false;

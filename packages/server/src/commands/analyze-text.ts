@@ -1,9 +1,11 @@
 /**
  * Analyze one text: the engine's verdict, plus every identifier found in the analysed part of the text
- * with its reputation (answered from the in-memory index, like `GET /v1/lookup`).
+ * with its reputation (answered from the in-memory index, like `GET /v1/lookup`). That reputation counts
+ * in the verdict: a number confirmed by the centre or reported by several people raises the risk, with
+ * the reason in the verdict's language (withReputation).
  */
 import type { AnalyzeRequest, AnalyzeResponse, FoundIdentifier } from "@scamguard/contracts";
-import { analyze, extractIdentifiers, MAX_ANALYZED_CHARS } from "@scamguard/detect";
+import { analyze, extractIdentifiers, MAX_ANALYZED_CHARS, withReputation } from "@scamguard/detect";
 import type { Principal } from "../auth/principal.js";
 import type { Services } from "../services/index.js";
 
@@ -18,5 +20,6 @@ export async function analyzeText(services: Services, input: AnalyzeRequest, _ca
     const lookup = await services.reputation.answer(item.kind, item.value, item.normalized);
     identifiers.push({ kind: item.kind, value: item.value, normalized: item.normalized, start: item.start, end: item.end, lookup });
   }
-  return { verdict, identifiers };
+  const standings = identifiers.map((i) => ({ kind: i.kind, value: i.value, verdict: i.lookup.verdict, distinctReporters: i.lookup.distinctReporters }));
+  return { verdict: withReputation(verdict, standings), identifiers };
 }
