@@ -22,6 +22,10 @@ describe("webhook addresses", () => {
     for (const a of ["127.0.0.1", "10.2.3.4", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "224.0.0.1"]) {
       expect(isForbiddenAddress(a), a).toBe(true);
     }
+    // IPv4-compatible ([::127.0.0.1] as the URL parser writes it), 6to4 and Teredo wrapping loopback, NAT64, ORCHID, …
+    for (const a of ["::7f00:1", "::127.0.0.1", "2002:7f00:1::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "64:ff9b::7f00:1", "2001:20::1", "::ffff:7f00:1", "fec0::1", "255.255.255.255", "192.0.2.1", "not-an-ip"]) {
+      expect(isForbiddenAddress(a), a).toBe(true);
+    }
     for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"]) expect(isForbiddenAddress(a), a).toBe(false);
   });
 });
@@ -35,7 +39,7 @@ describe("guardians and webhooks without an allowlist", () => {
 
   it("refuses webhook URLs that are not public https, naming url", async () => {
     const headers = await t.authHeader("institution");
-    for (const url of ["http://127.0.0.1:9999/hook", "https://127.0.0.1/hook", "https://10.0.0.5/hook", "https://[::1]/hook", "https://169.254.169.254/latest", "https://localhost/hook", "https://user:pw@example.com/x"]) {
+    for (const url of ["http://127.0.0.1:9999/hook", "https://127.0.0.1/hook", "https://10.0.0.5/hook", "https://[::1]/hook", "https://169.254.169.254/latest", "https://localhost/hook", "https://user:pw@example.com/x", "https://[::127.0.0.1]/hook", "https://[2002:7f00:1::1]/hook", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook"]) {
       const res = await t.app.inject({ method: "POST", url: "/v1/webhooks", payload: { url }, headers });
       expect(res.statusCode, url).toBe(422);
       expect(res.json().error).toMatchObject({ code: "invalid_webhook_url", message: expect.stringMatching(/^url: /) });

@@ -28,7 +28,19 @@ describeBothEngines("POST /v1/analyze", (t) => {
   it("names the field once when text is over 1 MiB", async () => {
     const res = await post(JSON.stringify({ text: "a".repeat(1_048_577) }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe("text: at most 1 MiB");
+    expect(res.json().error.message).toBe("text: at most 1 MiB (UTF-8 bytes)");
+  });
+
+  it("counts the 1 MiB in UTF-8 bytes: 400,000 Chinese characters (1.2 MB) are refused", async () => {
+    const res = await post(JSON.stringify({ text: "京".repeat(400_000) }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe("text: at most 1 MiB (UTF-8 bytes)");
+  });
+
+  it("rejects an unknown field, naming it (one policy for every route)", async () => {
+    const res = await post(JSON.stringify({ text: "hi", langg: "zh" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: "validation_failed", details: [{ path: "langg", message: "unknown field (not in the API schema)" }] });
   });
 
   it("answers an empty JSON body with 400 invalid_json", async () => {

@@ -5,23 +5,34 @@ import { expect, it } from "vitest";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
 
 const analyze = { method: "POST" as const, url: "/v1/analyze", payload: { text: "hello" } };
+/** A route that needs a key (any role). */
+const keyed = { method: "GET" as const, url: "/v1/reports" };
 
 describeBothEngines("API keys and roles", (t) => {
   it("answers a malformed key with 401 and a message", async () => {
-    const res = await t().app.inject({ ...analyze, headers: { authorization: "Bearer not-a-key" } });
+    const res = await t().app.inject({ ...keyed, headers: { authorization: "Bearer not-a-key" } });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ error: { code: "unauthorized", message: "Authorization: invalid, unknown or revoked API key" } });
   });
 
   it("answers a well-formed but unknown key with 401", async () => {
-    const res = await t().app.inject({ ...analyze, headers: { authorization: `Bearer sg_live_${"A".repeat(43)}` } });
+    const res = await t().app.inject({ ...keyed, headers: { authorization: `Bearer sg_live_${"A".repeat(43)}` } });
     expect(res.statusCode).toBe(401);
   });
 
   it("answers a non-Bearer scheme with 401", async () => {
     const key = await t().createKey("reporter");
-    const res = await t().app.inject({ ...analyze, headers: { authorization: `Basic ${key}` } });
+    const res = await t().app.inject({ ...keyed, headers: { authorization: `Basic ${key}` } });
     expect(res.statusCode).toBe(401);
+  });
+
+  it("treats a malformed, unknown or non-Bearer key on an anonymous route as no key (documented choice)", async () => {
+    for (const authorization of ["Bearer not-a-key", `Bearer sg_live_${"A".repeat(43)}`, "Basic abc"]) {
+      const res = await t().app.inject({ ...analyze, headers: { authorization } });
+      expect(res.statusCode).toBe(200);
+      const health = await t().app.inject({ method: "GET", url: "/healthz", headers: { authorization } });
+      expect(health.statusCode).toBe(200);
+    }
   });
 
   it("answers a keyless call to an admin route with 401 naming the roles", async () => {
@@ -70,6 +81,8 @@ describeBothEngines("API keys and roles", (t) => {
 
     const after = await t().app.inject({ method: "GET", url: "/v1/admin/keys", headers: own });
     expect(after.statusCode).toBe(401);
+    // Where no key is needed, the revoked key counts as none.
+    expect((await t().app.inject({ ...analyze, headers: own })).statusCode).toBe(200);
   });
 
   it("answers text the database cannot store (NUL) with 400, not 500", async () => {

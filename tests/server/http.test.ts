@@ -1,5 +1,6 @@
 /** The server over a real socket (startServer): what a client on the network actually receives. */
 import { request } from "node:http";
+import { connect, type Socket } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +25,15 @@ function raw(url: string, path: string, body: Buffer, headers: Record<string, st
 
 describe("the server over HTTP (PGlite in DATA_DIR)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "scamguard-http-"));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" });
+  // Short slow-client limits so the slow-loris tests end quickly (defaults: 30 s / 10 s / 256).
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    REQUEST_TIMEOUT_MS: "2000",
+    HEADERS_TIMEOUT_MS: "1000",
+    MAX_CONNECTIONS_PER_IP: "24",
+  });
   let server: RunningServer;
 
   beforeAll(async () => {
@@ -61,5 +70,73 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
     await expect(startServer({ ...config }, { handleSignals: false })).rejects.toThrow(
       new RegExp(`DATA_DIR ${dataDir} is in use by a scamguard server \\(pid ${process.pid}`),
     );
+  });
+
+  it("checks Expect: 100-continue against the body limit before answering 100", async () => {
+    const ask = (length: number) =>
+      new Promise<{ continued: boolean; status: number; body: string }>((resolve, reject) => {
+        let continued = false;
+        const req = request(`${server.url}/v1/analyze`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": length, expect: "100-continue" },
+        });
+        req.on("continue", () => {
+          continued = true;
+          req.end(JSON.stringify({ text: "hi" }).padEnd(length, " "));
+        });
+        req.on("response", (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (d) => (text += d));
+          res.on("end", () => resolve({ continued, status: res.statusCode ?? 0, body: text }));
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+    const big = await ask(3 * 1024 * 1024);
+    expect(big).toMatchObject({ continued: false, status: 413 });
+    expect(JSON.parse(big.body).error.code).toBe("payload_too_large");
+    const small = await ask(40);
+    expect(small).toMatchObject({ continued: true, status: 200 });
+  });
+
+  it("closes a connection whose body trickles in slower than REQUEST_TIMEOUT_MS (slow-loris), with 408", async () => {
+    const socket = connect(Number(new URL(server.url).port), "127.0.0.1");
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (d) => (received += d));
+    socket.write("POST /v1/analyze HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{");
+    // One more byte now and then, never the whole body: the server must give up on its own.
+    const drip = setInterval(() => socket.writable && socket.write(" "), 300);
+    await new Promise((resolve) => socket.on("close", resolve));
+    clearInterval(drip);
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it("caps the connections one address may hold open; the rest are closed at once and others keep working", async () => {
+    const port = Number(new URL(server.url).port);
+    const sockets: Socket[] = [];
+    let closedByServer = 0;
+    for (let i = 0; i < 40; i++) {
+      const socket = connect(port, "127.0.0.1");
+      socket.on("error", () => {});
+      socket.on("close", () => closedByServer++);
+      sockets.push(socket);
+    }
+    // Wait for the server's refusals (polling, no timing assumption; the test timeout bounds it).
+    while (closedByServer < 40 - 24) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closedByServer).toBeGreaterThanOrEqual(40 - 24);
+    const allClosed = Promise.all(sockets.map((socket) => (socket.closed ? null : new Promise((resolve) => socket.on("close", resolve)))));
+    for (const socket of sockets) socket.destroy();
+    await allClosed;
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("puts x-request-id on every response: the caller's when sane, a fresh one otherwise", async () => {
+    const own = await fetch(`${server.url}/healthz`, { headers: { "x-request-id": "trace-42" } });
+    expect(own.headers.get("x-request-id")).toBe("trace-42");
+    const forged = await fetch(`${server.url}/v1/nowhere`, { headers: { "x-request-id": "bad id\twith spaces" } });
+    expect(forged.status).toBe(404);
+    expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

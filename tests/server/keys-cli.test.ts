@@ -159,3 +159,12 @@ describe("scamguard keys create", () => {
     }
   });
 });
+
+describe("scamguard keys list/revoke without a database", () => {
+  it("says there is none and creates nothing (only create may bring DATA_DIR's database into being)", async () => {
+    const { openKeyAdmin, NoDatabaseError } = await import("../../packages/server/src/keys/key-admin.js");
+    const dataDir = join(tempDir(), "not-there");
+    await expect(openKeyAdmin(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), { createIfMissing: false })).rejects.toBeInstanceOf(NoDatabaseError);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+});

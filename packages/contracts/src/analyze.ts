@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LangSchema } from "./taxonomy.js";
 import { FoundIdentifierSchema } from "./lookup.js";
 import { VerdictSchema } from "./verdict.js";
+import { boundedText } from "./text-size.js";
 
 /** Largest text accepted over HTTP (the engine itself analyses at most MAX_ANALYZED_CHARS of it). */
 export const MAX_TEXT_BYTES = 1_048_576;
@@ -11,7 +12,7 @@ export const MAX_TEXT_BYTES = 1_048_576;
  * @example { text: "您好，我是京东客服，您的学生账户需要注销", lang: "zh" }
  */
 export const AnalyzeRequestSchema = z.object({
-  text: z.string().max(MAX_TEXT_BYTES, "text: at most 1 MiB"),
+  text: boundedText(MAX_TEXT_BYTES, "text: at most 1 MiB (UTF-8 bytes)"),
   lang: z.union([LangSchema, z.literal("auto")]).optional(),
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;

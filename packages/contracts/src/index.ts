@@ -12,6 +12,7 @@ export * from "./directory-api.js";
 export * from "./auth.js";
 export * from "./health.js";
 export * from "./pagination.js";
+export * from "./text-size.js";
 export * from "./sessions.js";
 export * from "./conversations.js";
 export * from "./transfers.js";

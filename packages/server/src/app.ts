@@ -9,7 +9,7 @@ import rateLimit from "@fastify/rate-limit";
 import { createHash } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import { Registry } from "prom-client";
 import { type AuthOptions, installAuth, rateLimitKey } from "./auth/authenticate.js";
 import { ANONYMOUS, policyFor } from "./auth/policy.js";
@@ -22,6 +22,9 @@ import { installErrorHandling } from "./http/error-handler.js";
 import { installMetrics } from "./http/metrics.js";
 import { installWebApp, type WebApp } from "./http/web-app.js";
 import { logSerializers } from "./http/log-redaction.js";
+import { frameworkError, installRouting, requestIdOf } from "./http/routing.js";
+import { httpServerOptions, installServerLimits } from "./http/server-limits.js";
+import { installAbsentBodyAsEmpty, policyValidatorCompiler } from "./http/validation.js";
 import { routes } from "./routes/index.js";
 import type { ZodApp } from "./routes/route-module.js";
 import type { ServiceFactories } from "./services/index.js";
@@ -46,6 +49,8 @@ export interface AppOverrides {
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** Its zod schemas (body, querystring, params), e.g. for the fuzz suite to name real fields. */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean };
 }
 
 declare module "fastify" {
@@ -83,15 +88,25 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
     trustProxy: config.trustProxy as boolean | string[],
     forceCloseConnections: "idle",
     return503OnClosing: true,
+    // Slow clients: see http/server-limits.ts (Fastify passes `http` to http.createServer).
+    requestTimeout: config.http.requestTimeoutMs,
+    http: httpServerOptions(config),
+    // x-request-id: the caller's (when sane) or a fresh UUID; on every response and request log line.
+    genReqId: requestIdOf,
+    frameworkErrors: frameworkError,
   }).withTypeProvider() as unknown as ZodApp;
+  installServerLimits(app.server, config);
 
   app.decorate("ctx", ctx);
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate("registeredRoutes", registeredRoutes);
-  app.setValidatorCompiler(validatorCompiler);
+  // One validation policy for every route (unknown fields rejected, absent body = {}): http/validation.ts.
+  app.setValidatorCompiler(policyValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   let webApp: WebApp | null = null;
-  installErrorHandling(app as unknown as FastifyInstance, config.bodyLimitBytes, (request, reply) => webApp?.servePage(request, reply) ?? false);
+  installErrorHandling(app as unknown as FastifyInstance, config.bodyLimitBytes);
+  installRouting(app as unknown as FastifyInstance, registeredRoutes, (request, reply) => webApp?.servePage(request, reply) ?? false);
+  installAbsentBodyAsEmpty(app as unknown as FastifyInstance);
   installBodyParsers(app);
 
   // Every route must have an access rule; a missing one is a programming error caught at boot.
@@ -101,7 +116,7 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
       if (access === undefined) {
         throw new Error(`route ${method} ${route.url} has no entry in packages/server/src/auth/policy.ts`);
       }
-      registeredRoutes.push({ method, url: route.url });
+      registeredRoutes.push({ method, url: route.url, ...(route.schema ? { schema: route.schema } : {}) });
       // The OpenAPI document states who may call what, straight from the policy.
       if (access !== ANONYMOUS && route.schema) {
         const roles = `Requires an API key with role: ${access.join(", ")}.`;

@@ -51,8 +51,17 @@ export interface Config {
    * index.html the server says how to build it instead.
    */
   webDir: string;
-  /** Largest request body in bytes; larger bodies get 413. */
+  /** Largest request body in bytes; larger bodies get 413 (also before `100 Continue`). */
   bodyLimitBytes: number;
+  /** Slow-client limits (slow-loris): see http/server-limits.ts. */
+  http: {
+    /** Whole request (headers and body) must arrive within this many ms, else 408 and closed (REQUEST_TIMEOUT_MS). */
+    requestTimeoutMs: number;
+    /** Headers must arrive within this many ms (HEADERS_TIMEOUT_MS). */
+    headersTimeoutMs: number;
+    /** Open connections one client address may hold at once; more are closed at accept (MAX_CONNECTIONS_PER_IP). */
+    maxConnectionsPerIp: number;
+  };
   logLevel: LogLevel;
   secrets: Secrets;
   /** Guardian-alert webhooks (sessions and transfers). */
@@ -139,6 +148,11 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseTrustProxy(str("TRUST_PROXY"), problems),
     webDir: resolve(str("WEB_DIR") ?? fileURLToPath(new URL("../../web/dist", import.meta.url))),
     bodyLimitBytes: int("BODY_LIMIT_BYTES", 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    http: {
+      requestTimeoutMs: int("REQUEST_TIMEOUT_MS", 30_000, 1_000, 600_000),
+      headersTimeoutMs: int("HEADERS_TIMEOUT_MS", 10_000, 1_000, 600_000),
+      maxConnectionsPerIp: int("MAX_CONNECTIONS_PER_IP", 256, 1, 1_000_000),
+    },
     logLevel,
     secrets: { webhookSecret: str("WEBHOOK_SECRET"), rangeDecoySecret: str("RANGE_DECOY_SECRET") },
     webhooks: {
@@ -146,6 +160,9 @@ export function loadConfig(env: Env = process.env): Config {
       pollMs: int("WEBHOOK_POLL_MS", 1000, 10, 600_000),
     },
   };
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
+    problems.push("HEADERS_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS");
+  }
   for (const host of config.webhooks.allowHosts) {
     if (!/^[a-z0-9.\-[\]:]+$/.test(host)) problems.push(`WEBHOOK_ALLOW_HOSTS: not a host or host:port: "${host}"`);
   }

@@ -9,10 +9,11 @@ import { type Command, Option } from "commander";
 const ROLES = ["reporter", "institution", "analyst", "admin"] as const;
 type Role = (typeof ROLES)[number];
 
-async function withKeyAdmin<T>(fn: (admin: import("@scamguard/server/keys/key-admin").KeyAdmin) => Promise<T>): Promise<T> {
+/** `create` may create DATA_DIR's database; `list` and `revoke` never do (they say there is none). */
+async function withKeyAdmin<T>(createIfMissing: boolean, fn: (admin: import("@scamguard/server/keys/key-admin").KeyAdmin) => Promise<T>): Promise<T> {
   const { loadConfig } = await import("@scamguard/server/config");
   const { openKeyAdmin } = await import("@scamguard/server/keys/key-admin");
-  const admin = await openKeyAdmin(loadConfig(process.env));
+  const admin = await openKeyAdmin(loadConfig(process.env), { createIfMissing });
   try {
     return await fn(admin);
   } finally {
@@ -38,7 +39,7 @@ export function register(program: Command): void {
           throw new Error(`institution: "${opts.institution}" is not an id of the official directory (GET /v1/directory?q=… lists them, e.g. jd, icbc, webank)`);
         }
       }
-      await withKeyAdmin(async (admin) => {
+      await withKeyAdmin(true, async (admin) => {
         const { key, info } = await admin.create({
           role: opts.role,
           ...(opts.label ? { label: opts.label } : {}),
@@ -57,7 +58,7 @@ export function register(program: Command): void {
     .action(async (opts: { limit: string }) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new Error(`--limit: expected 1 to 500, got "${opts.limit}"`);
-      await withKeyAdmin(async (admin) => {
+      await withKeyAdmin(false, async (admin) => {
         const page = await admin.list({ limit });
         for (const k of page.items) {
           process.stdout.write(`${k.id}\t${k.role}${k.institution ? `:${k.institution}` : ""}\t${k.prefix}…\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : "active"}\t${k.label ?? ""}\n`);
@@ -70,7 +71,7 @@ export function register(program: Command): void {
     .description("revoke a key by id (k_…); takes effect at once")
     .argument("<id>", "key id as shown by `keys list`")
     .action(async (id: string) => {
-      await withKeyAdmin(async (admin) => {
+      await withKeyAdmin(false, async (admin) => {
         const info = await admin.revoke(id);
         process.stderr.write(`revoked ${info.id} (${info.role}) at ${info.revokedAt} via ${admin.via}\n`);
       });

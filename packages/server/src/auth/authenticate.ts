@@ -72,9 +72,16 @@ export function installAuth(app: FastifyInstance, ctx: AppContext, options: Auth
     // Unmatched requests (404) carry no route; everything matched has a policy (enforced at boot).
     if (access === undefined) return;
     const caller = await resolveCaller(ctx, options, request);
+    if (access === ANONYMOUS) {
+      // A revoked, unknown or malformed key on a route anyone may call is treated as no key (anonymous
+      // rate limit, no keyed privileges) rather than 401: an app whose key was revoked keeps working for
+      // its users where a key was never needed, and /healthz answers a probe carrying a stale key.
+      // It gains nothing: the bucket is the caller's IP, exactly as without a header.
+      request.principal = caller === INVALID ? null : caller;
+      return;
+    }
     if (caller === INVALID) throw unauthorized("Authorization: invalid, unknown or revoked API key");
     request.principal = caller;
-    if (access === ANONYMOUS) return;
     if (caller === null) throw unauthorized(`Authorization: this route needs an API key (Bearer) with role ${access.join(" or ")}`);
     if (!access.includes(caller.role)) throw forbidden(`role ${caller.role} may not call ${request.method} ${request.routeOptions.url}; allowed: ${access.join(", ")}`);
   });

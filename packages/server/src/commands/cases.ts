@@ -150,7 +150,7 @@ export async function getCase(services: Services, caseId: string): Promise<CaseD
 
 /** Newest first; keyset on (created_at, id). */
 export async function listCases(services: Services, query: CaseListQuery): Promise<CaseListResponse> {
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, ["date", "text"]);
   const rows = await services.cases.listCases(query.status, after, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const reportIds = await services.cases.reportIdsOfMany(page.map((r) => r.id));

@@ -153,7 +153,7 @@ export async function getFreeze(services: Services, id: string, caller: Principa
 
 /** Staff: every request; a bank: those addressed to its institution (an unbound key: none). Newest first. */
 export async function listFreezes(services: Services, query: FreezeRequestListQuery, caller: Principal): Promise<FreezeRequestListResponse> {
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, ["date", "text"]);
   const rows = await services.cases.listFreezes(
     {
       ...(seesAll(caller) ? {} : { institutionId: caller.institution ?? null }),

@@ -38,9 +38,8 @@ export async function getReport(services: Services, id: string, caller: Principa
 
 /** Newest first, filtered (the analyst queue); keyset on the event seq (the cursor carries the last seq seen). */
 export async function listReports(services: Services, query: ReportListQuery, caller: Principal): Promise<ReportListResponse> {
-  const after = decodeCursor(query.cursor, 1);
-  const beforeSeq = after === null ? null : Number(after[0]);
-  if (beforeSeq !== null && !Number.isSafeInteger(beforeSeq)) return { items: [], nextCursor: null };
+  const after = decodeCursor(query.cursor, ["int"]);
+  const beforeSeq = after === null ? null : (after[0] as number);
   const filters = {
     reporterKeyId: seesAll(caller) ? null : caller.keyId,
     ...(query.status ? { status: query.status } : {}),

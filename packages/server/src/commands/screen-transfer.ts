@@ -8,10 +8,11 @@ import { actionRank, type SessionEventOf, type TransferScreenRequest, type Trans
 import type { Principal } from "../auth/principal.js";
 import type { AppContext } from "../context.js";
 import { AppError, notFound } from "../errors.js";
-import { reputationOf } from "../services/guard-deps.js";
 
 export async function screenTransfer(ctx: AppContext, input: TransferScreenRequest, principal: Principal): Promise<TransferScreenResponse> {
-  const verdict = await reputationOf(ctx.services.reputation, input.payee.kind, input.payee.value);
+  // The payee is validated exactly as a lookup validates it (422 naming `payee.value`): a transfer to
+  // "hello" as a phone number is a caller's mistake, not a payee without reputation.
+  const verdict = (await ctx.services.reputation.lookup({ kind: input.payee.kind, value: input.payee.value }, "payee")).verdict;
   const event: SessionEventOf<"transfer.initiated"> = {
     type: "transfer.initiated",
     at: input.at ?? new Date().toISOString(),

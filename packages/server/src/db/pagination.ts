@@ -6,7 +6,7 @@
  * the cursor carries a JS Date, and a microsecond remainder would make rows skip.
  *
  * @example
- *   const after = decodeCursor(query.cursor);               // null on the first page
+ *   const after = decodeCursor(query.cursor, ["date", "text"]); // null on the first page
  *   const rows = await db.select().from(t)
  *     .where(keysetAfter([t.createdAt, t.id], after, "desc"))
  *     .orderBy(desc(t.createdAt), desc(t.id)).limit(query.limit + 1);
@@ -24,23 +24,52 @@ export function encodeCursor(values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify(json)).toString("base64url");
 }
 
-/** @throws AppError 400 `invalid_cursor` for a cursor this server did not produce */
-export function decodeCursor(cursor: string | undefined, arity = 2): CursorValue[] | null {
-  if (cursor === undefined || cursor === "") return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Array.isArray(parsed) || parsed.length !== arity) throw new Error("arity");
-    return parsed.map((v: unknown) => {
-      if (typeof v === "string" || typeof v === "number") return v;
+/**
+ * What one position of a cursor holds, checked on the way in (a cursor is client input):
+ * - `date`: a timestamp column (ms precision), within years 1970–9999;
+ * - `text`: a text id (≤ 200 characters, no NUL: PostgreSQL cannot store it);
+ * - `int`: a bigint/serial column, a safe integer.
+ */
+export type CursorPart = "date" | "text" | "int";
+
+const INVALID_CURSOR = "cursor: not a cursor returned by this API";
+const MAX_DATE_MS = Date.UTC(9999, 11, 31);
+
+function decodePart(kind: CursorPart, v: unknown): CursorValue {
+  switch (kind) {
+    case "text":
+      if (typeof v === "string" && v.length <= 200 && !v.includes("\u0000")) return v;
+      break;
+    case "int":
+      if (typeof v === "number" && Number.isSafeInteger(v)) return v;
+      break;
+    case "date":
       if (v && typeof v === "object" && typeof (v as { d?: unknown }).d === "string") {
         const date = new Date((v as { d: string }).d);
-        if (Number.isNaN(date.getTime())) throw new Error("date");
-        return date;
+        const ms = date.getTime();
+        if (!Number.isNaN(ms) && ms >= 0 && ms <= MAX_DATE_MS) return date;
       }
-      throw new Error("value");
-    });
+      break;
+  }
+  throw new Error(kind);
+}
+
+/**
+ * THE cursor decoder: every list route decodes its `cursor` here with the shape of its sort key, so a
+ * crafted cursor (wrong arity, a string where a date belongs, a NUL, a huge number) is a 400, never a
+ * database error.
+ * @example decodeCursor(query.cursor, ["date", "text"]) // [Date, "k_…"] or null on the first page
+ * @throws AppError 400 `invalid_cursor` for a cursor this server did not produce
+ */
+export function decodeCursor(cursor: string | undefined, shape: readonly CursorPart[]): CursorValue[] | null {
+  if (cursor === undefined || cursor === "") return null;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error("alphabet");
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== shape.length) throw new Error("arity");
+    return shape.map((kind, i) => decodePart(kind, parsed[i]));
   } catch {
-    throw badRequest("invalid_cursor", "cursor: not a cursor returned by this API");
+    throw badRequest("invalid_cursor", INVALID_CURSOR);
   }
 }
 

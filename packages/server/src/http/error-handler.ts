@@ -44,9 +44,14 @@ function send(reply: FastifyReply, status: number, body: ErrorResponse): void {
 
 function validationDetails(error: FastifyError & { validationContext?: string }): ErrorDetail[] {
   const where = error.validationContext ?? "body";
-  return (error.validation ?? []).map((issue) => {
+  return (error.validation ?? []).flatMap((issue) => {
     const path = issue.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
     const field = path === "" ? where : path;
+    // Unknown fields (http/validation.ts): one detail per field, named by its full path.
+    const unknownKeys = issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
+    if (Array.isArray(unknownKeys)) {
+      return unknownKeys.map((key) => ({ path: path === "" ? String(key) : `${path}.${String(key)}`, message: "unknown field (not in the API schema)" }));
+    }
     // Some schemas already name their field in the message ("text: at most 1 MiB"): don't say it twice.
     const raw = issue.message ?? "invalid";
     const message = raw.startsWith(`${field}: `) ? raw.slice(field.length + 2) : raw;
@@ -54,15 +59,8 @@ function validationDetails(error: FastifyError & { validationContext?: string })
   });
 }
 
-/**
- * @param pageFallback answers a miss that is a page of the web app (client-side routes) and says so;
- *   anything else gets the JSON 404.
- */
-export function installErrorHandling(
-  app: FastifyInstance,
-  bodyLimitBytes: number,
-  pageFallback: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false,
-): void {
+/** The error handler; misses (404/405, the web app's page fallback) are http/routing.ts's. */
+export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: number): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       send(reply, error.statusCode, { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
@@ -96,10 +94,5 @@ export function installErrorHandling(
       request.log.error({ err: error }, "unhandled error");
     }
     send(reply, 500, { error: { code: "internal", message: "internal server error" } });
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    if (pageFallback(request, reply)) return;
-    send(reply, 404, { error: { code: "not_found", message: `no route ${request.method} ${request.url.split("?")[0]}` } });
   });
 }

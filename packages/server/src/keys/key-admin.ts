@@ -6,6 +6,8 @@
  * - otherwise: open PGlite under the DATA_DIR lock, do the work, close.
  * While a server is starting (lock held, server.json not yet written) this waits for one or the other.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { ApiKeyInfo, ApiKeyList, CreateKeyRequest, CreateKeyResponse, PageQuery } from "@scamguard/contracts";
 import type { Config } from "../config.js";
 import { createContext } from "../context.js";
@@ -26,10 +28,26 @@ export interface KeyAdmin {
 export interface OpenKeyAdminOptions {
   /** How long to wait for a starting server or another command to free DATA_DIR. */
   waitMs?: number;
+  /**
+   * Only `create` may bring a database into being: `list` and `revoke` pass false, so a mistyped or
+   * missing DATA_DIR is reported instead of silently creating an empty ./.data.
+   */
+  createIfMissing?: boolean;
+}
+
+/** DATA_DIR holds no database (and no server runs on it); nothing was created. */
+export class NoDatabaseError extends Error {
+  constructor(readonly dataDir: string) {
+    super(`no database in DATA_DIR ${dataDir} (nothing created): set DATA_DIR to the server's, or DATABASE_URL`);
+    this.name = "NoDatabaseError";
+  }
 }
 
 export async function openKeyAdmin(config: Config, options: OpenKeyAdminOptions = {}): Promise<KeyAdmin> {
   if (config.databaseUrl !== null) return direct(await openDatabase(config), config, "PostgreSQL");
+  if (options.createIfMissing === false && !existsSync(join(config.dataDir, "pglite")) && readServerInfo(config.dataDir) === null) {
+    throw new NoDatabaseError(config.dataDir);
+  }
   const deadline = Date.now() + (options.waitMs ?? 15_000);
   for (;;) {
     const server = readServerInfo(config.dataDir);

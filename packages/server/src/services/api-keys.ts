@@ -87,7 +87,7 @@ export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
     },
 
     async list({ limit, cursor }) {
-      const after = decodeCursor(cursor);
+      const after = decodeCursor(cursor, ["date", "text"]);
       const rows = await db
         .select()
         .from(apiKeys)

@@ -195,7 +195,7 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
       const rows = await db
         .select()
         .from(guardianAlerts)
-        .where(and(visible, keysetAfter([guardianAlerts.createdAt, guardianAlerts.id], decodeCursor(cursor), "desc")))
+        .where(and(visible, keysetAfter([guardianAlerts.createdAt, guardianAlerts.id], decodeCursor(cursor, ["date", "text"]), "desc")))
         .orderBy(desc(guardianAlerts.createdAt), desc(guardianAlerts.id))
         .limit(limit + 1);
       const page = toPage(rows, limit, (r) => [r.createdAt, r.id]);

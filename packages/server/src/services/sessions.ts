@@ -2,8 +2,13 @@
  * Kill-chain sessions: the append-only log of events and decisions, and the engine state as a projection
  * updated in the same transaction. The row is locked for the event (SELECT … FOR UPDATE), so concurrent
  * events of one session apply one after the other and ordinals never collide.
+ *
+ * Session ids are scoped by the key that creates them: the API id `sess-42` of institution A and the
+ * same id sent by institution B are two sessions (stored as `<keyId>:<id>`; API ids cannot contain
+ * `:`), so B cannot squat a predictable id and lock A out. An admin (support) reads another key's
+ * session by its API id when exactly one key has a session of that id.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, like } from "drizzle-orm";
 import type { DecisionAction, Lang, SessionDecision, SessionEvent, SessionView } from "@scamguard/contracts";
 import { applyEvent, createSession, currentDecision, type SessionDeps, type SessionState } from "@scamguard/detect/session/index";
 import type { Principal } from "../auth/principal.js";
@@ -29,22 +34,34 @@ export interface SessionService {
   view(sessionId: string, principal: Principal, lang: Lang): Promise<SessionView>;
   /** The state of a session the caller may see, or null (transfer screening). */
   stateFor(sessionId: string, principal: Principal): Promise<{ state: SessionState; subject: string | null; ownerKeyId: string } | null>;
-  /** Every stored event and decision of a session, in order (audit, tests). */
-  history(sessionId: string): Promise<{ ordinal: number; kind: "event" | "decision"; payload: unknown }[]>;
+  /** Every stored event and decision of `owner`'s session, in order (audit, tests). */
+  history(sessionId: string, owner: Principal): Promise<{ ordinal: number; kind: "event" | "decision"; payload: unknown }[]>;
 }
 
-const mayUse = (owner: string, principal: Principal) => owner === principal.keyId || principal.role === "admin";
 const missing = (id: string) => notFound("session_not_found", `id: no session ${id}`);
 
+/** The stored id of the API session `sessionId` created by `keyId`. */
+export const scopedSessionId = (keyId: string, sessionId: string) => `${keyId}:${sessionId}`;
+
 export function createSessionService(db: Db, _ctx: CoreContext): SessionService {
+  /** The caller's own session of that API id; for an admin, else the one other key's session of that id. */
+  const visible = async (apiId: string, principal: Principal) => {
+    const [own] = await db.select().from(sessions).where(eq(sessions.id, scopedSessionId(principal.keyId, apiId))).limit(1);
+    if (own || principal.role !== "admin") return own;
+    // API ids are [A-Za-z0-9_-]: `_` is a LIKE wildcard, so compare the suffix exactly too.
+    const candidates = await db.select().from(sessions).where(like(sessions.id, `%:${apiId}`)).limit(10);
+    const exact = candidates.filter((r) => r.id.endsWith(`:${apiId}`) && r.id.length === r.ownerKeyId.length + 1 + apiId.length);
+    return exact.length === 1 ? exact[0] : undefined;
+  };
   return {
-    async append({ sessionId, event, principal, subject, deps }) {
+    async append({ sessionId: apiId, event, principal, subject, deps }) {
+      const sessionId = scopedSessionId(principal.keyId, apiId);
       await db
         .insert(sessions)
         .values({ id: sessionId, ownerKeyId: principal.keyId, subject: subject ?? null, state: createSession(deps.lang) })
         .onConflictDoNothing();
       const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).for("update");
-      if (!row || !mayUse(row.ownerKeyId, principal)) throw missing(sessionId);
+      if (!row) throw missing(apiId);
       const result = applyEvent(row.state as SessionState, event, deps);
       const ordinal = row.events + 1;
       await db.insert(sessionEvents).values([
@@ -60,8 +77,8 @@ export function createSessionService(db: Db, _ctx: CoreContext): SessionService 
     },
 
     async view(sessionId, principal, lang) {
-      const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-      if (!row || !mayUse(row.ownerKeyId, principal)) throw missing(sessionId);
+      const row = await visible(sessionId, principal);
+      if (!row) throw missing(sessionId);
       const state = row.state as SessionState;
       const now = state.lastAt ? Date.parse(state.lastAt) : Date.now();
       return {
@@ -75,16 +92,16 @@ export function createSessionService(db: Db, _ctx: CoreContext): SessionService 
     },
 
     async stateFor(sessionId, principal) {
-      const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-      if (!row || !mayUse(row.ownerKeyId, principal)) return null;
+      const row = await visible(sessionId, principal);
+      if (!row) return null;
       return { state: row.state as SessionState, subject: row.subject, ownerKeyId: row.ownerKeyId };
     },
 
-    async history(sessionId) {
+    async history(sessionId, owner) {
       const rows = await db
         .select({ ordinal: sessionEvents.ordinal, kind: sessionEvents.kind, payload: sessionEvents.payload })
         .from(sessionEvents)
-        .where(and(eq(sessionEvents.sessionId, sessionId)))
+        .where(and(eq(sessionEvents.sessionId, scopedSessionId(owner.keyId, sessionId))))
         .orderBy(asc(sessionEvents.seq));
       return rows;
     },

@@ -6,34 +6,33 @@
  * address that was checked (no DNS rebinding between check and connect).
  */
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 import { unprocessable } from "../errors.js";
 
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [
-  ["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96], ["2001:db8::", 32], ["100::", 64],
-] as const) blocked.addSubnet(net, prefix, "ipv6");
+/** IPv6 a webhook may reach: global unicast (2000::/3), as ipaddr.js classifies it. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR("2000::/3");
 
 /**
- * Whether an IP address is one a webhook must never reach.
+ * Whether an IP address is one a webhook must never reach. Only plain public unicast passes, by
+ * ipaddr.js's maintained range table: IPv4 must classify as `unicast` (not private, loopback, link-local,
+ * CGNAT, reserved/documentation, multicast, broadcast…); IPv6 must be global unicast and not one of the
+ * forms that embed or tunnel to an IPv4 address — IPv4-mapped (`::ffff:127.0.0.1`, judged as the IPv4
+ * it carries), IPv4-compatible (`[::127.0.0.1]`, which URL parsing turns into `::7f00:1`), 6to4
+ * (`2002:7f00:1::1`), Teredo (`2001::/32`), NAT64 (`64:ff9b::/96`) — nor documentation, ORCHID or
+ * other special ranges.
  * @example isForbiddenAddress("10.1.2.3") // true
- * @example isForbiddenAddress("::ffff:127.0.0.1") // true
+ * @example isForbiddenAddress("::7f00:1") // true (IPv4-compatible 127.0.0.1)
+ * @example isForbiddenAddress("2002:7f00:1::1") // true (6to4)
  * @example isForbiddenAddress("93.184.216.34") // false
  */
 export function isForbiddenAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return isForbiddenAddress(mapped[1] as string);
-    return blocked.check(address, "ipv6");
-  }
-  return blocked.check(address, "ipv4");
+  if (!ipaddr.isValid(address)) return true;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv4") return parsed.range() !== "unicast";
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return isForbiddenAddress(v6.toIPv4Address().toString());
+  return !(v6.match(GLOBAL_UNICAST_V6) && v6.range() === "unicast");
 }
 
 export interface VettedTarget {

@@ -1,0 +1,88 @@
+/**
+ * THE input validation policy, applied to every route by the validator compiler (no route opts in):
+ *
+ * - **Unknown fields are rejected** in bodies and query strings, at every depth: 400
+ *   `validation_failed` naming the field (`body.foo`, `payee.nickname`). A typo'd optional field
+ *   (`payeeKnwon`) would otherwise be dropped silently and change the decision without a word.
+ *   Contracts keep plain `z.object`s (clients may parse answers leniently); strictness is added here,
+ *   on the request side only. A schema that means to accept anything (`z.record`, `.catchall()`,
+ *   `.passthrough()`/`z.looseObject`) keeps doing so.
+ * - **An absent body is an empty object**: `POST /v1/conversations` with no body and all fields
+ *   optional is accepted; a route with required fields answers which ones are missing.
+ *
+ * Bodies are JSON only (app.ts: 415 otherwise), sizes are bytes (BODY_LIMIT_BYTES; string limits in
+ * contracts that say "bytes" count UTF-8 bytes).
+ */
+import type { FastifyInstance, FastifySchemaCompiler } from "fastify";
+import { validatorCompiler } from "fastify-type-provider-zod";
+import { z } from "zod";
+
+type AnySchema = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } }; clone(def?: unknown): z.ZodType };
+
+const strictCache = new WeakMap<object, z.ZodType>();
+
+/** A copy of `schema` in which every object without an explicit catch-all rejects unknown keys. */
+export function strictInput<T extends z.ZodType>(schema: T): T {
+  const cached = strictCache.get(schema);
+  if (cached) return cached as T;
+  const result = makeStrict(schema as unknown as AnySchema) as unknown as T;
+  strictCache.set(schema, result);
+  return result;
+}
+
+function makeStrict(schema: AnySchema): z.ZodType {
+  const def = schema._zod?.def;
+  if (!def) return schema;
+  const s = (inner: unknown) => strictInput(inner as z.ZodType);
+  switch (def.type) {
+    case "object": {
+      const shape = def.shape as Record<string, z.ZodType>;
+      const strictShape = Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, s(value)]));
+      return schema.clone({ ...def, shape: strictShape, catchall: def.catchall ?? z.never() });
+    }
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "catch":
+    case "nonoptional":
+      return schema.clone({ ...def, innerType: s(def.innerType) });
+    case "array":
+      return schema.clone({ ...def, element: s(def.element) });
+    case "union":
+      return schema.clone({ ...def, options: (def.options as z.ZodType[]).map(s) });
+    case "intersection":
+      // Each side alone would reject the other's keys: leave intersections as declared.
+      return schema;
+    case "pipe":
+      return schema.clone({ ...def, in: s(def.in) });
+    case "tuple":
+      return schema.clone({ ...def, items: (def.items as z.ZodType[]).map(s), rest: def.rest ? s(def.rest) : def.rest });
+    case "lazy":
+      return schema;
+    default:
+      return schema;
+  }
+}
+
+/** The app's validator compiler: fastify-type-provider-zod's, with the policy above applied. */
+export const policyValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
+  const { httpPart } = route;
+  let schema = route.schema;
+  if (httpPart === "body" || httpPart === "querystring") schema = strictInput(schema);
+  return validatorCompiler({ ...route, schema });
+};
+
+/**
+ * A request that carries no body at all (no Content-Length, no Transfer-Encoding) to a route with a
+ * body schema is validated as `{}` (see the policy above). An explicit JSON `null` is still refused.
+ */
+export function installAbsentBodyAsEmpty(app: FastifyInstance): void {
+  app.addHook("preValidation", async (request) => {
+    if (request.body !== undefined && request.body !== null) return;
+    if (!request.routeOptions.schema?.body) return;
+    const headers = request.headers;
+    if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) request.body = {};
+  });
+}
