@@ -13,10 +13,10 @@ import { describeBothEngines } from "../../packages/server/src/testing/test-app.
 const PAYEE = { kind: "bank_account" as const, value: "6217 0000 1111 2222 333" };
 const PAYEE_NORMALIZED = "6217000011112222333";
 const SCRIPTS = [
-  { text: "自称京东金融客服，说校园贷要注销否则影响征信，让我共享屏幕把钱转到安全账户", channel: "facetime", loss: 50000 },
+  { text: "您好，我是京东金融客服，您的校园贷需要注销，否则影响征信，请共享屏幕，把钱转到安全账户", channel: "facetime", loss: 50000 },
   { text: "我是公安局的，你涉嫌洗钱，需要把资金转到安全账户配合调查，不要告诉家人", channel: "phone_call", loss: 120000 },
-  { text: "兼职刷单，每单返佣金，先垫付再返还本金和佣金", channel: "chat", loss: 3000 },
-  { text: "自称京东客服说你开通了百万保障服务要扣费，需要下载腾讯会议共享屏幕关闭", channel: "meeting_app", loss: 0 },
+  { text: "招兼职刷单，在家动动手指日赚三百，每单返佣金，先垫付本金，加我QQ领任务", channel: "chat", loss: 3000 },
+  { text: "我是京东客服，您开通了百万保障服务，不关闭每月会扣费，请下载腾讯会议共享屏幕，我帮您关闭", channel: "meeting_app", loss: 0 },
 ];
 
 describeBothEngines("cases, freeze requests and statistics", (t) => {

@@ -10,7 +10,7 @@ import { describeBothEngines, type TestApp } from "../../packages/server/src/tes
 const ACCOUNT = { kind: "bank_account", value: "6222 0202 0011 2233 445" };
 const ACCOUNT_NORMALIZED = "6222020200112233445";
 const PHONE = { kind: "phone", value: "171 0000 5678" };
-const STORY = "自称京东金融客服，说我的校园贷要注销，否则影响征信，让我下载会议软件共享屏幕，再把钱转到安全账户";
+const STORY = "您好，我是京东金融客服，您的校园贷要注销，否则影响征信，请下载会议软件共享屏幕，再把钱转到安全账户";
 
 describeBothEngines("evidence levels and the review of crowd flags", (t, engine) => {
   const report = async (app: TestApp, authorization: { authorization: string }, payload: Record<string, unknown>) => {
