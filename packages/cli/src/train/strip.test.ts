@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { detectSignals } from "@scamguard/detect";
 import { replaceMasks, replacePlaceholders, stripArtefacts, stripTwitter } from "./strip.js";
 
 describe("artefact stripping", () => {
@@ -12,9 +13,16 @@ describe("artefact stripping", () => {
     expect(stripTwitter("A: write to help@example.com")).toBe("A: write to help@example.com");
   });
 
-  it("removes links, including web.archive.org copies", () => {
+  it("turns every link into one neutral token, including web.archive.org copies and broken 'http //' links", () => {
     const out = stripArtefacts("B: @Google see https://web.archive.org/web/20200308222940/https://support.google.com/youtube/answer/7002106 ok");
-    expect(out).toBe("B: see ok");
+    expect(out).toBe("B: see <url> ok");
+    expect(stripArtefacts("Your parcel is on hold, pay the fee at http //royalmail-fee.com today")).toBe("Your parcel is on hold, pay the fee at <url> today");
+    expect(stripArtefacts("详情见www.example.cn/a")).toBe("详情见<url>");
+  });
+
+  it("keeps the ask of a cleaned link: the engine still reads 'click <url>' as a link request", () => {
+    const { signals } = detectSignals(stripArtefacts("Your account has been locked. Click https://secure-login.example/x to restore access"));
+    expect(signals.map((s) => s.id)).toContain("channel:link");
   });
 
   it("replaces every JDDC placeholder with a plain value, deterministically", () => {
@@ -31,7 +39,7 @@ describe("artefact stripping", () => {
     const text = "<NAME>您好积分<NUM>分可兑换<NUM>元 请登录<URL> 详询<PHONE> call XXXXXXXXXX about xxxx元 Xbox";
     const out = replaceMasks(text);
     expect(out).not.toMatch(/<[A-Z]+>|XX|xxx/);
-    expect(out).toMatch(/^您好积分\d+分可兑换\d+元 请登录 详询1\d{10} call \d{10} about \d{4}元 Xbox$/);
+    expect(out).toMatch(/^您好积分\d+分可兑换\d+元 请登录<url> 详询1\d{10} call \d{10} about \d{4}元 Xbox$/);
     expect(replaceMasks(text)).toBe(out);
   });
 

@@ -7,7 +7,10 @@
  * deterministically from the text itself, so a real chat keeps its numbers but no placeholder token
  * survives; `#E-s[数字x]` emoji codes are dropped. The real SMS/e-mail sets: FBS `<NUM>/<PHONE>/<URL>/…`
  * anonymisation tokens and SpamHunter/80W `X`/`x` digit masks become plain surface values the same way
- * (a masked "XXXXXXXXXX" is a phone number to the engine, not a source fingerprint).
+ * (a masked "XXXXXXXXXX" is a phone number to the engine, not a source fingerprint). Links of every
+ * source become one neutral token, `<url>` ({@link URL_TOKEN}): deleting them removed the ask from SMS and
+ * e-mail ("click <url> to verify" is the tactic), while keeping the address would let a model learn which
+ * source a domain comes from (every Twitter reply ends with a support-article link).
  */
 import { fnv1a } from "@scamguard/detect/model/hash";
 import { seededRandom } from "@scamguard/detect/model/rng";
@@ -26,6 +29,12 @@ const ADDRESSES = ["北京市朝阳区建国路88号", "上海市浦东新区世
 const ORGS = ["京东物流", "顺丰速运", "德邦物流", "售后服务中心"];
 
 type Filler = (r: () => number) => string;
+
+/**
+ * What a link becomes in cleaned text: the lexicons read it as a link ("点击<url>", "verify at <url>"), the
+ * link detector sees no address in it (no look-alike or official facts from a source's own links).
+ */
+export const URL_TOKEN = "<url>";
 const FILLERS: Record<string, Filler> = {
   数字: (r) => String(1 + Math.floor(r() * 30)),
   订单: (r) => `8${digits(r, 10)}`,
@@ -39,7 +48,7 @@ const FILLERS: Record<string, Filler> = {
   电话: (r) => `1${pick(r, ["38", "39", "58", "86", "37"])}${digits(r, 8)}`,
   组织机构: (r) => pick(r, ORGS),
   身份证号: (r) => `${pick(r, ["110105", "310115", "440106"])}19${digits(r, 2)}${pad2(1 + Math.floor(r() * 12))}${pad2(1 + Math.floor(r() * 28))}${digits(r, 4)}`,
-  链接: () => "",
+  链接: () => URL_TOKEN,
   邮箱: () => "",
 };
 
@@ -64,7 +73,7 @@ const TOKENS: Record<string, Filler> = {
   PHONE: (r) => `1${pick(r, ["38", "39", "58", "86", "37"])}${digits(r, 8)}`,
   BANKACCT: (r) => `62${digits(r, 14)}`,
   WECHAT: (r) => `wx${digits(r, 6)}`,
-  URL: () => "",
+  URL: () => URL_TOKEN,
   EMAIL: () => "",
   NAME: () => "",
   PLACE: () => "",
@@ -99,17 +108,20 @@ export function stripTwitter(text: string): string {
     .replace(/^([AB]:)[ \t]+/gm, "$1 ");
 }
 
-/** Links of every kind, including web.archive.org copies. */
-export function stripUrls(text: string): string {
-  return text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, "").replace(/[ \t]{2,}/g, " ");
+/**
+ * Links of every kind (web.archive.org copies, SpamHunter's broken "http //host") as {@link URL_TOKEN}.
+ * @example neutraliseUrls("verify at http //bit.ly/x now") // "verify at <url> now"
+ */
+export function neutraliseUrls(text: string): string {
+  return text.replace(/\bhttps?[ \t]?:?[ \t]?\/\/\S*|\bwww\.\S+/gi, URL_TOKEN).replace(/[ \t]{2,}/g, " ");
 }
 
 /**
  * All artefact stripping, applied identically to training and evaluation text of every source.
- * @example stripArtefacts("A: @Google reset link https://web.archive.org/web/2020/https://support.google.com ^JS") // "A: reset link"
+ * @example stripArtefacts("A: @Google reset link https://web.archive.org/web/2020/https://support.google.com ^JS") // "A: reset link <url>"
  */
 export function stripArtefacts(text: string): string {
-  return stripUrls(stripTwitter(replaceMasks(replacePlaceholders(text))))
+  return neutraliseUrls(stripTwitter(replaceMasks(replacePlaceholders(text))))
     .split("\n")
     .map((line) => line.replace(/[ \t]+$/, ""))
     .join("\n")
