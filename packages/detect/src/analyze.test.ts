@@ -84,3 +84,22 @@ describe("analyze: advice names the number to call", () => {
     expect(advice).toContain("96110");
   });
 });
+
+describe("analyze: a bare link is the ask of a short message, not of a long text or a support reply", () => {
+  const claim = "Evri: your parcel is held at our depot because of an unpaid postage fee of 1.45 GBP. It will be returned to sender in 48 hours";
+  it("flags a short claim followed only by a link", () => {
+    const verdict = analyze(`${claim} https://evri-parcelfee.co/track`);
+    expect(verdict.label).toBe(1);
+    expect(verdict.signals.map((s) => s.id)).toContain("channel:link-given");
+    expect(verdict.advice.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the same claim without the link below the threshold", () => {
+    expect(analyze(claim).label).toBe(0);
+  });
+
+  it("does not read a link in an agent's reply as the agent's ask", () => {
+    const chat = "A: my parcel was returned to sender and nobody told me why\nB: Sorry about that! Our delivery FAQ explains returns: https://example.com/help/returns";
+    expect(analyze(chat).label).toBe(0);
+  });
+});

@@ -41,6 +41,11 @@ interface StructureConfig {
   mentions: string[];
   /** Asks that point at a contact: they do not count when every contact in the text is official. */
   contactAsks: string[];
+  /**
+   * Asks that count only in a short one-speaker message (an SMS, a chat line): there a bare link after a claim
+   * is the request; in a newsletter or a support agent's reply it is a reference.
+   */
+  messageAsks: string[];
   /** Signals that mark an automated call on their own. */
   automated: string[];
   /** Asks that complete a robocall: press a key, call back. */
@@ -54,6 +59,7 @@ interface StructureConfig {
 const CONFIG = playbook.structure as StructureConfig;
 const MENTIONS = new Set(CONFIG.mentions);
 const CONTACT_ASKS = new Set(CONFIG.contactAsks);
+const MESSAGE_ASKS = new Set(CONFIG.messageAsks);
 const AUTOMATED = new Set(CONFIG.automated);
 const ROBOCALL_ASKS = new Set(CONFIG.robocallAsks);
 const QUOTABLE = new Set(CONFIG.quotable);
@@ -63,6 +69,8 @@ const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
 const CLAIM_FAMILIES = new Set(["impersonation", "pretext"]);
 const OFFICIAL_CONTACT = "protective:official-contact";
 
+/** Longest text (normalised characters) read as one short message for `messageAsks` (99 % of real smishing SMS fit). */
+const MESSAGE_MAX_CHARS = 480;
 /** Scores are bounded, never raised, except by a robocall, whose structure is itself the tactic. */
 const WARNING_CAP = 0.3;
 const ONE_SIDED_CAP = 0.75;
@@ -141,6 +149,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[]):
   const anyCue = cues.sentence.length + cues.clause.length > 0;
   const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
   const turns = splitTurns(text.original);
+  const shortMessage = s.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");
   // What each speaker does: a scam's claim and ask come from the same person. In a support chat the
   // customer states the problem and the agent asks for details; that is not the playbook.
   const bySpeaker = new Map<string, SpeakerMoves>();
@@ -150,7 +159,11 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[]):
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
     const isClaim = CLAIM_FAMILIES.has(sig.family);
-    const isAsk = ASK_FAMILIES.has(sig.family) && !MENTIONS.has(sig.id) && !(officialOnly && CONTACT_ASKS.has(sig.id));
+    const isAsk =
+      ASK_FAMILIES.has(sig.family) &&
+      !MENTIONS.has(sig.id) &&
+      !(officialOnly && CONTACT_ASKS.has(sig.id)) &&
+      (shortMessage || !MESSAGE_ASKS.has(sig.id));
     let direct = false;
     for (const e of sig.evidence) {
       if (anyCue && isDescribed(s, toNormalized(text, e.start), cues, isClaim)) continue;
