@@ -103,3 +103,15 @@ describe("analyze: a bare link is the ask of a short message, not of a long text
     expect(analyze(chat).label).toBe(0);
   });
 });
+
+describe("analyze: a prize needs a fee, a credential or a contact, not just a link", () => {
+  it("keeps a prize draw with the shop's link low", () => {
+    expect(analyze("Congratulations, you have won our weekly prize draw! See the winners list at https://example.com/draw").label).toBe(0);
+  });
+
+  it("flags the same prize once it asks for a fee", () => {
+    const verdict = analyze("Congratulations, you have won our weekly prize draw! Pay the 4.99 processing fee to release your prize at https://example.com/draw");
+    expect(verdict.label).toBe(1);
+    expect(verdict.mode).toBe("prize_lottery");
+  });
+});

@@ -46,6 +46,13 @@ interface StructureConfig {
    * is the request; in a newsletter or a support agent's reply it is a reference.
    */
   messageAsks: string[];
+  /**
+   * Claims a link alone does not complete: shops and carriers advertise prize draws with their links; a prize
+   * scam asks for a fee, a credential or a contact (a risky link's own url:* facts still count as asks).
+   */
+  linkWeakClaims: string[];
+  /** The plain link asks (`linkWeakClaims`). */
+  linkAsks: string[];
   /** Signals that mark an automated call on their own. */
   automated: string[];
   /** Asks that complete a robocall: press a key, call back. */
@@ -60,6 +67,8 @@ const CONFIG = playbook.structure as StructureConfig;
 const MENTIONS = new Set(CONFIG.mentions);
 const CONTACT_ASKS = new Set(CONFIG.contactAsks);
 const MESSAGE_ASKS = new Set(CONFIG.messageAsks);
+const LINK_WEAK_CLAIMS = new Set(CONFIG.linkWeakClaims);
+const LINK_ASKS = new Set(CONFIG.linkAsks);
 const AUTOMATED = new Set(CONFIG.automated);
 const ROBOCALL_ASKS = new Set(CONFIG.robocallAsks);
 const QUOTABLE = new Set(CONFIG.quotable);
@@ -172,11 +181,13 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[]):
       const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
       let moves = bySpeaker.get(speaker);
       if (moves === undefined) {
-        moves = { claim: false, ask: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false };
+        moves = { claim: false, ask: false, strongClaim: false, strongAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false };
         bySpeaker.set(speaker, moves);
       }
       if (isClaim) moves.claim = true;
       if (isAsk) moves.ask = true;
+      if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id)) moves.strongClaim = true;
+      if (isAsk && !LINK_ASKS.has(sig.id)) moves.strongAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
       if (COMPLETING_PRESSURE.has(sig.id)) moves.pressure = true;
@@ -196,7 +207,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[]):
     // The combinations of the playbook: claim + ask; who-I-am + what-is-wrong (the opening of every
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
     // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
-    if ((m.claim && m.ask) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure)))) claimAndAsk = true;
+    if ((m.strongClaim && m.ask) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure)))) claimAndAsk = true;
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
   }
@@ -206,6 +217,10 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[]):
 interface SpeakerMoves {
   claim: boolean;
   ask: boolean;
+  /** A claim other than a `linkWeakClaims` one. */
+  strongClaim: boolean;
+  /** An ask other than a plain link. */
+  strongAsk: boolean;
   impersonation: boolean;
   pretext: boolean;
   pressure: boolean;
