@@ -1,13 +1,11 @@
 /** Detectors built from the lexicon data files: one per language plus a language-neutral one. */
 import type { Evidence, Signal } from "@scamguard/contracts";
-import commonLexicon from "../../data/lexicons/common.json" with { type: "json" };
-import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
-import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
 import { toOriginalSpan } from "../text/normalize.js";
-import type { DetectContext, Detector } from "../types.js";
+import type { DetectContext, Detector, NormalizedText } from "../types.js";
 import { signalLabel } from "./labels.js";
-import { type CompileOptions, compileLexicon } from "./lexicon-matcher.js";
-import type { LexiconFile } from "./lexicon-types.js";
+import { type CompileOptions, compileLexicon, type LexiconHit } from "./lexicon-matcher.js";
+import { type LexiconName, lexiconApplies, lexiconEntries, lexiconHits } from "./lexicon-scan.js";
+import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 
 /** Most evidence spans kept per signal (the rest add nothing a person reads). @example signal.evidence.length <= MAX_EVIDENCE_PER_SIGNAL // always */
 export const MAX_EVIDENCE_PER_SIGNAL = 8;
@@ -28,11 +26,21 @@ export function lexiconDetector(
     ...(file.negators !== undefined ? { negators: file.negators } : {}),
     ...spec.options,
   });
+  return hitsDetector(spec.id, spec.applies, file.entries, (text) => compiled.scan(text.normalized));
+}
+
+/** A detector that turns lexicon hits into signals, one per entry, evidence in the original text. */
+function hitsDetector(
+  id: string,
+  applies: (ctx: DetectContext) => boolean,
+  entries: readonly LexiconEntry[],
+  hitsOf: (text: NormalizedText) => LexiconHit[],
+): Detector {
   return {
-    id: spec.id,
-    applies: spec.applies,
+    id,
+    applies,
     detect(ctx: DetectContext): Signal[] {
-      const hits = compiled.scan(ctx.text.normalized);
+      const hits = hitsOf(ctx.text);
       const byEntry = new Map<number, Signal>();
       const lastEnd = new Map<number, number>();
       for (const hit of hits) {
@@ -40,7 +48,7 @@ export function lexiconDetector(
         lastEnd.set(hit.entry, hit.end);
         let signal = byEntry.get(hit.entry);
         if (signal === undefined) {
-          const e = compiled.entries[hit.entry]!;
+          const e = entries[hit.entry]!;
           signal = {
             id: e.id,
             family: e.family,
@@ -62,13 +70,9 @@ export function lexiconDetector(
   };
 }
 
-/** Any CJK ideograph: without one no Chinese pattern can match (one native regex pass, no per-character loop). */
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-/**
- * Two Latin words in a row: every English pattern but one is a phrase, so a Chinese text with a stray
- * "APP" or "QQ" (and speaker tags "A:") is not scanned for English; English padding or a script is.
- */
-const HAS_LATIN_PHRASE = /[a-z] [a-z]/;
+/** One of the engine's own lexicons, read from the pass shared with the other lexicons (lexicon-scan.ts). */
+const sharedDetector = (id: string, name: LexiconName): Detector =>
+  hitsDetector(id, (ctx) => lexiconApplies(name, ctx.text.normalized), lexiconEntries(name), (text) => lexiconHits(text, name));
 
 /**
  * Chinese playbook lexicon (data/lexicons/zh.json), run on every text: a Chinese script inside an English
@@ -76,29 +80,17 @@ const HAS_LATIN_PHRASE = /[a-z] [a-z]/;
  * language; a text without a CJK character is skipped.
  * @example zhLexiconDetector.detect({ text: normalize("请共享屏幕"), lang: "zh" })[0].id // "channel:screen-share"
  */
-export const zhLexiconDetector: Detector = lexiconDetector(zhLexicon as LexiconFile, {
-  id: "lexicon:zh",
-  applies: (ctx) => HAS_CJK.test(ctx.text.normalized),
-  options: { negationWindow: 10 },
-});
+export const zhLexiconDetector: Detector = sharedDetector("lexicon:zh", "zh");
 
 /**
  * English playbook lexicon (data/lexicons/en.json), run on every text with two Latin words in a row (any
  * English script, also inside Chinese text): matches start at word starts.
  * @example enLexiconDetector.detect({ text: normalize("share your screen"), lang: "en" })[0].id // "channel:screen-share"
  */
-export const enLexiconDetector: Detector = lexiconDetector(enLexicon as LexiconFile, {
-  id: "lexicon:en",
-  applies: (ctx) => HAS_LATIN_PHRASE.test(ctx.text.normalized),
-  options: { wordStart: true, negationWindow: 32 },
-});
+export const enLexiconDetector: Detector = sharedDetector("lexicon:en", "en");
 
 /**
  * Language-neutral names (FaceTime, Zoom, AnyDesk, USDT …), run on every text.
  * @example commonLexiconDetector.detect({ text: normalize("下载anydesk"), lang: "zh" })[0].id // "channel:remote-app"
  */
-export const commonLexiconDetector: Detector = lexiconDetector(commonLexicon as LexiconFile, {
-  id: "lexicon:common",
-  applies: () => true,
-  options: { wordStart: true, negationWindow: 16 },
-});
+export const commonLexiconDetector: Detector = sharedDetector("lexicon:common", "common");

@@ -1,7 +1,8 @@
 /**
  * Compiles lexicon entries once into an anchored scanner: every pattern's leading literal alternatives
  * go into a first-code-unit index, so one pass over the text tries only the patterns whose literal
- * starts at that position, and only those run their (sticky) regular expression.
+ * starts at that position, and only those run their (sticky) regular expression. Several lexicons
+ * (each with its own options) compile into ONE scanner, so a text is read once for all of them.
  */
 import type { LexiconEntry } from "./lexicon-types.js";
 
@@ -14,7 +15,10 @@ export interface LexiconHit {
 
 interface CompiledPattern {
   entry: number;
+  set: number;
   re: RegExp;
+  wordStart: boolean;
+  negatable: boolean;
 }
 
 interface Anchor {
@@ -24,6 +28,9 @@ interface Anchor {
   second: number;
   third: number;
   pattern: number;
+  /** 1 << set: tested against the scan's mask of enabled sets. */
+  setBit: number;
+  wordStart: boolean;
 }
 
 /** Options of {@link compileLexicon}. @example compileLexicon(entries, { wordStart: true, negators: "\\b(never|don't)\\b", negationWindow: 32 }) */
@@ -40,6 +47,23 @@ export interface CompileOptions {
 export interface CompiledLexicon {
   entries: readonly LexiconEntry[];
   scan(text: string): LexiconHit[];
+}
+
+/** One lexicon of a {@link compileLexicons} scanner. @example { entries: zh.entries, options: { negators: zh.negators } } */
+export interface LexiconSet {
+  entries: readonly LexiconEntry[];
+  options?: CompileOptions;
+}
+
+/**
+ * Several lexicons compiled into one scanner: `scan(text, enabled)` reads the text once and returns the
+ * hits of each set (entry indexes into that set), or null for a set not enabled.
+ * @example compileLexicons([{ entries: zh.entries }, { entries: en.entries, options: { wordStart: true } }]).scan(text, 0b11)
+ */
+export interface CompiledLexicons {
+  sets: readonly LexiconSet[];
+  /** `enabled`: bit k set = scan set k (default: all). */
+  scan(text: string, enabled?: number): (LexiconHit[] | null)[];
 }
 
 const META = new Set("\\^$.|?*+()[]{}");
@@ -88,6 +112,8 @@ function closingParen(source: string, open: number): number {
  * @example leadingLiterals("安全账户") // ["安全账户"]
  */
 export function leadingLiterals(source: string): string[] | null {
+  const top = splitTopLevel(source);
+  if (top !== null && top.length > 1) return unionOf(top.map(leadingLiterals));
   if (source.startsWith("(") && !source.startsWith("(?")) {
     const close = closingParen(source, 0);
     if (close < 0 || QUANT.has(source[close + 1] ?? "")) return null;
@@ -113,6 +139,10 @@ export function leadingLiterals(source: string): string[] | null {
   return lit === "" ? null : [lit];
 }
 
+/** The literals of every alternative, or null when one of them cannot be anchored. */
+const unionOf = (each: (string[] | null)[]): string[] | null =>
+  each.every((l) => l !== null) ? [...new Set(each.flatMap((l) => l!))] : null;
+
 /** A regex alternative that is a plain literal (escaped punctuation allowed) as its text, else null. */
 function unescapeLiteral(alt: string): string | null {
   let out = "";
@@ -129,41 +159,87 @@ function unescapeLiteral(alt: string): string | null {
   return out;
 }
 
+/** Characters of a class of plain characters ("[,，]" → [",", "，"]), else null (ranges, negation, escapes of letters). */
+function classChars(body: string): string[] | null {
+  if (body === "" || body.startsWith("^")) return null;
+  const chars: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === "\\") {
+      c = body[i + 1] ?? "a";
+      if (!/[^A-Za-z0-9]/.test(c)) return null;
+      i++;
+    } else if (c === "-" && i > 0 && i < body.length - 1) return null;
+    chars.push(c);
+  }
+  return chars;
+}
+
+/** Index of the `]` closing the class that opens at `open`, or -1. */
+function closingBracket(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === "\\") i++;
+    else if (source[i] === "]") return i;
+  }
+  return -1;
+}
+
 const BIGRAM_SLOTS = 1 << 16;
 const bigramSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & (BIGRAM_SLOTS - 1);
 
-/** Stop widening anchors once every literal has this many characters, or at this many literals. */
-const ANCHOR_MIN_LENGTH = 3;
+/**
+ * An anchor is wide enough once its weight reaches ANCHOR_MIN_WEIGHT: a CJK character weighs 2 (two of
+ * them are a rare bigram), any other code unit 1 (three letters). Widening stops at ANCHOR_MAX_COUNT literals.
+ */
+const ANCHOR_MIN_WEIGHT = 3;
 const ANCHOR_MAX_COUNT = 64;
+const anchorWeight = (literal: string): number => {
+  let w = 0;
+  for (let i = 0; i < literal.length; i++) w += literal.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+  return w;
+};
 
 /**
- * Literal prefixes every match of `source` starts with, widened across leading literal groups so that
- * one-character anchors ("你|您" before "(的)?(儿子|女儿)") do not send the scanner into the regex at every
- * common character. Falls back to {@link leadingLiterals}.
- * @example anchorLiterals("(你|您)(的)?(儿子|女儿)") // ["你的儿子", "你的女儿", "您的儿子", …, "您女儿"]
+ * Literal prefixes every match of `source` starts with, widened across leading literal groups, optional
+ * parts and small classes ("[,]?") so that one-character anchors ("你|您" before "(的)?(儿子|女儿)") do not
+ * send the scanner into the regex at every common character. A prefix wide enough is kept as it is while
+ * the short ones widen. A leading group of complex alternatives is anchored alternative by alternative.
+ * Falls back to {@link leadingLiterals}.
+ * @example anchorLiterals("(你|您)(的)?(儿子|女儿)") // ["你的", "你儿子", "你女儿", "您的", "您儿子", "您女儿"]
  */
 export function anchorLiterals(source: string): string[] | null {
-  let prefixes = [""];
+  // "a(b|c)|d": every match starts with a match of one top-level alternative.
+  const top = splitTopLevel(source);
+  if (top !== null && top.length > 1) return unionOf(top.map(anchorLiterals));
+  const done: string[] = [];
+  let open = [""];
   let pos = 0;
-  while (pos < source.length && prefixes.some((p) => p.length < ANCHOR_MIN_LENGTH)) {
+  while (pos < source.length && open.length > 0) {
     const ch = source[pos]!;
     let alts: string[];
     let next: number;
-    if (ch === "(" && source[pos + 1] !== "?") {
+    if (ch === "(" && (source[pos + 1] !== "?" || source[pos + 2] === ":")) {
       const close = closingParen(source, pos);
       if (close < 0) break;
-      const raw = splitTopLevel(source.slice(pos + 1, close));
+      const bodyStart = source[pos + 1] === "?" ? pos + 3 : pos + 1;
+      const raw = splitTopLevel(source.slice(bodyStart, close));
       if (raw === null) break;
       const inner = raw.map(unescapeLiteral);
       if (inner.some((a) => a === null)) {
-        // A pattern that is one big group of complex alternatives: anchor each alternative on its own.
-        if (pos === 0 && close === source.length - 1) {
-          const each = raw.map((alt) => anchorLiterals(alt));
-          if (each.every((l) => l !== null)) return [...new Set(each.flatMap((l) => l!))];
+        // A leading group of complex alternatives: every match starts with one alternative's anchor.
+        if (pos === 0 && !QUANT.has(source[close + 1] ?? "")) {
+          const each = unionOf(raw.map(anchorLiterals));
+          if (each !== null) return each;
         }
         break;
       }
       alts = inner as string[];
+      next = close + 1;
+    } else if (ch === "[") {
+      const close = closingBracket(source, pos);
+      const chars = close < 0 ? null : classChars(source.slice(pos + 1, close));
+      if (chars === null || chars.length > 8) break;
+      alts = chars;
       next = close + 1;
     } else if (ch === "\\" && /[^A-Za-z0-9]/.test(source[pos + 1] ?? "a")) {
       alts = [source[pos + 1]!];
@@ -175,16 +251,19 @@ export function anchorLiterals(source: string): string[] | null {
       next = pos + 1;
     }
     const quant = source[next] ?? "";
-    if (quant === "?") {
+    if (quant === "?" && source[next + 1] !== "?") {
       alts = [...alts, ""];
       next++;
     } else if (QUANT.has(quant)) break;
-    if (prefixes.length * alts.length > ANCHOR_MAX_COUNT) break;
-    prefixes = prefixes.flatMap((p) => alts.map((a) => p + a));
+    if (done.length + open.length * alts.length > ANCHOR_MAX_COUNT) break;
+    const widened = open.flatMap((p) => alts.map((a) => p + a));
+    open = [];
+    for (const p of widened) (anchorWeight(p) >= ANCHOR_MIN_WEIGHT ? done : open).push(p);
     pos = next;
   }
-  if (prefixes.some((p) => p === "")) return leadingLiterals(source);
-  return [...new Set(prefixes)];
+  const all = [...done, ...open];
+  if (all.some((p) => p === "")) return leadingLiterals(source);
+  return [...new Set(all)];
 }
 
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
@@ -197,11 +276,24 @@ const setBit = (bits: Int32Array, k: number): void => {
 };
 const hasBit = (bits: Int32Array, k: number): boolean => ((bits[k >>> 5]! >>> (k & 31)) & 1) === 1;
 
+/** Most lexicons one scanner holds (one bit each in the enabled mask). */
+const MAX_SETS = 30;
+
 /**
  * Compile entries once; the result is reused for every text.
  * @example compileLexicon([{ id: "money:safe-account", family: "money", stage: "money", weight: 1, description: "", patterns: ["安全账户"] }]).scan("转到安全账户")
  */
 export function compileLexicon(entries: readonly LexiconEntry[], options: CompileOptions = {}): CompiledLexicon {
+  const compiled = compileLexicons([{ entries, options }]);
+  return { entries, scan: (text) => compiled.scan(text, 1)[0]! };
+}
+
+/**
+ * Compile several lexicons into one scanner (see {@link CompiledLexicons}); each keeps its own options.
+ * @example compileLexicons([{ entries: zh.entries }, { entries: en.entries, options: { wordStart: true } }])
+ */
+export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
+  if (sets.length > MAX_SETS) throw new Error(`compileLexicons: at most ${MAX_SETS} sets`);
   const patterns: CompiledPattern[] = [];
   // Anchors of two or more characters are bucketed by a hash of their first two code units, one-character
   // anchors by that unit. Bit sets in front of the two indexes (first units of any anchor, occupied pair
@@ -221,38 +313,42 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
     }
     return buckets[index[slot]! - 1]!;
   };
-  entries.forEach((entry, e) => {
-    for (const source of entry.patterns) {
-      const p = patterns.length;
-      patterns.push({ entry: e, re: new RegExp(source, "y") });
-      const lits = anchorLiterals(source);
-      if (lits === null || lits.some((l) => l === "")) {
-        unanchored.push(p);
-        continue;
+  sets.forEach(({ entries, options = {} }, set) => {
+    const wordStart = options.wordStart ?? false;
+    entries.forEach((entry, e) => {
+      const negatable = entry.negatable ?? (entry.family === "channel" || entry.family === "credential" || entry.family === "money");
+      for (const source of entry.patterns) {
+        const p = patterns.length;
+        patterns.push({ entry: e, set, re: new RegExp(source, "y"), wordStart, negatable });
+        const lits = anchorLiterals(source);
+        if (lits === null || lits.some((l) => l === "")) {
+          unanchored.push(p);
+          continue;
+        }
+        for (const literal of new Set(lits)) {
+          const first = literal.charCodeAt(0);
+          const second = literal.length > 1 ? literal.charCodeAt(1) : -1;
+          const third = literal.length > 2 ? literal.charCodeAt(2) : -1;
+          setBit(firstBits, first);
+          if (second === -1) setBit(singleBits, first);
+          else setBit(pairBits, bigramSlot(first, second));
+          const bucket = second === -1 ? bucketOf(singleIndex, first) : bucketOf(pairIndex, bigramSlot(first, second));
+          bucket.push({ literal, first, second, third, pattern: p, setBit: 1 << set, wordStart });
+        }
       }
-      for (const literal of new Set(lits)) {
-        const first = literal.charCodeAt(0);
-        const second = literal.length > 1 ? literal.charCodeAt(1) : -1;
-        const third = literal.length > 2 ? literal.charCodeAt(2) : -1;
-        setBit(firstBits, first);
-        if (second === -1) setBit(singleBits, first);
-        else setBit(pairBits, bigramSlot(first, second));
-        const bucket = second === -1 ? bucketOf(singleIndex, first) : bucketOf(pairIndex, bigramSlot(first, second));
-        bucket.push({ literal, first, second, third, pattern: p });
-      }
-    }
+    });
   });
-  const globals = new Map(unanchored.map((p) => [p, new RegExp(patterns[p]!.re.source, "g")]));
-  const negatable = entries.map((e) => e.negatable ?? (e.family === "channel" || e.family === "credential" || e.family === "money"));
-  const negator = options.negators ? new RegExp(`(?:${options.negators})`) : null;
-  const window = options.negationWindow ?? 10;
-  const wordStart = options.wordStart ?? false;
+  const globals = unanchored.map((p) => ({ p, re: new RegExp(patterns[p]!.re.source, "g") }));
+  const negators = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`) : null));
+  const windows = sets.map(({ options = {} }) => options.negationWindow ?? 10);
+  const allSets = sets.length === 0 ? 0 : 2 ** sets.length - 1;
   const tried = new Int32Array(patterns.length).fill(-1);
   let stamp = 0;
 
-  const negated = (text: string, start: number): boolean => {
-    if (negator === null) return false;
-    let from = Math.max(0, start - window);
+  const negated = (text: string, set: number, start: number): boolean => {
+    const negator = negators[set];
+    if (negator === null || negator === undefined) return false;
+    let from = Math.max(0, start - windows[set]!);
     const before = text.slice(from, start);
     CLAUSE_END.lastIndex = 0;
     let cut = -1;
@@ -261,32 +357,37 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
     return negator.test(before.slice(from));
   };
 
-  const push = (hits: LexiconHit[], text: string, p: number, start: number, end: number): void => {
-    const entry = patterns[p]!.entry;
-    if (negatable[entry] && negated(text, start)) return;
-    hits.push({ entry, start, end });
+  /** Hits per set, each hit tagged with its pattern (the tie-break of the final order). */
+  let found: { hit: LexiconHit; pattern: number }[][] = [];
+
+  const push = (text: string, p: number, start: number, end: number): void => {
+    const pattern = patterns[p]!;
+    if (pattern.negatable && negated(text, pattern.set, start)) return;
+    found[pattern.set]!.push({ hit: { entry: pattern.entry, start, end }, pattern: p });
   };
 
   /** Run the patterns of one bucket whose literal starts at `i`; `base + i` stamps "already tried here". */
-  const runBucket = (bucket: Anchor[], hits: LexiconHit[], text: string, base: number, i: number, code: number, next: number): void => {
+  const runBucket = (bucket: Anchor[], text: string, base: number, i: number, code: number, next: number, mask: number, prevWord: boolean): void => {
     // A bucket holds ~6 literals sharing two code units; the third rejects all but ~1 before any string compare.
     const third = text.charCodeAt(i + 2); // NaN past the end: no three-unit literal fits there
     for (let k = 0; k < bucket.length; k++) {
       const a = bucket[k]!;
       if (a.first !== code || (a.second !== -1 && a.second !== next) || (a.third !== -1 && a.third !== third)) continue;
+      if ((a.setBit & mask) === 0 || (a.wordStart && prevWord)) continue;
       if (tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
       tried[a.pattern] = base + i;
       const re = patterns[a.pattern]!.re;
       re.lastIndex = i;
-      const m = re.exec(text);
-      if (m !== null && m[0].length > 0) push(hits, text, a.pattern, i, i + m[0].length);
+      // test() on a sticky regex leaves the match end in lastIndex: no match array, no capture strings.
+      if (re.test(text) && re.lastIndex > i) push(text, a.pattern, i, re.lastIndex);
     }
   };
 
   return {
-    entries,
-    scan(text: string): LexiconHit[] {
-      const hits: LexiconHit[] = [];
+    sets,
+    scan(text: string, enabled = allSets): (LexiconHit[] | null)[] {
+      const mask = enabled & allSets;
+      found = sets.map(() => []);
       // tried[p] === stamp + i: pattern p already ran at position i in this scan (no refill per scan).
       if (stamp + text.length + 1 > 0x7fffffff) {
         tried.fill(-1);
@@ -294,36 +395,42 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
       }
       const base = stamp;
       stamp += text.length + 1;
-      const n = text.length;
+      const n = mask === 0 ? 0 : text.length;
       // One read of each code unit: `code` is text[i], `next` text[i + 1] (-2 past the end), `prevWord`
       // whether text[i - 1] is a word unit (English anchors start at word starts only).
       let code = n > 0 ? text.charCodeAt(0) : 0;
       let prevWord = false;
       for (let i = 0; i < n; i++) {
         const next = i + 1 < n ? text.charCodeAt(i + 1) : -2;
-        if (hasBit(firstBits, code) && !(wordStart && prevWord)) {
+        if (hasBit(firstBits, code)) {
           if (next >= 0) {
             const slot = bigramSlot(code, next);
-            if (hasBit(pairBits, slot)) runBucket(buckets[pairIndex[slot]! - 1]!, hits, text, base, i, code, next);
+            if (hasBit(pairBits, slot)) runBucket(buckets[pairIndex[slot]! - 1]!, text, base, i, code, next, mask, prevWord);
           }
-          if (hasBit(singleBits, code)) runBucket(buckets[singleIndex[code]! - 1]!, hits, text, base, i, code, next);
+          if (hasBit(singleBits, code)) runBucket(buckets[singleIndex[code]! - 1]!, text, base, i, code, next, mask, prevWord);
         }
         prevWord = isWordUnit(code);
         code = next;
       }
-      for (const [p, re] of globals) {
+      for (const { p, re } of globals) {
+        const pattern = patterns[p]!;
+        if (((1 << pattern.set) & mask) === 0) continue;
         re.lastIndex = 0;
         for (let m = re.exec(text); m !== null; m = re.exec(text)) {
           if (m[0].length === 0) {
             re.lastIndex++;
             continue;
           }
-          if (wordStart && m.index > 0 && isWordUnit(text.charCodeAt(m.index - 1))) continue;
-          push(hits, text, p, m.index, m.index + m[0].length);
+          if (pattern.wordStart && m.index > 0 && isWordUnit(text.charCodeAt(m.index - 1))) continue;
+          push(text, p, m.index, m.index + m[0].length);
         }
       }
-      hits.sort((x, y) => x.start - y.start || x.entry - y.entry);
-      return hits;
+      return found.map((hits, set) => {
+        if (((1 << set) & mask) === 0) return null;
+        // Text order; at one position, entry order, then pattern order (independent of how patterns were anchored).
+        hits.sort((x, y) => x.hit.start - y.hit.start || x.hit.entry - y.hit.entry || x.pattern - y.pattern);
+        return hits.map((h) => h.hit);
+      });
     },
   };
 }

@@ -13,11 +13,9 @@
  */
 import type { Signal } from "@scamguard/contracts";
 import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
-import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
 import type { NormalizedText } from "../types.js";
 import { splitTurns, turnAt } from "../model/text-features.js";
-import { compileLexicon } from "./lexicon-matcher.js";
-import type { LexiconEntry } from "./lexicon-types.js";
+import { lexiconHits } from "./lexicon-scan.js";
 
 /** What the structure of one text says. */
 export interface PlaybookStructure {
@@ -86,23 +84,6 @@ const ONE_SIDED_CAP = 0.75;
 /** A robocall (automated + claim + press-key/call-back) is at least this sure, as a share of the way from threshold to 1. */
 const ROBOCALL_FLOOR = 0.5;
 
-const cueEntries = (patterns: string[], name: string): LexiconEntry[] =>
-  patterns.map((p, i) => ({
-    id: `cue:${name}-${i}`,
-    family: "protective",
-    stage: null,
-    weight: 0,
-    description: "describes a scam",
-    patterns: [p],
-    negatable: false,
-  }));
-/** Sentence-level cues: a scammer as the actor, "impersonate", "anyone who… is a scam". */
-const SENTENCE_ZH = compileLexicon(cueEntries(warningCues.sentence.zh, "sentence-zh"));
-const SENTENCE_EN = compileLexicon(cueEntries(warningCues.sentence.en, "sentence-en"), { wordStart: true });
-/** Clause-level cues: advisory words and prohibitions, which only describe their own clause. */
-const CLAUSE_ZH = compileLexicon(cueEntries(warningCues.clause.zh, "clause-zh"));
-const CLAUSE_EN = compileLexicon(cueEntries(warningCues.clause.en, "clause-en"), { wordStart: true });
-
 /** Sentence ends in normalised text (half-width punctuation). */
 const isSentenceEnd = (c: number): boolean =>
   c === 0x3002 /* 。 */ || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0x2026 /* … */;
@@ -151,10 +132,11 @@ const hasCueIn = (cues: readonly number[], a: number, b: number): boolean => {
 export function readStructure(text: NormalizedText, signals: readonly Signal[]): PlaybookStructure {
   const s = text.normalized;
   const cues: Cues = { sentence: [], clause: [] };
-  for (const hit of SENTENCE_ZH.scan(s)) cues.sentence.push(hit.start);
-  for (const hit of SENTENCE_EN.scan(s)) cues.sentence.push(hit.start);
-  for (const hit of CLAUSE_ZH.scan(s)) cues.clause.push(hit.start);
-  for (const hit of CLAUSE_EN.scan(s)) cues.clause.push(hit.start);
+  // The cues come from the one lexicon pass the detectors already made over this text.
+  for (const hit of lexiconHits(text, "sentenceZh")) cues.sentence.push(hit.start);
+  for (const hit of lexiconHits(text, "sentenceEn")) cues.sentence.push(hit.start);
+  for (const hit of lexiconHits(text, "clauseZh")) cues.clause.push(hit.start);
+  for (const hit of lexiconHits(text, "clauseEn")) cues.clause.push(hit.start);
   const anyCue = cues.sentence.length + cues.clause.length > 0;
   const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
   const turns = splitTurns(text.original);

@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import commonLexicon from "../../data/lexicons/common.json" with { type: "json" };
+import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
+import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
+import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
+import { anchorLiterals, compileLexicon, compileLexicons, type LexiconSet } from "./lexicon-matcher.js";
+import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
+
+const entry = (patterns: string[], family: LexiconEntry["family"] = "pretext"): LexiconEntry => ({
+  id: `${family}:x`,
+  family,
+  stage: null,
+  weight: 1,
+  description: "test entry",
+  patterns,
+});
+
+/** Every pattern the engine scans for, with the options its lexicon is compiled with. */
+const lexicons: { name: string; wordStart: boolean; patterns: string[] }[] = [
+  { name: "zh", wordStart: false, patterns: (zhLexicon as LexiconFile).entries.flatMap((e) => e.patterns) },
+  { name: "en", wordStart: true, patterns: (enLexicon as LexiconFile).entries.flatMap((e) => e.patterns) },
+  { name: "common", wordStart: true, patterns: (commonLexicon as LexiconFile).entries.flatMap((e) => e.patterns) },
+  { name: "warning zh", wordStart: false, patterns: [...warningCues.sentence.zh, ...warningCues.clause.zh] },
+  { name: "warning en", wordStart: true, patterns: [...warningCues.sentence.en, ...warningCues.clause.en] },
+];
+
+/** Texts that start with a match of `pattern` (fast-check has no `\b`: generated without it, kept when the pattern matches). */
+function matchesOf(pattern: string, runs: number): string[] {
+  const sticky = new RegExp(pattern, "y");
+  let samples: string[];
+  try {
+    samples = fc.sample(fc.stringMatching(new RegExp(`^(?:${pattern.replaceAll("\\b", "")})`)), { numRuns: runs, seed: 7 });
+  } catch {
+    return [];
+  }
+  return samples.filter((s) => {
+    sticky.lastIndex = 0;
+    return sticky.test(s);
+  });
+}
+
+describe("anchorLiterals", () => {
+  it("widens short anchors across optional parts and small classes", () => {
+    expect(anchorLiterals("(你|您)(的)?(儿子|女儿)")?.sort()).toEqual(["你儿子", "你女儿", "你的", "您儿子", "您女儿", "您的"]);
+    expect(anchorLiterals("(你|您)[,，]?我是")?.sort()).toEqual(["你,", "你我", "你，", "您,", "您我", "您，"]);
+  });
+
+  it("anchors a leading group of complex alternatives alternative by alternative", () => {
+    expect(anchorLiterals("(toll|e-?zpass)\\b[^!?]{0,9}due")).toEqual(["tol", "e-z", "ezp"]);
+  });
+
+  it("anchors every top-level alternative", () => {
+    expect(anchorLiterals("(此类|类似的?)(诈骗|骗局)|这种(诈骗|骗局)")?.sort()).toEqual(["此类", "类似", "这种"]);
+    expect(anchorLiterals("(back|knee) brace|genetic (test|screening)")?.sort()).toEqual(["back", "gen", "knee"]);
+  });
+
+  it("gives up (null) rather than guess when a pattern cannot be anchored", () => {
+    expect(anchorLiterals("[^a]+x")).toBeNull();
+    expect(anchorLiterals("\\d{4}")).toBeNull();
+  });
+});
+
+describe("compileLexicon", () => {
+  // The scanner only runs a pattern where one of its anchors starts: a wrong anchor would lose matches silently.
+  it.each(lexicons.map((l) => [l.name, l] as const))("finds every %s pattern at the start of a text it matches", (_, lexicon) => {
+    let checked = 0;
+    for (const pattern of lexicon.patterns) {
+      const scanner = compileLexicon([entry([pattern], "protective")], { wordStart: lexicon.wordStart });
+      for (const text of matchesOf(pattern, 8)) {
+        checked++;
+        expect(scanner.scan(text).some((h) => h.start === 0), `${pattern} on ${JSON.stringify(text)}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(lexicon.patterns.length * 2);
+  });
+
+  it("does not count a request after a negator in the same clause", () => {
+    const scanner = compileLexicon([entry(["验证码"], "credential")], { negators: "不要|请勿" });
+    expect(scanner.scan("请勿透露验证码").length).toBe(0);
+    expect(scanner.scan("请勿外传。告诉我验证码").map((h) => h.start)).toEqual([8]);
+  });
+});
+
+describe("compileLexicons", () => {
+  const sets: LexiconSet[] = [
+    { entries: [entry(["安全账户", "(转|汇)到"], "money")], options: { negators: "不要", negationWindow: 6 } },
+    { entries: [entry(["(safe|secure) account", "transfer"], "money")], options: { wordStart: true, negators: "never" } },
+    { entries: [entry(["账户"]), entry(["account"])] },
+  ];
+  const texts = ["请转到安全账户", "不要转到安全账户", "never transfer to a safe account", "retransfer 安全账户 secure account"];
+
+  it("finds in one pass what each lexicon finds alone, each with its own options", () => {
+    const one = compileLexicons(sets);
+    const alone = sets.map((s) => compileLexicon(s.entries, s.options));
+    for (const text of texts) {
+      expect(one.scan(text), text).toEqual(alone.map((c) => c.scan(text)));
+    }
+  });
+
+  it("scans only the lexicons enabled for a text", () => {
+    const one = compileLexicons(sets);
+    const hits = one.scan("转到安全账户 safe account", 0b010);
+    expect(hits[0]).toBeNull();
+    expect(hits[1]?.length).toBe(1);
+    expect(hits[2]).toBeNull();
+  });
+});

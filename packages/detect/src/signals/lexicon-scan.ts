@@ -1,0 +1,97 @@
+/**
+ * Every lexicon of the engine in ONE scanner: the zh, en and language-neutral playbook lexicons and the
+ * warning cues of structure.ts are found in a single pass over the normalised text, and the hits are kept
+ * per analysed text, so the detectors and the structure reader share that pass.
+ */
+import commonLexicon from "../../data/lexicons/common.json" with { type: "json" };
+import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
+import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
+import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
+import type { NormalizedText } from "../types.js";
+import { compileLexicons, type LexiconHit, type LexiconSet } from "./lexicon-matcher.js";
+import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
+
+/** Any CJK ideograph: without one no Chinese pattern can match (one native regex pass, no per-character loop). */
+const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/**
+ * Two Latin words in a row: every English pattern but one is a phrase, so a Chinese text with a stray
+ * "APP" or "QQ" (and speaker tags "A:") is not scanned for English; English padding or a script is.
+ */
+const HAS_LATIN_PHRASE = /[a-z] [a-z]/;
+
+const cueEntries = (patterns: string[], name: string): LexiconEntry[] =>
+  patterns.map((p, i) => ({
+    id: `cue:${name}-${i}`,
+    family: "protective",
+    stage: null,
+    weight: 0,
+    description: "describes a scam",
+    patterns: [p],
+    negatable: false,
+  }));
+
+const fileSet = (file: LexiconFile, options: LexiconSet["options"]): LexiconSet => ({
+  entries: file.entries,
+  options: { ...(file.negators !== undefined ? { negators: file.negators } : {}), ...options },
+});
+
+/** The lexicons, by index into the scanner; `gate` says whether a text can hold a hit worth scanning for. */
+const LEXICONS = {
+  zh: { set: fileSet(zhLexicon as LexiconFile, { negationWindow: 10 }), gate: (s: string) => HAS_CJK.test(s) },
+  en: { set: fileSet(enLexicon as LexiconFile, { wordStart: true, negationWindow: 32 }), gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  common: { set: fileSet(commonLexicon as LexiconFile, { wordStart: true, negationWindow: 16 }), gate: () => true },
+  /** Sentence-level warning cues: a scammer as the actor, "impersonate", "anyone who… is a scam". */
+  sentenceZh: { set: { entries: cueEntries(warningCues.sentence.zh, "sentence-zh") }, gate: () => true },
+  sentenceEn: { set: { entries: cueEntries(warningCues.sentence.en, "sentence-en"), options: { wordStart: true } }, gate: () => true },
+  /** Clause-level warning cues: advisory words and prohibitions, which only describe their own clause. */
+  clauseZh: { set: { entries: cueEntries(warningCues.clause.zh, "clause-zh") }, gate: () => true },
+  clauseEn: { set: { entries: cueEntries(warningCues.clause.en, "clause-en"), options: { wordStart: true } }, gate: () => true },
+};
+
+/** Name of one lexicon of the shared scanner. @example const name: LexiconName = "zh"; */
+export type LexiconName = keyof typeof LEXICONS;
+const NAMES = Object.keys(LEXICONS) as LexiconName[];
+const INDEX = new Map(NAMES.map((name, k) => [name, k]));
+const SCANNER = compileLexicons(NAMES.map((name) => LEXICONS[name].set));
+
+/**
+ * Entries of one lexicon (hit.entry indexes this list).
+ * @example lexiconEntries("zh")[lexiconHits(text, "zh")[0].entry].id // "channel:screen-share"
+ */
+export function lexiconEntries(name: LexiconName): readonly LexiconEntry[] {
+  return LEXICONS[name].set.entries;
+}
+
+/**
+ * Whether the lexicon can match this normalised text at all (its language's gate).
+ * @example lexiconApplies("en", "请共享屏幕") // false
+ */
+export function lexiconApplies(name: LexiconName, normalized: string): boolean {
+  return LEXICONS[name].gate(normalized);
+}
+
+const CACHE = new WeakMap<NormalizedText, (LexiconHit[] | null)[]>();
+
+/**
+ * Hits of one lexicon in `text` (text order), from the one pass shared by every lexicon whose gate is
+ * open; a lexicon asked for past its gate is scanned on its own.
+ * @example lexiconHits(normalize("转到安全账户"), "zh") // [{ entry: 12, start: 2, end: 6 }]
+ */
+export function lexiconHits(text: NormalizedText, name: LexiconName): LexiconHit[] {
+  const k = INDEX.get(name)!;
+  let perSet = CACHE.get(text);
+  if (perSet === undefined) {
+    let mask = 0;
+    NAMES.forEach((n, i) => {
+      if (LEXICONS[n].gate(text.normalized)) mask |= 1 << i;
+    });
+    perSet = SCANNER.scan(text.normalized, mask);
+    CACHE.set(text, perSet);
+  }
+  let hits = perSet[k];
+  if (hits === null || hits === undefined) {
+    hits = SCANNER.scan(text.normalized, 1 << k)[k]!;
+    perSet[k] = hits;
+  }
+  return hits;
+}
