@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ReplayFixtureSchema } from "@scamguard/contracts";
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
 
@@ -64,6 +65,23 @@ describeBothEngines("transfer screening", (t) => {
       decisions.push(res.json().decision);
     }
     expect(decisions).toEqual(["allow", "allow", "cooling_off"]);
+  });
+
+  it("keeps an audit row of every screening, allowed and cooled-off alike, on either engine", async () => {
+    const payer = { kind: "bank_account", value: "6222 0000 5555 0777" };
+    const t0 = Date.parse("2026-07-06T08:00:00Z");
+    const decisions: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await screen(body({ payer, amount: 700 + i, at: new Date(t0 + i * 60_000).toISOString(), payee: { kind: "phone", value: `+8613900000${200 + i}` } }));
+      decisions.push(res.json().decision);
+    }
+    expect(decisions).toEqual(["allow", "allow", "cooling_off"]);
+    // Allowed and cooled-off rows are written behind the answer: flushed here instead of waiting for the timer.
+    await t().ctx.services.transfers.writer.flush();
+    const rows = await t().ctx.database.rows<{ decision: string; amount: number }>(
+      sql`select decision, amount from transfer_screenings where payer = '6222000055550777' order by amount`,
+    );
+    expect(rows.map((r) => r.decision)).toEqual(decisions);
   });
 
   it("blocks a transfer inside a kill-chain session and raises a guardian alert; an unknown session is 404", async () => {

@@ -74,7 +74,7 @@ export async function screenTransfer(ctx: AppContext, input: TransferScreenReque
     } catch {
       throw new AppError(503, "screening_not_recorded", "the hold could not be recorded; retry the screening");
     }
-  } else if (screening.logsEveryScreening) {
+  } else {
     screening.writer.log(row);
   }
   return { ...decision, payeeReputation, sessionId: null };

@@ -3,10 +3,11 @@
  * DATABASE_URL is set. Both are handed out as the same drizzle `Db` type, so services never know which.
  */
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { openPgliteThread } from "./pglite-thread.js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { Config } from "../config.js";
@@ -49,12 +50,13 @@ export async function openDatabase(config: Config, options: OpenOptions = {}): P
 async function openPglite(config: Config, options: OpenOptions): Promise<Database> {
   const release = await acquireDataDirLock(config.dataDir, options.lockRole ?? "server", options.lockWaitMs ?? 0);
   try {
-    const client = await PGlite.create(join(config.dataDir, "pglite"));
+    // On its own thread: statements and commits never stall the server's event loop (pglite-thread.ts).
+    const client = await openPgliteThread(join(config.dataDir, "pglite"));
     const schemaName = config.databaseSchema ?? "public";
     if (config.databaseSchema !== null) {
       await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}"`);
     }
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
     return {
       engine: "pglite",
       db,

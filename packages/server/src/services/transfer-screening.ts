@@ -5,9 +5,8 @@
  * cooled-off transfers touch no database on the request path: their audit rows are written behind the
  * answer in small chunks. Holds and blocks raise a guardian alert and are committed BEFORE the answer
  * (one statement, group commit), so an acknowledged hold is never lost.
- * On PostgreSQL every screening is logged. On embedded PGlite, whose queries (and their file writes) run
- * on the server's own thread — logging the ~15% of warns and cooling-offs alone moved p50 at 1,500 req/s
- * from 2 ms to 300 ms here — only holds and blocks are logged; the others leave no row there.
+ * Every screening is logged, on both engines alike: embedded PGlite runs on its own thread
+ * (db/pglite-thread.ts), so its writes no longer stall the requests.
  */
 
 import { applyEvent, createSession, type SessionDeps, type SessionState } from "@scamguard/detect/session/index";
@@ -177,8 +176,6 @@ export class PayerHistory {
 export interface TransferScreeningService {
   readonly history: PayerHistory;
   readonly writer: ScreeningWriter;
-  /** Whether every screening is logged (PostgreSQL) or only holds and blocks (PGlite). */
-  readonly logsEveryScreening: boolean;
   payerKey(principal: Principal, payer: { kind: string; value: string } | undefined): string | null;
 }
 
@@ -189,7 +186,6 @@ export function createTransferScreeningService(_db: Db, ctx: CoreContext): Trans
   return {
     history,
     writer,
-    logsEveryScreening: ctx.engine === "postgres",
     payerKey: (principal, payer) => (payer ? `${principal.keyId}|${payer.kind}:${payer.value.replace(/[\s-]/g, "").toLowerCase()}` : null),
   };
 }
