@@ -90,6 +90,27 @@ export const BatchLookupResponseSchema = z.object({ items: z.array(LookupResultS
 export type BatchLookupResponse = z.infer<typeof BatchLookupResponseSchema>;
 
 /**
+ * Query of `POST /v1/lookup`: `format=compact` asks for the column form below instead of full answers.
+ * @example { format: "compact" }
+ */
+export const BatchLookupQuerySchema = z.object({ format: z.enum(["full", "compact"]).optional() });
+export type BatchLookupQuery = z.infer<typeof BatchLookupQuerySchema>;
+
+/**
+ * `POST /v1/lookup?format=compact`: what a screening client decides on, one column per field, entry i
+ * answering item i (about 30 bytes an identifier instead of ~350): the verdict, the crowd score rounded to
+ * 3 decimals, distinct reporters (show these first) and reports. Details of any one: `GET /v1/lookup`.
+ * @example { verdict: ["official", "suspicious", "unknown"], score: [0, 0.412, 0], distinctReporters: [0, 3, 0], reports: [0, 4, 0] }
+ */
+export const CompactBatchLookupResponseSchema = z.object({
+  verdict: z.array(LookupVerdictSchema),
+  score: z.array(z.number().min(0).max(1)),
+  distinctReporters: z.array(z.number().int().nonnegative()),
+  reports: z.array(z.number().int().nonnegative()),
+});
+export type CompactBatchLookupResponse = z.infer<typeof CompactBatchLookupResponseSchema>;
+
+/**
  * An identifier found in an analysed text (`POST /v1/analyze`), with where it is (UTF-16 offsets into the
  * original text, end exclusive) and its lookup answer.
  * @example { kind: "phone", value: "95588", normalized: "95588", start: 12, end: 17, lookup: { verdict: "official", ... } }

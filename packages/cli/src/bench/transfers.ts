@@ -21,8 +21,9 @@ import { type RateResult, runAtRate } from "./rate-load.js";
 import { median, percentile, printTable } from "./stats.js";
 
 const RATE = 2_000;
-const ROUNDS = 3;
-const DURATION_MS = 8_000;
+/** BENCH_ROUNDS / BENCH_SECONDS shorten a look (defaults: the reported figures). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
 const PAYEES = 2_000;
 const REPORTED = 40;
 const PAYERS = 5_000;

@@ -3,7 +3,7 @@
  * The HTTP forms return the answer as JSON text (LookupResult / BatchLookupResponse), serialised from
  * cached parts: at a million identifiers a second, JSON.stringify of every answer would be the bottleneck.
  */
-import type { BatchLookupRequest, LookupQuery } from "@scamguard/contracts";
+import type { BatchLookupQuery, BatchLookupRequest, LookupQuery } from "@scamguard/contracts";
 import type { Services } from "../services/index.js";
 
 /** JSON of a LookupResult. @throws AppError 422 naming `value` when it cannot be normalised */
@@ -11,7 +11,10 @@ export function lookupIdentifierJson(services: Services, query: LookupQuery): Pr
   return services.reputation.lookupJson(query);
 }
 
-/** JSON of a BatchLookupResponse. @throws AppError 422 naming `items.<i>.value` for the first item that cannot be normalised */
-export function lookupBatchJson(services: Services, body: BatchLookupRequest): Promise<string> {
-  return services.reputation.lookupManyJson(body.items);
+/**
+ * JSON of a BatchLookupResponse, or of a CompactBatchLookupResponse with `format=compact`.
+ * @throws AppError 422 naming `items.<i>.value` for the first item that cannot be normalised
+ */
+export function lookupBatchJson(services: Services, body: BatchLookupRequest, query: BatchLookupQuery = {}): Promise<string> {
+  return query.format === "compact" ? services.reputation.lookupManyCompactJson(body.items) : services.reputation.lookupManyJson(body.items);
 }

@@ -332,6 +332,14 @@ export class LookupIndex {
     return cached.jsonHead + JSON.stringify(value) + cached.jsonTail;
   }
 
+  /**
+   * The answer's shared parts without the caller's spelling (`value` is ""), not copied: for the compact
+   * batch form, which reads a few fields. null means unknown, no reports.
+   */
+  evidence(kind: IdentifierKind, normalized: string, nowMs: number): LookupResult | null {
+    return this.cachedAnswer(kind, normalized, nowMs)?.result ?? null;
+  }
+
   /** The presented answer for a key with evidence or an official owner; null means "unknown, no reports". */
   private cachedAnswer(kind: IdentifierKind, normalized: string, nowMs: number): CachedAnswer | null {
     const entry = this.entries.get(kind)?.get(normalized);

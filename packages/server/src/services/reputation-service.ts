@@ -33,6 +33,8 @@ export interface ReputationService {
   lookupJson(input: IdentifierInput): Promise<string>;
   /** `lookupMany` as the JSON text of `{items: [...]}` (HTTP batch). */
   lookupManyJson(items: readonly IdentifierInput[], field?: string): Promise<string>;
+  /** `lookupMany` as the JSON text of a CompactBatchLookupResponse (one column per field). */
+  lookupManyCompactJson(items: readonly IdentifierInput[], field?: string): Promise<string>;
   /** An already-normalised key (analyze enrichment), no 422 path. */
   answer(kind: IdentifierKind, value: string, normalized: string): Promise<LookupResult>;
   /** The private range answer for a 5-hex-character prefix (lower case). */
@@ -95,6 +97,31 @@ export function createReputationService(_db: Db, ctx: CoreContext): ReputationSe
         json += index.answerJson(item.kind, item.value, normalizedOrThrow(item.kind, item.value, `${field}.${i}`), now);
       }
       return `${json}]}`;
+    },
+    async lookupManyCompactJson(items, field = "items") {
+      if (!sync.isReady) await sync.ready();
+      const now = Date.now();
+      let verdicts = "";
+      let scores = "";
+      let reporters = "";
+      let reports = "";
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i] as IdentifierInput;
+        const found = index.evidence(item.kind, normalizedOrThrow(item.kind, item.value, `${field}.${i}`), now);
+        const sep = i > 0 ? "," : "";
+        if (found === null) {
+          verdicts += `${sep}"unknown"`;
+          scores += `${sep}0`;
+          reporters += `${sep}0`;
+          reports += `${sep}0`;
+        } else {
+          verdicts += `${sep}"${found.verdict}"`;
+          scores += sep + String(Math.round(found.score * 1000) / 1000);
+          reporters += sep + String(found.distinctReporters);
+          reports += sep + String(found.reports);
+        }
+      }
+      return `{"verdict":[${verdicts}],"score":[${scores}],"distinctReporters":[${reporters}],"reports":[${reports}]}`;
     },
     async answer(kind, value, normalized) {
       if (!sync.isReady) await sync.ready();
