@@ -72,14 +72,15 @@ export function ensureWebBuild({ quiet = false } = {}) {
     const reason = staleReason();
     if (reason === null) return 0;
     const started = Date.now();
-    console.log(`scamguard: building the web app (${reason}): packages/web → packages/web/dist …`);
+    // Progress goes to stderr, like the server's start-up steps (stdout stays for what a command answers).
+    console.error(`scamguard: building the web app (${reason}): packages/web → packages/web/dist …`);
     const vite = join(root, "node_modules/vite/bin/vite.js");
     const result = spawnSync(process.execPath, [vite, "build", "--logLevel", quiet ? "warn" : "info"], { cwd: web, stdio: "inherit" });
     if (result.status !== 0) {
       console.error("scamguard: the web app failed to build; the API still works (see the errors above).");
       return result.status ?? 1;
     }
-    console.log(`scamguard: web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.error(`scamguard: web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } finally {
     rmSync(lock, { recursive: true, force: true });

@@ -43,6 +43,8 @@ export interface AppOverrides {
    * so the authorisation matrix can walk every route without running handlers.
    */
   authorizationProbe?: boolean;
+  /** Told each slow start-up step as it begins (startServer prints them on stderr). */
+  onStep?: (step: string) => void;
 }
 
 /** A registered route as the policy sees it. */
@@ -68,7 +70,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const database = overrides.database ?? (await openDatabase(config));
   const closeDatabase = overrides.closeDatabase ?? overrides.database === undefined;
   try {
+    overrides.onStep?.("applying database migrations");
     await migrateDatabase(database);
+    overrides.onStep?.("loading the reputation index and contacts");
     return await buildApp(config, database, overrides, closeDatabase);
   } catch (error) {
     if (closeDatabase) await database.close();

@@ -23,10 +23,21 @@ export interface StartOptions {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  // The first start on a fresh DATA_DIR takes a while (PGlite creates its files, migrations run): say what
+  // is happening on stderr, one plain line a step (LOG_LEVEL=silent: nothing).
+  const started = Date.now();
+  const say = (line: string) => {
+    if (config.logLevel !== "silent") process.stderr.write(`scamguard: ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  };
+  say(
+    config.databaseUrl === null
+      ? `opening the embedded database in ${config.dataDir} (the first time creates it: tens of seconds)`
+      : "connecting to PostgreSQL (DATABASE_URL)",
+  );
   const database = await openDatabase(config, { lockRole: "server", lockWaitMs: 5_000 });
   const embedded = database.engine === "pglite";
   const localAdminToken = embedded ? writeAdminToken(config.dataDir) : null;
-  const app = await createApp(config, { database, closeDatabase: true, localAdminToken });
+  const app = await createApp(config, { database, closeDatabase: true, localAdminToken, onStep: say });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -39,6 +50,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const url = `http://${host}:${port}`;
   if (embedded) writeServerInfo(config.dataDir, { pid: process.pid, url, startedAt: new Date().toISOString() });
   app.log.info({ url, config: describeConfig(config) }, "scamguard listening");
+  say(`ready at ${url}`);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
