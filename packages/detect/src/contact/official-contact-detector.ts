@@ -20,6 +20,12 @@ export const OFFICIAL_CONTACT_ID = "protective:official-contact";
 const WEIGHT = -1.0;
 /** Kinds that are a way to reach someone; an official app is not ("add me on QQ" is itself a channel switch). */
 const CONTACT_KINDS = new Set(["phone", "url", "domain", "email"]);
+/**
+ * A carrier's own service channels, named without a number or link ("登录手机营业厅", "中国移动APP",
+ * "亲临各营业厅"): a genuine promotion sends people there, a phishing SMS needs its own link or number
+ * (which, being unofficial, silences this detector).
+ */
+const OWN_CHANNEL = /(?:手机营业厅|掌上营业厅|网上营业厅|营业厅|掌厅|中国(?:移动|联通|电信)(?:app|客户端)|(?:移动|联通|电信)(?:app|客户端))/;
 
 /**
  * @example officialContactDetector.detect({ text: normalize("您的手机号将于3日后停机，请及时缴费。如有疑问请拨打10086。"), lang: "zh" })
@@ -27,7 +33,7 @@ const CONTACT_KINDS = new Set(["phone", "url", "domain", "email"]);
  */
 export const officialContactDetector: Detector = {
   id: "contact:official",
-  applies: (ctx) => /\d{3}|\.[a-z]|@/.test(ctx.text.normalized),
+  applies: (ctx) => /\d{3}|\.[a-z]|@/.test(ctx.text.normalized) || OWN_CHANNEL.test(ctx.text.normalized),
   detect(ctx) {
     const evidence: Evidence[] = [];
     for (const id of identifiersOf(ctx.text)) {
@@ -36,6 +42,14 @@ export const officialContactDetector: Detector = {
       if (!official) return []; // one unofficial number, link, account, meeting ID or app breaks the rule
       if (!CONTACT_KINDS.has(id.kind)) continue;
       evidence.push({ start: id.start, end: id.end, text: id.value });
+    }
+    const own = OWN_CHANNEL.exec(ctx.text.normalized);
+    if (own !== null) {
+      const map = ctx.text.toOriginal;
+      const start = map[own.index] as number;
+      const end = map[own.index + own[0].length] as number;
+      evidence.push({ start, end, text: ctx.text.original.slice(start, end) });
+      evidence.sort((a, b) => a.start - b.start);
     }
     if (evidence.length === 0) return [];
     // The link finder also reads the normalised text, so it sees look-alike hosts the raw extraction misses

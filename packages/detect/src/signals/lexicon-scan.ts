@@ -46,6 +46,10 @@ const LEXICONS = {
   /** Clause-level warning cues: advisory words and prohibitions, which only describe their own clause. */
   clauseZh: { set: { entries: cueEntries(warningCues.clause.zh, "clause-zh") }, gate: () => true },
   clauseEn: { set: { entries: cueEntries(warningCues.clause.en, "clause-en"), options: { wordStart: true } }, gate: () => true },
+  /** A victim's account (structure.ts): first-person experience, reported speech, and general advice that vetoes it; scanned only when asked. */
+  experienceZh: { set: { entries: cueEntries(warningCues.narrative.zh.experience, "experience-zh") }, gate: () => false },
+  reportedZh: { set: { entries: cueEntries(warningCues.narrative.zh.reported, "reported-zh") }, gate: () => false },
+  genericZh: { set: { entries: cueEntries(warningCues.narrative.generic.zh, "generic-zh") }, gate: () => false },
 };
 
 /** Name of one lexicon of the shared scanner. @example const name: LexiconName = "zh"; */

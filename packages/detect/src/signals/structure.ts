@@ -84,6 +84,15 @@ const ONE_SIDED_CAP = 0.75;
 /** A robocall (automated + claim + press-key/call-back) is at least this sure, as a share of the way from threshold to 1. */
 const ROBOCALL_FLOOR = 0.5;
 
+/**
+ * A victim's account ("对方自称客服，让我共享屏幕，我就转了…"): someone reported as saying and asking, and
+ * the writer (or their family) doing it. Such a text recounts the playbook as it happened, so its tactics
+ * count as made, not described; general advice (不法分子, 凡是, 如遇, 警方提醒) keeps a text a warning.
+ * Only asked when the text has a warning cue (the narrative lexicons are scanned on demand).
+ */
+const isVictimNarrative = (text: NormalizedText): boolean =>
+  lexiconHits(text, "experienceZh").length > 0 && lexiconHits(text, "reportedZh").length > 0 && lexiconHits(text, "genericZh").length === 0;
+
 /** Sentence ends in normalised text (half-width punctuation). */
 const isSentenceEnd = (c: number): boolean =>
   c === 0x3002 /* 。 */ || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0x2026 /* … */;
@@ -137,7 +146,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[]):
   for (const hit of lexiconHits(text, "sentenceEn")) cues.sentence.push(hit.start);
   for (const hit of lexiconHits(text, "clauseZh")) cues.clause.push(hit.start);
   for (const hit of lexiconHits(text, "clauseEn")) cues.clause.push(hit.start);
-  const anyCue = cues.sentence.length + cues.clause.length > 0;
+  // A victim's account recounts a scam made of them: its claims and asks count as made.
+  const anyCue = cues.sentence.length + cues.clause.length > 0 && !isVictimNarrative(text);
   const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
   const turns = splitTurns(text.original);
   const shortMessage = s.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");
