@@ -115,3 +115,17 @@ describe("analyze: a prize needs a fee, a credential or a contact, not just a li
     expect(verdict.mode).toBe("prize_lottery");
   });
 });
+
+describe("analyze: a person's account of a scam (a report)", () => {
+  const told = "自称公安局，说我涉嫌洗钱，要求转账到安全账户配合调查。";
+
+  it("classifies what a report recounts in the third person, with its mode", () => {
+    const verdict = analyze(told, { account: true });
+    expect(SCAM_RISKS).toContain(verdict.risk);
+    expect(verdict.mode).toBe("impersonate_police");
+  });
+
+  it("reads the same words as a description when they are not someone's account", () => {
+    expect(analyze(`警方提醒：不法分子${told}`).risk).toBe("low");
+  });
+});

@@ -14,6 +14,8 @@ export const MAX_ANALYZED_CHARS = 65_536;
 
 export interface AnalyzeOptions {
   lang?: Lang | "auto";
+  /** The text is a person's account of a scam that happened to them (a report), not a message they received. */
+  account?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
   }
   const { text: normalized, lang, signals: found } = detectSignals(body, { lang: requested ?? "auto" });
   // The playbook's shape bounds the model: a claim needs an ask, a warning describes rather than asks.
-  const structure = readStructure(normalized, found);
+  const structure = readStructure(normalized, found, { account: options.account === true });
   const signals = scoredSignals(found, structure);
   const { score: modelScore, threshold } = scoreText({ text: normalized, lang, signals });
   const score = gateScore(modelScore, threshold, structure);

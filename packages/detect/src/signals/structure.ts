@@ -132,13 +132,22 @@ const hasCueIn = (cues: readonly number[], a: number, b: number): boolean => {
   return false;
 };
 
+/** Options of {@link readStructure}. */
+export interface ReadStructureOptions {
+  /**
+   * The text is a person's account of what happened to them (a report): what it recounts ("自称客服，要求
+   * 转账到安全账户") was done to them, so third-person wording does not make it a warning.
+   */
+  account?: boolean;
+}
+
 /**
  * Read the structure of a text's signals.
  * @example
  * const { text, signals } = detectSignals("骗子会冒充客服，称您的账户异常，要求你共享屏幕并转账到安全账户。");
  * readStructure(text, signals).warning // true
  */
-export function readStructure(text: NormalizedText, signals: readonly Signal[]): PlaybookStructure {
+export function readStructure(text: NormalizedText, signals: readonly Signal[], options: ReadStructureOptions = {}): PlaybookStructure {
   const s = text.normalized;
   const cues: Cues = { sentence: [], clause: [] };
   // The cues come from the one lexicon pass the detectors already made over this text.
@@ -147,7 +156,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[]):
   for (const hit of lexiconHits(text, "clauseZh")) cues.clause.push(hit.start);
   for (const hit of lexiconHits(text, "clauseEn")) cues.clause.push(hit.start);
   // A victim's account recounts a scam made of them: its claims and asks count as made.
-  const anyCue = cues.sentence.length + cues.clause.length > 0 && !isVictimNarrative(text);
+  const anyCue = cues.sentence.length + cues.clause.length > 0 && options.account !== true && !isVictimNarrative(text);
   const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
   const turns = splitTurns(text.original);
   const shortMessage = s.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");

@@ -21,7 +21,7 @@ export async function evidencePacket(services: Services, caseId: string): Promis
     reports.push({
       ...presentReport(report),
       filerRole: report.event.reporterRole as PacketReport["filerRole"],
-      verdict: report.event.text === null ? null : analyze(report.event.text),
+      verdict: report.event.text === null ? null : analyze(report.event.text, { account: true }),
     });
   }
   const identifiers: EvidencePacket["identifiers"] = [];

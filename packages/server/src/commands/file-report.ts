@@ -49,7 +49,7 @@ export async function fileReport(services: Services, input: CreateReportRequest,
   const existing = await services.reports.findDuplicate(caller.keyId, dedupHash, new Date(Date.now() - DEDUP_WINDOW_MS));
   if (existing !== null) return { response: { id: existing, duplicate: true }, filed: null };
 
-  const verdict = text === null ? null : analyze(text);
+  const verdict = text === null ? null : analyze(text, { account: true });
   const row = await services.reports.insert(
     {
       id: newReportId(),

@@ -51,7 +51,7 @@ export async function reportDetail(services: Services, id: string): Promise<Repo
   return {
     ...presentReport(stored),
     filerRole: stored.event.reporterRole as ReportDetail["filerRole"],
-    verdict: stored.event.text === null ? null : analyze(stored.event.text),
+    verdict: stored.event.text === null ? null : analyze(stored.event.text, { account: true }),
     filedScore: stored.event.engineScore,
     filedModelVersion: stored.event.modelVersion,
     related,

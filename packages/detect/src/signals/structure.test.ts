@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { detectSignals } from "./detect-signals.js";
+import { readStructure } from "./structure.js";
+
+const structureOf = (text: string) => {
+  const { text: normalized, signals } = detectSignals(text);
+  return readStructure(normalized, signals);
+};
+
+describe("readStructure: a victim's account is a scam, general advice is a warning", () => {
+  it("reads a first-person account of the playbook as a claim and an ask", () => {
+    const s = structureOf("前天有人打电话给我，自称是银行客服，说我的账户有风险，让我下载一个会议软件共享屏幕，我就照做了，后来发现卡里的钱被转走了。");
+    expect(s.claimAndAsk).toBe(true);
+    expect(s.warning).toBe(false);
+  });
+
+  it("reads a relative's account the same way", () => {
+    const s = structureOf("我爸接到一个电话，对方说是公安局的，说他涉嫌洗钱，让他把存款转到安全账户，他就转了。");
+    expect(s.claimAndAsk || s.decisive).toBe(true);
+    expect(s.warning).toBe(false);
+  });
+
+  it("keeps a police reminder that tells a victim's story in general terms a warning", () => {
+    const s = structureOf("警方提醒：不法分子会自称客服，让你下载会议软件共享屏幕，再让你把钱转到安全账户，如遇此类情况请立即挂断。");
+    expect(s.warning).toBe(true);
+    expect(s.claimAndAsk).toBe(false);
+  });
+
+  it("keeps advice phrased as 'if someone…' a warning even when it says 我", () => {
+    const s = structureOf("如果有人自称领导让我转账，我会先打电话核实，凡是要求转账到陌生账户的都是诈骗。");
+    expect(s.claimAndAsk).toBe(false);
+  });
+});
+
+describe("readStructure: a carrier's own service channel is an official contact", () => {
+  it("does not count 'log in to the carrier's own app' as an ask", () => {
+    const s = structureOf("【中国移动】积分兑换活动开始啦，您的积分可兑换话费，登录中国移动APP参与抽大奖。");
+    expect(s.claimAndAsk).toBe(false);
+  });
+
+  it("still counts a points SMS whose link is not the carrier's own", () => {
+    const s = structureOf("【中国移动】您的积分即将清零，可兑换现金礼包，请登录 jf-10086.cc 及时兑换。");
+    expect(s.claimAndAsk).toBe(true);
+  });
+});
