@@ -4,7 +4,7 @@ import commonLexicon from "../../data/lexicons/common.json" with { type: "json" 
 import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
 import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
-import { anchorLiterals, compileLexicon, compileLexicons, type LexiconSet } from "./lexicon-matcher.js";
+import { anchorLiterals, compileLexicon, compileLexicons, type LexiconSet, requiredLiterals } from "./lexicon-matcher.js";
 import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 
 const entry = (patterns: string[], family: LexiconEntry["family"] = "pretext"): LexiconEntry => ({
@@ -58,6 +58,15 @@ describe("anchorLiterals", () => {
   it("gives up (null) rather than guess when a pattern cannot be anchored", () => {
     expect(anchorLiterals("[^a]+x")).toBeNull();
     expect(anchorLiterals("\\d{4}")).toBeNull();
+  });
+});
+
+describe("requiredLiterals", () => {
+  it("lists the literals every match contains, one atom per mandatory part", () => {
+    expect(requiredLiterals("(告诉|报)(一下)?[^,]{0,6}(验证码|密码)")).toEqual([["告诉", "报"], ["验证码", "密码"]]);
+    expect(requiredLiterals("身份证号?[:]?\\d+")).toEqual([["身份证"]]);
+    expect(requiredLiterals("(toll|e-?zpass)\\b.{0,9}(due|fee)")).toEqual([["toll", "zpass"], ["due", "fee"]]);
+    expect(requiredLiterals("验证码|(动态|短信)码")).toEqual([["验证码", "码"]]);
   });
 });
 

@@ -4,6 +4,9 @@
  * starts at that position, and only those run their (sticky) regular expression. Several lexicons
  * (each with its own options) compile into ONE scanner, so a text is read once for all of them.
  */
+import { anchorLiterals, requiredLiterals } from "./lexicon-literals.js";
+
+export { anchorLiterals, leadingLiterals, requiredLiterals } from "./lexicon-literals.js";
 import type { LexiconEntry } from "./lexicon-types.js";
 
 /** A match in normalised coordinates. @example { entry: 0, start: 3, end: 7 } // entries[0] matched normalized.slice(3, 7) */
@@ -19,6 +22,8 @@ interface CompiledPattern {
   re: RegExp;
   wordStart: boolean;
   negatable: boolean;
+  /** Atoms of literals every match contains beyond its anchor (see requiredLiterals); checked once per text. */
+  required: string[][];
 }
 
 interface Anchor {
@@ -66,205 +71,8 @@ export interface CompiledLexicons {
   scan(text: string, enabled?: number): (LexiconHit[] | null)[];
 }
 
-const META = new Set("\\^$.|?*+()[]{}");
-const QUANT = new Set("?*+{");
-
-/** Split `s` on top-level `|` (outside groups and classes). */
-function splitTopLevel(s: string): string[] | null {
-  const parts: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === "\\") {
-      cur += ch + (s[i + 1] ?? "");
-      i++;
-      continue;
-    }
-    if (ch === "(" || ch === "[") depth++;
-    if (ch === ")" || ch === "]") depth--;
-    if (ch === "|" && depth === 0) {
-      parts.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  parts.push(cur);
-  return parts;
-}
-
-/** Index of the `)` closing the group that opens at `open` (escapes skipped), or -1 when unbalanced. */
-function closingParen(source: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    if (source[i] === "\\") {
-      i++;
-      continue;
-    }
-    if (source[i] === "(") depth++;
-    if (source[i] === ")" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/**
- * Leading literal alternatives of a regex source, or null when it cannot be anchored.
- * @example leadingLiterals("(注销|关闭).{0,6}账户") // ["注销", "关闭"]
- * @example leadingLiterals("安全账户") // ["安全账户"]
- */
-export function leadingLiterals(source: string): string[] | null {
-  const top = splitTopLevel(source);
-  if (top !== null && top.length > 1) return unionOf(top.map(leadingLiterals));
-  if (source.startsWith("(") && !source.startsWith("(?")) {
-    const close = closingParen(source, 0);
-    if (close < 0 || QUANT.has(source[close + 1] ?? "")) return null;
-    const alts = splitTopLevel(source.slice(1, close));
-    if (alts === null) return null;
-    const lits: string[] = [];
-    for (const alt of alts) {
-      const lit = leadingLiterals(alt);
-      if (lit === null) return null;
-      lits.push(...lit);
-    }
-    return lits;
-  }
-  let lit = "";
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (META.has(ch)) {
-      if (QUANT.has(ch)) lit = lit.slice(0, -1);
-      break;
-    }
-    lit += ch;
-  }
-  return lit === "" ? null : [lit];
-}
-
-/** The literals of every alternative, or null when one of them cannot be anchored. */
-const unionOf = (each: (string[] | null)[]): string[] | null =>
-  each.every((l) => l !== null) ? [...new Set(each.flatMap((l) => l!))] : null;
-
-/** A regex alternative that is a plain literal (escaped punctuation allowed) as its text, else null. */
-function unescapeLiteral(alt: string): string | null {
-  let out = "";
-  for (let i = 0; i < alt.length; i++) {
-    const c = alt[i]!;
-    if (c === "\\") {
-      const e = alt[i + 1] ?? "";
-      if (!/[^A-Za-z0-9]/.test(e)) return null;
-      out += e;
-      i++;
-    } else if (META.has(c)) return null;
-    else out += c;
-  }
-  return out;
-}
-
-/** Characters of a class of plain characters ("[,，]" → [",", "，"]), else null (ranges, negation, escapes of letters). */
-function classChars(body: string): string[] | null {
-  if (body === "" || body.startsWith("^")) return null;
-  const chars: string[] = [];
-  for (let i = 0; i < body.length; i++) {
-    let c = body[i]!;
-    if (c === "\\") {
-      c = body[i + 1] ?? "a";
-      if (!/[^A-Za-z0-9]/.test(c)) return null;
-      i++;
-    } else if (c === "-" && i > 0 && i < body.length - 1) return null;
-    chars.push(c);
-  }
-  return chars;
-}
-
-/** Index of the `]` closing the class that opens at `open`, or -1. */
-function closingBracket(source: string, open: number): number {
-  for (let i = open + 1; i < source.length; i++) {
-    if (source[i] === "\\") i++;
-    else if (source[i] === "]") return i;
-  }
-  return -1;
-}
-
 const BIGRAM_SLOTS = 1 << 16;
 const bigramSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & (BIGRAM_SLOTS - 1);
-
-/**
- * An anchor is wide enough once its weight reaches ANCHOR_MIN_WEIGHT: a CJK character weighs 2 (two of
- * them are a rare bigram), any other code unit 1 (three letters). Widening stops at ANCHOR_MAX_COUNT literals.
- */
-const ANCHOR_MIN_WEIGHT = 3;
-const ANCHOR_MAX_COUNT = 64;
-const anchorWeight = (literal: string): number => {
-  let w = 0;
-  for (let i = 0; i < literal.length; i++) w += literal.charCodeAt(i) >= 0x2e80 ? 2 : 1;
-  return w;
-};
-
-/**
- * Literal prefixes every match of `source` starts with, widened across leading literal groups, optional
- * parts and small classes ("[,]?") so that one-character anchors ("你|您" before "(的)?(儿子|女儿)") do not
- * send the scanner into the regex at every common character. A prefix wide enough is kept as it is while
- * the short ones widen. A leading group of complex alternatives is anchored alternative by alternative.
- * Falls back to {@link leadingLiterals}.
- * @example anchorLiterals("(你|您)(的)?(儿子|女儿)") // ["你的", "你儿子", "你女儿", "您的", "您儿子", "您女儿"]
- */
-export function anchorLiterals(source: string): string[] | null {
-  // "a(b|c)|d": every match starts with a match of one top-level alternative.
-  const top = splitTopLevel(source);
-  if (top !== null && top.length > 1) return unionOf(top.map(anchorLiterals));
-  const done: string[] = [];
-  let open = [""];
-  let pos = 0;
-  while (pos < source.length && open.length > 0) {
-    const ch = source[pos]!;
-    let alts: string[];
-    let next: number;
-    if (ch === "(" && (source[pos + 1] !== "?" || source[pos + 2] === ":")) {
-      const close = closingParen(source, pos);
-      if (close < 0) break;
-      const bodyStart = source[pos + 1] === "?" ? pos + 3 : pos + 1;
-      const raw = splitTopLevel(source.slice(bodyStart, close));
-      if (raw === null) break;
-      const inner = raw.map(unescapeLiteral);
-      if (inner.some((a) => a === null)) {
-        // A leading group of complex alternatives: every match starts with one alternative's anchor.
-        if (pos === 0 && !QUANT.has(source[close + 1] ?? "")) {
-          const each = unionOf(raw.map(anchorLiterals));
-          if (each !== null) return each;
-        }
-        break;
-      }
-      alts = inner as string[];
-      next = close + 1;
-    } else if (ch === "[") {
-      const close = closingBracket(source, pos);
-      const chars = close < 0 ? null : classChars(source.slice(pos + 1, close));
-      if (chars === null || chars.length > 8) break;
-      alts = chars;
-      next = close + 1;
-    } else if (ch === "\\" && /[^A-Za-z0-9]/.test(source[pos + 1] ?? "a")) {
-      alts = [source[pos + 1]!];
-      next = pos + 2;
-    } else if (META.has(ch)) {
-      break;
-    } else {
-      alts = [ch];
-      next = pos + 1;
-    }
-    const quant = source[next] ?? "";
-    if (quant === "?" && source[next + 1] !== "?") {
-      alts = [...alts, ""];
-      next++;
-    } else if (QUANT.has(quant)) break;
-    if (done.length + open.length * alts.length > ANCHOR_MAX_COUNT) break;
-    const widened = open.flatMap((p) => alts.map((a) => p + a));
-    open = [];
-    for (const p of widened) (anchorWeight(p) >= ANCHOR_MIN_WEIGHT ? done : open).push(p);
-    pos = next;
-  }
-  const all = [...done, ...open];
-  if (all.some((p) => p === "")) return leadingLiterals(source);
-  return [...new Set(all)];
-}
 
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const CLAUSE_END = /[。!?;\n,]/g;
@@ -278,6 +86,8 @@ const hasBit = (bits: Int32Array, k: number): boolean => ((bits[k >>> 5]! >>> (k
 
 /** Most lexicons one scanner holds (one bit each in the enabled mask). */
 const MAX_SETS = 30;
+/** Atoms with more alternatives than this are not checked (the check would cost more than the regex). */
+const MAX_REQUIRED_ALTERNATIVES = 48;
 
 /**
  * Compile entries once; the result is reused for every text.
@@ -319,7 +129,11 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
       const negatable = entry.negatable ?? (entry.family === "channel" || entry.family === "credential" || entry.family === "money");
       for (const source of entry.patterns) {
         const p = patterns.length;
-        patterns.push({ entry: e, set, re: new RegExp(source, "y"), wordStart, negatable });
+        // The first atom is (nearly always) the anchor, present wherever the pattern is tried.
+        const required = requiredLiterals(source)
+          .slice(1)
+          .filter((atom) => atom.length <= MAX_REQUIRED_ALTERNATIVES && !atom.includes(""));
+        patterns.push({ entry: e, set, re: new RegExp(source, "y"), wordStart, negatable, required });
         const lits = anchorLiterals(source);
         if (lits === null || lits.some((l) => l === "")) {
           unanchored.push(p);
@@ -344,6 +158,30 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const allSets = sets.length === 0 ? 0 : 2 ** sets.length - 1;
   const tried = new Int32Array(patterns.length).fill(-1);
   let stamp = 0;
+  // Code units and (hashed) pairs of code units present in the text being scanned; `viable[p]` caches,
+  // for scan `scanId`, whether every required atom of pattern p has an alternative present.
+  const unitsPresent = newBitSet();
+  const pairsPresent = newBitSet();
+  const viableScan = new Int32Array(patterns.length).fill(-1);
+  const viable = new Uint8Array(patterns.length);
+  let scanId = 0;
+  const present = (literal: string): boolean =>
+    literal.length === 1
+      ? hasBit(unitsPresent, literal.charCodeAt(0))
+      : hasBit(pairsPresent, bigramSlot(literal.charCodeAt(0), literal.charCodeAt(1)));
+  const isViable = (p: number): boolean => {
+    if (viableScan[p] === scanId) return viable[p] === 1;
+    let ok = true;
+    for (const atom of patterns[p]!.required) {
+      if (!atom.some(present)) {
+        ok = false;
+        break;
+      }
+    }
+    viableScan[p] = scanId;
+    viable[p] = ok ? 1 : 0;
+    return ok;
+  };
 
   const negated = (text: string, set: number, start: number): boolean => {
     const negator = negators[set];
@@ -355,6 +193,22 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     for (let m = CLAUSE_END.exec(before); m !== null; m = CLAUSE_END.exec(before)) cut = m.index;
     from = cut + 1;
     return negator.test(before.slice(from));
+  };
+
+  /** Set (or clear again, touching only the words the text set) the presence bits of text[0, n). */
+  const markPresent = (text: string, n: number, on: boolean): void => {
+    let code = n > 0 ? text.charCodeAt(0) : 0;
+    for (let i = 0; i < n; i++) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      if (on) {
+        setBit(unitsPresent, code);
+        if (next >= 0) setBit(pairsPresent, bigramSlot(code, next));
+      } else {
+        unitsPresent[code >>> 5] = 0;
+        if (next >= 0) pairsPresent[bigramSlot(code, next) >>> 5] = 0;
+      }
+      code = next;
+    }
   };
 
   /** Hits per set, each hit tagged with its pattern (the tie-break of the final order). */
@@ -376,6 +230,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
       if ((a.setBit & mask) === 0 || (a.wordStart && prevWord)) continue;
       if (tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
       tried[a.pattern] = base + i;
+      if (!isViable(a.pattern)) continue;
       const re = patterns[a.pattern]!.re;
       re.lastIndex = i;
       // test() on a sticky regex leaves the match end in lastIndex: no match array, no capture strings.
@@ -396,6 +251,8 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
       const base = stamp;
       stamp += text.length + 1;
       const n = mask === 0 ? 0 : text.length;
+      scanId++;
+      markPresent(text, n, true);
       // One read of each code unit: `code` is text[i], `next` text[i + 1] (-2 past the end), `prevWord`
       // whether text[i - 1] is a word unit (English anchors start at word starts only).
       let code = n > 0 ? text.charCodeAt(0) : 0;
@@ -412,6 +269,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
         prevWord = isWordUnit(code);
         code = next;
       }
+      markPresent(text, n, false);
       for (const { p, re } of globals) {
         const pattern = patterns[p]!;
         if (((1 << pattern.set) & mask) === 0) continue;

@@ -1,0 +1,286 @@
+/**
+ * What a lexicon pattern's regex source says about the literals of its matches: the literals every match
+ * starts with (the scanner's anchors) and the literals every match contains (a text without any of them
+ * cannot match, so the regex never runs on it). Both are read from the source conservatively: when a
+ * construct is not understood, fewer literals are claimed, never wrong ones.
+ */
+
+const META = new Set("\\^$.|?*+()[]{}");
+const QUANT = new Set("?*+{");
+
+/** Split `s` on top-level `|` (outside groups and classes). */
+function splitTopLevel(s: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === "\\") {
+      cur += ch + (s[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (ch === "(" || ch === "[") depth++;
+    if (ch === ")" || ch === "]") depth--;
+    if (ch === "|" && depth === 0) {
+      parts.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/** Index of the `)` closing the group that opens at `open` (escapes skipped), or -1 when unbalanced. */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === "\\") {
+      i++;
+      continue;
+    }
+    if (source[i] === "(") depth++;
+    if (source[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Leading literal alternatives of a regex source, or null when it cannot be anchored.
+ * @example leadingLiterals("(注销|关闭).{0,6}账户") // ["注销", "关闭"]
+ * @example leadingLiterals("安全账户") // ["安全账户"]
+ */
+export function leadingLiterals(source: string): string[] | null {
+  const top = splitTopLevel(source);
+  if (top !== null && top.length > 1) return unionOf(top.map(leadingLiterals));
+  if (source.startsWith("(") && !source.startsWith("(?")) {
+    const close = closingParen(source, 0);
+    if (close < 0 || QUANT.has(source[close + 1] ?? "")) return null;
+    const alts = splitTopLevel(source.slice(1, close));
+    if (alts === null) return null;
+    const lits: string[] = [];
+    for (const alt of alts) {
+      const lit = leadingLiterals(alt);
+      if (lit === null) return null;
+      lits.push(...lit);
+    }
+    return lits;
+  }
+  let lit = "";
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (META.has(ch)) {
+      if (QUANT.has(ch)) lit = lit.slice(0, -1);
+      break;
+    }
+    lit += ch;
+  }
+  return lit === "" ? null : [lit];
+}
+
+/** The literals of every alternative, or null when one of them cannot be anchored. */
+const unionOf = (each: (string[] | null)[]): string[] | null =>
+  each.every((l) => l !== null) ? [...new Set(each.flatMap((l) => l!))] : null;
+
+/** A regex alternative that is a plain literal (escaped punctuation allowed) as its text, else null. */
+function unescapeLiteral(alt: string): string | null {
+  let out = "";
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i]!;
+    if (c === "\\") {
+      const e = alt[i + 1] ?? "";
+      if (!/[^A-Za-z0-9]/.test(e)) return null;
+      out += e;
+      i++;
+    } else if (META.has(c)) return null;
+    else out += c;
+  }
+  return out;
+}
+
+/** Characters of a class of plain characters ("[,，]" → [",", "，"]), else null (ranges, negation, escapes of letters). */
+function classChars(body: string): string[] | null {
+  if (body === "" || body.startsWith("^")) return null;
+  const chars: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === "\\") {
+      c = body[i + 1] ?? "a";
+      if (!/[^A-Za-z0-9]/.test(c)) return null;
+      i++;
+    } else if (c === "-" && i > 0 && i < body.length - 1) return null;
+    chars.push(c);
+  }
+  return chars;
+}
+
+/** Index of the `]` closing the class that opens at `open`, or -1. */
+function closingBracket(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === "\\") i++;
+    else if (source[i] === "]") return i;
+  }
+  return -1;
+}
+
+
+/**
+ * An anchor is wide enough once its weight reaches ANCHOR_MIN_WEIGHT: a CJK character weighs 2 (two of
+ * them are a rare bigram), any other code unit 1 (three letters). Widening stops at ANCHOR_MAX_COUNT literals.
+ */
+const ANCHOR_MIN_WEIGHT = 3;
+const ANCHOR_MAX_COUNT = 64;
+const anchorWeight = (literal: string): number => {
+  let w = 0;
+  for (let i = 0; i < literal.length; i++) w += literal.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+  return w;
+};
+
+/**
+ * Literal prefixes every match of `source` starts with, widened across leading literal groups, optional
+ * parts and small classes ("[,]?") so that one-character anchors ("你|您" before "(的)?(儿子|女儿)") do not
+ * send the scanner into the regex at every common character. A prefix wide enough is kept as it is while
+ * the short ones widen. A leading group of complex alternatives is anchored alternative by alternative.
+ * Falls back to {@link leadingLiterals}.
+ * @example anchorLiterals("(你|您)(的)?(儿子|女儿)") // ["你的", "你儿子", "你女儿", "您的", "您儿子", "您女儿"]
+ */
+export function anchorLiterals(source: string): string[] | null {
+  // "a(b|c)|d": every match starts with a match of one top-level alternative.
+  const top = splitTopLevel(source);
+  if (top !== null && top.length > 1) return unionOf(top.map(anchorLiterals));
+  const done: string[] = [];
+  let open = [""];
+  let pos = 0;
+  while (pos < source.length && open.length > 0) {
+    const ch = source[pos]!;
+    let alts: string[];
+    let next: number;
+    if (ch === "(" && (source[pos + 1] !== "?" || source[pos + 2] === ":")) {
+      const close = closingParen(source, pos);
+      if (close < 0) break;
+      const bodyStart = source[pos + 1] === "?" ? pos + 3 : pos + 1;
+      const raw = splitTopLevel(source.slice(bodyStart, close));
+      if (raw === null) break;
+      const inner = raw.map(unescapeLiteral);
+      if (inner.some((a) => a === null)) {
+        // A leading group of complex alternatives: every match starts with one alternative's anchor.
+        if (pos === 0 && !QUANT.has(source[close + 1] ?? "")) {
+          const each = unionOf(raw.map(anchorLiterals));
+          if (each !== null) return each;
+        }
+        break;
+      }
+      alts = inner as string[];
+      next = close + 1;
+    } else if (ch === "[") {
+      const close = closingBracket(source, pos);
+      const chars = close < 0 ? null : classChars(source.slice(pos + 1, close));
+      if (chars === null || chars.length > 8) break;
+      alts = chars;
+      next = close + 1;
+    } else if (ch === "\\" && /[^A-Za-z0-9]/.test(source[pos + 1] ?? "a")) {
+      alts = [source[pos + 1]!];
+      next = pos + 2;
+    } else if (META.has(ch)) {
+      break;
+    } else {
+      alts = [ch];
+      next = pos + 1;
+    }
+    const quant = source[next] ?? "";
+    if (quant === "?" && source[next + 1] !== "?") {
+      alts = [...alts, ""];
+      next++;
+    } else if (QUANT.has(quant)) break;
+    if (done.length + open.length * alts.length > ANCHOR_MAX_COUNT) break;
+    const widened = open.flatMap((p) => alts.map((a) => p + a));
+    open = [];
+    for (const p of widened) (anchorWeight(p) >= ANCHOR_MIN_WEIGHT ? done : open).push(p);
+    pos = next;
+  }
+  const all = [...done, ...open];
+  if (all.some((p) => p === "")) return leadingLiterals(source);
+  return [...new Set(all)];
+}
+
+/**
+ * Literals every match of `source` contains: a list of atoms, each a list of alternatives one of which
+ * appears in every match ("(告诉|报)[^,]{0,6}(验证码|密码)" → [["告诉", "报"], ["验证码", "密码"]]).
+ * Optional parts, classes too wide to list, lookarounds and assertions claim nothing.
+ * @example requiredLiterals("海关[^,]{0,8}(扣押|查扣)") // [["海关"], ["扣押", "查扣"]]
+ */
+export function requiredLiterals(source: string): string[][] {
+  const top = splitTopLevel(source);
+  if (top === null) return [];
+  if (top.length > 1) {
+    // One alternative matches: its last atom is in the match; the union of those atoms is required.
+    const each = top.map(requiredLiterals);
+    if (each.some((atoms) => atoms.length === 0)) return [];
+    return [[...new Set(each.flatMap((atoms) => atoms[atoms.length - 1]!))]];
+  }
+  const atoms: string[][] = [];
+  let run = "";
+  const flush = (): void => {
+    if (run !== "") atoms.push([run]);
+    run = "";
+  };
+  let pos = 0;
+  while (pos < source.length) {
+    const ch = source[pos]!;
+    let char: string | null = null;
+    let inner: string[][] = [];
+    let next: number;
+    if (ch === "(") {
+      const close = closingParen(source, pos);
+      if (close < 0) break;
+      if (source[pos + 1] === "?" && source[pos + 2] !== ":") {
+        const zeroWidth = "=!".includes(source[pos + 2] ?? "") || (source[pos + 2] === "<" && "=!".includes(source[pos + 3] ?? ""));
+        if (!zeroWidth) break;
+        flush();
+        pos = close + 1;
+        continue;
+      }
+      inner = requiredLiterals(source.slice(source[pos + 1] === "?" ? pos + 3 : pos + 1, close));
+      next = close + 1;
+    } else if (ch === "[") {
+      const close = closingBracket(source, pos);
+      if (close < 0) break;
+      const chars = classChars(source.slice(pos + 1, close));
+      if (chars !== null) inner = [chars];
+      next = close + 1;
+    } else if (ch === "\\") {
+      const e = source[pos + 1] ?? "";
+      if (/[^A-Za-z0-9]/.test(e)) char = e;
+      next = pos + 2;
+    } else if (ch === "." || ch === "^" || ch === "$") {
+      next = pos + 1;
+    } else if (META.has(ch)) {
+      break;
+    } else {
+      char = ch;
+      next = pos + 1;
+    }
+    let optional = false;
+    let quantified = true;
+    const q = source[next];
+    if (q === "?" || q === "*") optional = true;
+    else if (q === "{") {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(next));
+      if (m === null) break;
+      optional = Number(m[1]) === 0;
+      next += m[0].length - 1;
+    } else if (q !== "+") quantified = false;
+    if (quantified) next++;
+    if (quantified && source[next] === "?") next++; // lazy
+    if (char !== null && !optional) {
+      run += char;
+      if (quantified) flush(); // "ab+c": "ab" then "c"
+    } else {
+      flush();
+      if (!optional) atoms.push(...inner);
+    }
+    pos = next;
+  }
+  flush();
+  return atoms;
+}
