@@ -43,7 +43,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
   // The playbook's shape bounds the model: a claim needs an ask, a warning describes rather than asks.
   const structure = readStructure(normalized, found, { account: options.account === true });
   const signals = scoredSignals(found, structure);
-  const { score: modelScore, threshold } = scoreText({ text: normalized, lang, signals });
+  // topK 0: the verdict does not carry the model's top contributions, so they are not ranked.
+  const { score: modelScore, threshold } = scoreText({ text: normalized, lang, signals }, { topK: 0 });
   const score = gateScore(modelScore, threshold, structure);
   const playbookState = inferPlaybook(normalized, signals, structure);
   const label = score >= threshold ? 1 : 0;
