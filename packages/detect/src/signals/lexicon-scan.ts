@@ -47,9 +47,9 @@ const LEXICONS = {
   clauseZh: { set: { entries: cueEntries(warningCues.clause.zh, "clause-zh") }, gate: () => true },
   clauseEn: { set: { entries: cueEntries(warningCues.clause.en, "clause-en"), options: { wordStart: true } }, gate: () => true },
   /** A victim's account (structure.ts): first-person experience, reported speech, and general advice that vetoes it; scanned only when asked. */
-  experienceZh: { set: { entries: cueEntries(warningCues.narrative.zh.experience, "experience-zh") }, gate: () => false },
-  reportedZh: { set: { entries: cueEntries(warningCues.narrative.zh.reported, "reported-zh") }, gate: () => false },
-  genericZh: { set: { entries: cueEntries(warningCues.narrative.generic.zh, "generic-zh") }, gate: () => false },
+  experienceZh: { set: { entries: cueEntries(warningCues.narrative.zh.experience, "experience-zh") }, gate: () => false, onDemand: true },
+  reportedZh: { set: { entries: cueEntries(warningCues.narrative.zh.reported, "reported-zh") }, gate: () => false, onDemand: true },
+  genericZh: { set: { entries: cueEntries(warningCues.narrative.generic.zh, "generic-zh") }, gate: () => false, onDemand: true },
 };
 
 /** Name of one lexicon of the shared scanner. @example const name: LexiconName = "zh"; */
@@ -57,6 +57,8 @@ export type LexiconName = keyof typeof LEXICONS;
 const NAMES = Object.keys(LEXICONS) as LexiconName[];
 const INDEX = new Map(NAMES.map((name, k) => [name, k]));
 const SCANNER = compileLexicons(NAMES.map((name) => LEXICONS[name].set));
+/** Lexicons scanned only when asked for: the first one asked brings the others of its kind into the same pass. */
+const ON_DEMAND = NAMES.reduce((mask, name, k) => ("onDemand" in LEXICONS[name] ? mask | (1 << k) : mask), 0);
 
 /**
  * Entries of one lexicon (hit.entry indexes this list).
@@ -78,7 +80,7 @@ const CACHE = new WeakMap<NormalizedText, (LexiconHit[] | null)[]>();
 
 /**
  * Hits of one lexicon in `text` (text order), from the one pass shared by every lexicon whose gate is
- * open; a lexicon asked for past its gate is scanned on its own.
+ * open; a lexicon asked for past its gate is scanned on its own (on-demand ones together).
  * @example lexiconHits(normalize("转到安全账户"), "zh") // [{ entry: 12, start: 2, end: 6 }]
  */
 export function lexiconHits(text: NormalizedText, name: LexiconName): LexiconHit[] {
@@ -94,8 +96,11 @@ export function lexiconHits(text: NormalizedText, name: LexiconName): LexiconHit
   }
   let hits = perSet[k];
   if (hits === null || hits === undefined) {
-    hits = SCANNER.scan(text.normalized, 1 << k)[k]!;
-    perSet[k] = hits;
+    let mask = 1 << k;
+    if ((ON_DEMAND & mask) !== 0) for (let i = 0; i < NAMES.length; i++) if ((ON_DEMAND >> i) & 1 && perSet[i] === null) mask |= 1 << i;
+    const more = SCANNER.scan(text.normalized, mask);
+    for (let i = 0; i < NAMES.length; i++) if ((mask >> i) & 1) perSet[i] = more[i]!;
+    hits = perSet[k]!;
   }
   return hits;
 }
