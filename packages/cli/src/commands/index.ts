@@ -11,6 +11,7 @@ import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
 import { register as registerVerifyCall } from "./verify-call.js";
 import { register as registerSeedDemo } from "./seed-demo.js";
+import { register as registerSoak } from "./soak.js";
 
 export function registerCommands(program: Command): void {
   registerServe(program);
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerVerifyCall(program);
   registerSeedDemo(program);
   registerCdr(program);
+  registerSoak(program);
 }

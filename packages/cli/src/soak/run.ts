@@ -1,0 +1,174 @@
+/**
+ * `scamguard soak`: minutes of mixed traffic at a fixed rate against a real `scamguard serve` process on
+ * PostgreSQL (or PGlite), `kill -9` and restart once a minute; after each restart, and again for all of them at
+ * the end, every write the server acknowledged must be found through the API. Prints one line a minute and
+ * answers false on a lost write, a 5xx, an unexpected answer or a connection error while the server was up.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { Pool } from "undici";
+import { loadBenchTexts } from "../bench/bench-texts.js";
+import { percentile } from "../bench/stats.js";
+import { freePort, ServerProcess } from "./server-process.js";
+import { type AckedWrite, type MinuteStats, newMinute, type SoakKeys, Traffic } from "./traffic.js";
+import { missingWrites } from "./verify.js";
+
+export interface SoakOptions {
+  minutes: number;
+  rate: number;
+  engine: "postgres" | "pglite";
+  databaseUrl: string;
+  /** Seconds into each minute at which the server is killed (jittered ±5 s so kills land mid-write). */
+  killAt: number;
+  connections: number;
+}
+
+interface Check {
+  acked: number;
+  missing: AckedWrite[];
+  restartMs: number;
+}
+
+const MINUTE_MS = 60_000;
+
+/** Environment of the server under soak, and how to remove its data afterwards. */
+async function serverEnvironment(opts: SoakOptions): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "scamguard-soak-"));
+  // Logs at warn: an info line per request would measure the logger. No limits to hit: it is one client.
+  const base = { DATA_DIR: dataDir, LOG_LEVEL: "warn", RATE_LIMIT: "10000000", RATE_LIMIT_KEYED: "100000000" };
+  const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  if (opts.engine === "pglite") return { env: base, cleanup: removeDir };
+  const schema = `soak_${randomBytes(5).toString("hex")}`;
+  return {
+    env: { ...base, DATABASE_URL: opts.databaseUrl, DATABASE_SCHEMA: schema },
+    cleanup: async () => {
+      const { default: pg } = await import("pg");
+      const client = new pg.Client({ connectionString: opts.databaseUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+      await removeDir();
+    },
+  };
+}
+
+/** Keys made before the server starts, the way `scamguard keys create` makes them (PGlite allows one process). */
+async function createKeys(env: Record<string, string>): Promise<SoakKeys> {
+  const { loadConfig } = await import("@scamguard/server/config");
+  const { openKeyAdmin } = await import("@scamguard/server/keys/key-admin");
+  const admin = await openKeyAdmin(loadConfig(env), { createIfMissing: true });
+  try {
+    const make = async (role: "reporter" | "institution" | "analyst") => (await admin.create({ role, label: `soak ${role}` })).key;
+    return { reporter: await make("reporter"), institution: await make("institution"), analyst: await make("analyst") };
+  } finally {
+    await admin.close();
+  }
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
+const HEADER = ["min", "sent", "2xx", "4xx expected", "unexpected", "5xx", "conn err (down)", "conn err (up)", "p50 ms", "p99 ms", "restart s", "writes acked", "found"];
+
+function printRow(cells: (string | number)[]): void {
+  console.log(cells.map((c, i) => String(c).padStart(Math.max(HEADER[i]?.length ?? 0, 6))).join("  "));
+}
+
+export async function runSoak(opts: SoakOptions): Promise<boolean> {
+  const { env, cleanup } = await serverEnvironment(opts);
+  const texts = loadBenchTexts(400).messages;
+  let server: ServerProcess | null = null;
+  try {
+    const keys = await createKeys(env);
+    server = new ServerProcess(env, await freePort());
+    const bootMs = await server.start();
+    console.log(`soak: ${opts.minutes} min at ${opts.rate} req/s on ${opts.engine}, kill -9 about ${opts.killAt} s into every minute; server up in ${(bootMs / 1000).toFixed(1)} s`);
+    const pool = new Pool(server.url, { connections: opts.connections, headersTimeout: 30_000, bodyTimeout: 30_000, connect: { timeout: 2_000 } });
+    const checkPool = new Pool(server.url, { connections: 16, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    const traffic = new Traffic(pool, keys, texts, `6${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`);
+    const minutes: MinuteStats[] = Array.from({ length: opts.minutes }, newMinute);
+    const checks: Promise<Check>[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let checkedUpTo = 0; // index into traffic.acked: everything before it was checked after an earlier restart
+    const start = performance.now();
+    const total = Math.round((opts.rate * opts.minutes * MINUTE_MS) / 1000);
+    let sent = 0;
+
+    // Open loop: every millisecond, send what is due by now, whatever the answers are doing.
+    const scheduled = new Promise<void>((resolve) => {
+      const tick = () => {
+        const due = Math.min(total, Math.floor(((performance.now() - start) * opts.rate) / 1000) + 1);
+        while (sent < due) {
+          const at = start + (sent * 1000) / opts.rate;
+          const minute = minutes[Math.min(opts.minutes - 1, Math.floor((at - start) / MINUTE_MS))] as MinuteStats;
+          const p = traffic.fire(at, minute);
+          inFlight.add(p);
+          void p.finally(() => inFlight.delete(p));
+          sent++;
+        }
+        if (sent < total) setTimeout(tick, 1);
+        else resolve();
+      };
+      tick();
+    });
+
+    // Once a minute: kill -9, restart, then find every write acknowledged before the check began.
+    const sleepUntil = (t: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, t - performance.now())));
+    const killer = (async () => {
+      for (let m = 0; m < opts.minutes; m++) {
+        await sleepUntil(start + m * MINUTE_MS + (opts.killAt + (Math.random() * 10 - 5)) * 1000);
+        traffic.killed();
+        await (server as ServerProcess).kill9();
+        const restartMs = await (server as ServerProcess).start();
+        traffic.up = true;
+        const batch = traffic.acked.slice(checkedUpTo);
+        checkedUpTo += batch.length;
+        const check = missingWrites(checkPool, keys, batch).then((missing) => ({ acked: batch.length, missing, restartMs }));
+        checks.push(check);
+        await check;
+      }
+    })();
+
+    let failed = false;
+    printRow(HEADER);
+    for (let m = 0; m < opts.minutes; m++) {
+      await sleepUntil(start + (m + 1) * MINUTE_MS);
+      while (checks.length <= m) await new Promise((resolve) => setTimeout(resolve, 100));
+      const check = await (checks[m] as Promise<Check>);
+      if (m === opts.minutes - 1) await Promise.all([scheduled, ...inFlight]);
+      const s = minutes[m] as MinuteStats;
+      const lat = Float64Array.from(s.latenciesMs).sort();
+      const found = check.acked - check.missing.length;
+      printRow([m + 1, s.sent, s.ok, s.expected4xx, s.unexpected, s.server5xx, s.downErrors, s.upErrors, ms(percentile(lat, 0.5)), ms(percentile(lat, 0.99)), (check.restartMs / 1000).toFixed(1), check.acked, found]);
+      for (const line of s.samples) console.log(`      ${line}`);
+      for (const w of check.missing.slice(0, 5)) console.log(`      LOST ${w.kind} ${w.key}`);
+      if (check.missing.length > 0 || s.server5xx > 0 || s.unexpected > 0 || s.upErrors > 0) failed = true;
+    }
+    await killer;
+
+    // At the end, every write of the whole run once more (a write found once must stay found).
+    const all = traffic.acked.slice();
+    const missing = await missingWrites(checkPool, keys, all);
+    const byKind = (kind: string) => all.filter((w) => w.kind === kind).length;
+    console.log(
+      `\nall writes, checked again at the end: acknowledged ${all.length} (reports ${byKind("report")}, holds ${byKind("hold")}, reviews ${byKind("review")}), found ${all.length - missing.length}`,
+    );
+    for (const w of missing.slice(0, 10)) console.log(`  LOST ${w.kind} ${w.key}`);
+    const sum = (f: (s: MinuteStats) => number) => minutes.reduce((n, s) => n + f(s), 0);
+    const lat = Float64Array.from(minutes.flatMap((s) => s.latenciesMs)).sort();
+    console.log(
+      `requests ${sum((s) => s.sent)}: 5xx ${sum((s) => s.server5xx)}, unexpected ${sum((s) => s.unexpected)}, expected 4xx ${sum((s) => s.expected4xx)}, ` +
+        `connection errors while down ${sum((s) => s.downErrors)}, while up ${sum((s) => s.upErrors)}; p50 ${ms(percentile(lat, 0.5))} ms, p99 ${ms(percentile(lat, 0.99))} ms`,
+    );
+    if (missing.length > 0) failed = true;
+    console.log(failed ? "soak: FAILED" : "soak: passed (no lost write, no 5xx)");
+    await Promise.all([pool.close(), checkPool.close()]);
+    return !failed;
+  } finally {
+    await server?.stop();
+    await cleanup();
+  }
+}
