@@ -17,8 +17,9 @@ import type { AddressInfo } from "node:net";
 import { runLoad, type LoadResult } from "./lookup-load.js";
 import { median, percentile, printTable } from "./stats.js";
 
-const ROUNDS = 5;
-const DURATION_MS = 2000;
+/** BENCH_ROUNDS / BENCH_SECONDS shorten a run (`bench speed` does); defaults: the reported figures. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 2) * 1000;
 const CONNECTIONS = [1, 8, 32];
 /** The shared data folder beside the repository (../shared/data). */
 const FTC = fileURLToPath(new URL("../../../../../shared/data/ftc-dnc-reported-numbers/numbers.jsonl", import.meta.url));

@@ -91,9 +91,23 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
   const dataDir = mkdtempSync(join(tmpdir(), "scamguard-bench-transfers-"));
   const schema = `bench_${process.pid}`;
   const pg = databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {};
-  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "10000000", ...pg }));
+  // The scratch schema and data dir go whatever happens: an error, a failed start, or Ctrl-C / SIGTERM.
+  const dropScratch = async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (!databaseUrl) return;
+    const { default: pgClient } = await import("pg");
+    const client = new pgClient.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void dropScratch().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  let app: Awaited<ReturnType<typeof createApp>> | null = null;
   const bare = Fastify({ logger: false });
   try {
+    app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "10000000", ...pg }));
     const random = lcg(42);
     const payees = Array.from({ length: PAYEES }, (_, i) => `62220${String(100000000000 + i * 7919).padStart(14, "0")}`);
     // A few payees with reports from three reporters, as the reputation index holds them after real reports.
@@ -223,14 +237,9 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
         "  note: the bare endpoint itself misses 5 ms here: this machine is saturated, read the ratios, not the absolute figures",
       );
   } finally {
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
     await bare.close();
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (databaseUrl) {
-      const { default: pgClient } = await import("pg");
-      const client = new pgClient.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
-    }
+    await app?.close();
+    await dropScratch();
   }
 }

@@ -46,8 +46,7 @@ interface Durable {
  * nine parameters per row (500 rows took ~70 ms on a busy machine, mostly in this thread).
  */
 async function insertScreenings(db: Db, rows: readonly ScreeningRow[]): Promise<void> {
-  const json = JSON.stringify(
-rows.map(screeningRecord));
+  const json = JSON.stringify(rows.map(screeningRecord));
   await db.execute(sql`
     insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
     select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
@@ -60,41 +59,44 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * Writes screenings behind the answers, in two classes:
  * - Holds and blocks (`persist`) are DURABLE: their audit row and guardian alert are committed before the
- *   answer leaves (the caller awaits), so an acknowledged hold survives a crash. Group commit: the first
- *   one starts a transaction at once, those arriving meanwhile share the next one, so a burst costs one
- *   commit, not one per transfer (on PGlite each commit runs on the server's own thread).
+ *   answer leaves (the caller awaits), so an acknowledged hold survives a crash. Group commit: a hold
+ *   starts a commit at once while fewer than `inFlightMax` are under way; those arriving meanwhile share
+ *   the next one, so a burst costs a few commits, not one per transfer. On PostgreSQL a commit waits
+ *   for the WAL's fsync (~2.5 ms on this disk) and the server flushes concurrent commits together, so
+ *   several in flight spare a hold the wait for the previous commit; PGlite runs one statement at a
+ *   time on its own thread, so there one in flight batches best.
  * - Everything else (`log`) is an audit trail only: batched every 250 ms and written in chunks of
  *   CHUNK_ROWS rows, one statement each, yielding to requests between chunks. A crash loses at most the
  *   rows of the last interval, never a decision that raised an alert.
  * The delivery worker is woken only when deliveries were queued. Everything is flushed on close.
- * Cost of durability on PGlite: each commit runs ON this thread (~2 ms for one hold, measured): at the
- * bench's ~150 holds/s (7.6% of 2,000 req/s) that blocks the event loop for roughly a third of the time,
- * so p99 ≤ 5 ms at that load needs PostgreSQL (event-loop delay p99 there 3.9 ms vs 15.6 ms on PGlite).
  */
 export class ScreeningWriter {
   private rows: ScreeningRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private pending: Durable[] = [];
-  private committing: Promise<void> | null = null;
+  private inFlight = 0;
+  private drained: (() => void)[] = [];
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly warn: BackgroundWarn = () => {},
+    private readonly inFlightMax = 1,
   ) {}
 
   /** Commits a hold's or block's row and alert; resolves once committed, rejects if not written. */
   persist(row: ScreeningRow, alert: RaiseAlertInput): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ row, alert, resolve, reject });
-      if (!this.committing) this.commitPending();
+      if (this.inFlight < this.inFlightMax) this.commitPending();
     });
   }
 
   private commitPending(): void {
     const batch = this.pending.splice(0, DURABLE_MAX);
+    this.inFlight++;
     // No BEGIN/COMMIT: raiseAlerts writes rows, alerts and outbox in one statement, atomic by itself.
-    this.committing = createGuardianService(this.ctx.rootDb, this.ctx)
+    void createGuardianService(this.ctx.rootDb, this.ctx)
       .raiseAlerts(
         batch.map((d) => d.alert),
         batch.map((d) => d.row),
@@ -110,8 +112,9 @@ export class ScreeningWriter {
         },
       )
       .finally(() => {
-        this.committing = null;
+        this.inFlight--;
         if (this.pending.length > 0) this.commitPending();
+        else if (this.inFlight === 0) for (const done of this.drained.splice(0)) done();
       });
   }
 
@@ -149,7 +152,7 @@ export class ScreeningWriter {
   }
 
   async close(): Promise<void> {
-    while (this.committing) await this.committing;
+    if (this.inFlight > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
     await this.flush();
   }
 }
@@ -182,7 +185,7 @@ export interface TransferScreeningService {
 export function createTransferScreeningService(_db: Db, ctx: CoreContext): TransferScreeningService {
   const history = ctx.singleton("transfer-payer-history", () => new PayerHistory());
   const warn = backgroundWarn(ctx.config.logLevel === "silent");
-  const writer = ctx.singleton("transfer-screening-writer", () => new ScreeningWriter(ctx, warn));
+  const writer = ctx.singleton("transfer-screening-writer", () => new ScreeningWriter(ctx, warn, ctx.engine === "postgres" ? 4 : 1));
   return {
     history,
     writer,
