@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedPgliteDataDir } from "../../packages/server/src/testing/pglite-template.js";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -52,6 +53,8 @@ describeBothEngines("institution-bound keys", (t) => {
 
 describe("scamguard keys create --institution", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "scamguard-bound-keys-"));
+  // An existing database (a copy of the migrated template): these tests are about the binding, not creation.
+  beforeAll(() => seedPgliteDataDir(dataDir));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = { DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
 

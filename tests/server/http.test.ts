@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../packages/server/src/config.js";
+import { seedPgliteDataDir } from "../../packages/server/src/testing/pglite-template.js";
 import { type RunningServer, startServer } from "../../packages/server/src/start.js";
 
 /** Raw request, so the body can be any bytes and the declared length anything. */
@@ -37,6 +38,7 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
   let server: RunningServer;
 
   beforeAll(async () => {
+    await seedPgliteDataDir(dataDir); // the database as a first start leaves it: this file is about HTTP
     server = await startServer(config, { handleSignals: false });
   });
   afterAll(async () => {

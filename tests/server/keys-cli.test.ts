@@ -11,6 +11,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/server/src/app.js";
 import { loadConfig } from "../../packages/server/src/config.js";
+import { seedPgliteDataDir } from "../../packages/server/src/testing/pglite-template.js";
 import { TEST_DATABASE_URL } from "../../packages/server/src/testing/test-app.js";
 
 const BIN = join(import.meta.dirname, "../../packages/cli/bin/scamguard.js");
@@ -21,6 +22,12 @@ const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "scamguard-keys-"));
   dirs.push(dir);
+  return dir;
+};
+/** A DATA_DIR whose database already exists (a copy of the migrated template): for tests not about creating it. */
+const existingDataDir = async () => {
+  const dir = tempDir();
+  await seedPgliteDataDir(dir);
   return dir;
 };
 afterAll(() => {
@@ -91,7 +98,7 @@ describe("scamguard keys create", () => {
   }, SLOW);
 
   it("works while the server runs and holds PGlite, through the server", async () => {
-    const dataDir = tempDir();
+    const dataDir = await existingDataDir();
     const server: ChildProcess = spawn(process.execPath, [BIN, "serve"], { env: { ...baseEnv(), DATA_DIR: dataDir, PORT: "0" }, stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
     try {
@@ -119,7 +126,7 @@ describe("scamguard keys create", () => {
   }, SLOW);
 
   it("keeps a key created through the server after kill -9, and the next command takes DATA_DIR over", async () => {
-    const dataDir = tempDir();
+    const dataDir = await existingDataDir();
     const server: ChildProcess = spawn(process.execPath, [BIN, "serve"], { env: { ...baseEnv(), DATA_DIR: dataDir, PORT: "0" }, stdio: "ignore" });
     const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
     let key = "";

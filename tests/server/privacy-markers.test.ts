@@ -16,6 +16,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routePolicy } from "../../packages/server/src/auth/policy.js";
+import { seedPgliteDataDir } from "../../packages/server/src/testing/pglite-template.js";
 import { TEST_DATABASE_URL, testEngines } from "../../packages/server/src/testing/test-app.js";
 import { CLI, runCli } from "../helpers/run-cli.js";
 
@@ -45,6 +46,8 @@ for (const engine of testEngines()) {
     const sent: Sent[] = [];
 
     beforeAll(async () => {
+      // The migrated template (nothing personal in it yet): the markers are what this test puts there.
+      if (engine === "pglite") await seedPgliteDataDir(dataDir);
       server = spawn(process.execPath, [CLI, "serve"], { env: { ...process.env, ...env } });
       server.stdout?.setEncoding("utf8").on("data", (d: string) => (logs += d));
       server.stderr?.setEncoding("utf8").on("data", (d: string) => (logs += d));

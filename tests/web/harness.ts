@@ -16,6 +16,7 @@ import { type RunningServer, startServer } from "@scamguard/server/start";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 // @ts-expect-error plain ESM script without types
 import { ensureWebBuild } from "../../scripts/ensure-web-build.mjs";
+import { seedPgliteDataDir } from "../../packages/server/src/testing/pglite-template.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -55,6 +56,7 @@ export async function startWebHarness(): Promise<WebHarness> {
   if ((ensureWebBuild({ quiet: true }) as number) !== 0) throw new Error("the web app did not build (packages/web)");
   const dataDir = mkdtempSync(join(tmpdir(), "scamguard-web-"));
   const profile = mkdtempSync(join(tmpdir(), "scamguard-chromium-"));
+  await seedPgliteDataDir(dataDir);
   const server = await startServer(loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent", RATE_LIMIT: "100000" }), { handleSignals: false });
   let context: BrowserContext;
   try {

@@ -1,6 +1,6 @@
 /**
  * Boot the real app for tests, on either engine:
- * - `pglite`: a fresh PGlite in a temp DATA_DIR (start-up takes seconds: one per test file);
+ * - `pglite`: a fresh PGlite in a temp DATA_DIR, copied from a migrated template (pglite-template.ts);
  * - `postgres`: the machine's PostgreSQL (TEST_DATABASE_URL, default
  *   postgres://postgres@127.0.0.1:5432/postgres) in ONE FRESH SCHEMA per app, dropped on close.
  *
@@ -26,6 +26,7 @@ import { type AppOverrides, createApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
 import type { AppContext } from "../context.js";
 import type { Engine } from "../db/client.js";
+import { seedPgliteDataDir } from "./pglite-template.js";
 
 export type TestEngine = Engine;
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -62,7 +63,10 @@ export async function testEnvironment(engine: TestEngine): Promise<{ env: Record
   const dataDir = mkdtempSync(join(tmpdir(), "scamguard-test-"));
   const base = { DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "1000000" };
   const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
-  if (engine === "pglite") return { env: base, cleanup: removeDir };
+  if (engine === "pglite") {
+    await seedPgliteDataDir(dataDir);
+    return { env: base, cleanup: removeDir };
+  }
   const schema = `t_${randomBytes(6).toString("hex")}`;
   return {
     env: { ...base, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
