@@ -3,15 +3,16 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "tests/**/*.test.ts"],
-    // PGlite boots in seconds and CLI tests spawn real processes: generous per-test limits, never timing assertions.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // PGlite boots in seconds and CLI tests spawn real processes, several files at once: generous per-test limits
+    // (a loaded 2-core machine stretches a CLI child to a minute), never timing assertions.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: "forks",
     // Builds the migrated PGlite template once, before the workers start (each test's DATA_DIR copies it).
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Vitest's default is one worker per core minus one: ONE on a 2-core machine. Most files wait on I/O (PGlite,
     // PostgreSQL, child processes, browsers), so a few files at once fill the cores; each file has its own temp
     // DATA_DIR, PostgreSQL schema, stream and key prefix, and listens on port 0, so files never collide.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 4),
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
   },
 });
