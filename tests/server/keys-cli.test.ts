@@ -45,7 +45,7 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     // A command that never exits is a failure with its output, not a silent test timeout.
-    const timer = setTimeout(() => child.kill("SIGKILL"), 100_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), SLOW - 10_000);
     child.on("error", reject);
     child.on("close", () => clearTimeout(timer));
     child.on("close", (code) => resolve({ code, stdout, stderr }));
