@@ -24,9 +24,10 @@ export const MAX_PAYERS = 100_000;
 const FLUSH_MS = 250;
 const FLUSH_ROWS = 500;
 /**
- * Rows per INSERT of a log flush. Building and serialising a statement runs on the server's thread
- * (and on PGlite so does executing it): 500 rows in one statement stalled every request behind it for
- * several ms; chunks of 50 with a setImmediate between them let requests in between.
+ * Rows per INSERT of a log flush. Building and serialising a statement runs on the server's thread:
+ * 500 rows in one statement stalled every request behind it for several ms; chunks of 50 with a
+ * setImmediate between them let requests in between. PGlite runs one statement at a time, so a hold
+ * queued behind a log chunk waits for it: chunks start only while no hold is being committed.
  */
 const CHUNK_ROWS = 50;
 /** Holds and blocks committed together at most (one transaction, a fixed number of statements). */
@@ -76,7 +77,8 @@ export class ScreeningWriter {
   private flushing: Promise<void> = Promise.resolve();
   private pending: Durable[] = [];
   private inFlight = 0;
-  private drained: (() => void)[] = [];
+  /** Told each time a durable commit ends. */
+  private settled: (() => void)[] = [];
 
   constructor(
     private readonly ctx: CoreContext,
@@ -114,7 +116,7 @@ export class ScreeningWriter {
       .finally(() => {
         this.inFlight--;
         if (this.pending.length > 0) this.commitPending();
-        else if (this.inFlight === 0) for (const done of this.drained.splice(0)) done();
+        for (const done of this.settled.splice(0)) done();
       });
   }
 
@@ -142,6 +144,9 @@ export class ScreeningWriter {
   private async writeChunks(rows: ScreeningRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
       if (i > 0) await nextTurn();
+      // Holds first: the audit trail can wait a few commits, an awaited hold should not wait for it
+      // (bounded, so a stream of holds never starves the log).
+      for (let waits = 0; this.inFlight > 0 && waits < 4; waits++) await this.commitEnded();
       const chunk = rows.slice(i, i + CHUNK_ROWS);
       try {
         await insertScreenings(this.ctx.rootDb, chunk);
@@ -151,8 +156,12 @@ export class ScreeningWriter {
     }
   }
 
+  private commitEnded(): Promise<void> {
+    return new Promise<void>((resolve) => this.settled.push(resolve));
+  }
+
   async close(): Promise<void> {
-    if (this.inFlight > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
+    while (this.inFlight > 0) await this.commitEnded();
     await this.flush();
   }
 }
