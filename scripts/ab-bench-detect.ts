@@ -17,14 +17,17 @@ const engines: [string, Analyze][] = [
   ["baseline", await load(base)],
   ["this tree", await load(path.resolve(import.meta.dirname, ".."))],
 ];
-// Order bias check: AB_REVERSE=1 runs this tree first in every round.
+// Order bias check: AB_REVERSE=1 runs this tree first in the first round.
 if (process.env.AB_REVERSE === "1") engines.reverse();
 const { dialogues, messages } = loadBenchTexts();
 for (const [, fn] of engines) for (const d of dialogues.slice(0, 300)) fn(d);
 const rates = new Map<string, number[]>(engines.map(([n]) => [n, []]));
 const lat = new Map<string, number[]>(engines.map(([n]) => [n, []]));
-for (let round = 0; round < 5; round++) {
-  for (const [name, fn] of engines) {
+// The engine that runs second in a round was measured ~13 % slower under load (GC and cache left by the
+// first): the order alternates every round, and an even number of rounds gives each order half of them.
+const ROUNDS = 6;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, fn] of round % 2 === 0 ? engines : [...engines].reverse()) {
     const cpu = process.cpuUsage();
     for (const d of dialogues) fn(d);
     const used = process.cpuUsage(cpu);
@@ -36,7 +39,7 @@ for (let round = 0; round < 5; round++) {
     }
   }
 }
-console.log(`${dialogues.length} dialogues, ${messages.length} messages × 5 rounds, interleaved`);
+console.log(`${dialogues.length} dialogues, ${messages.length} messages × ${ROUNDS} rounds, interleaved, order alternating`);
 for (const [name] of engines) {
   const l = Float64Array.from(lat.get(name) ?? []).sort();
   console.log(`${name.padEnd(10)} ${Math.round(median(rates.get(name) ?? [])).toLocaleString()} dialogues/CPU-s   p50 ${percentile(l, 0.5).toFixed(3)} ms   p99 ${percentile(l, 0.99).toFixed(3)} ms`);
