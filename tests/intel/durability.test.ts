@@ -4,21 +4,11 @@
  * SIGKILL the moment the 201 arrives, restarted, and asked for the report and its lookup effect.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../packages/cli/src/soak/server-process.js";
 import { testEngines, testEnvironment } from "../../packages/server/src/testing/test-app.js";
 import { CLI, runCli } from "../helpers/run-cli.js";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 interface Served {
   child: ChildProcess;

@@ -6,11 +6,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../packages/server/src/app.js";
 import { loadConfig } from "../../packages/server/src/config.js";
+import { dropScratchSchema, scratchSchemaName } from "../../packages/server/src/db/scratch-schema.js";
 import { seedPgliteDataDir } from "../../packages/server/src/testing/pglite-template.js";
 import { TEST_DATABASE_URL } from "../../packages/server/src/testing/test-app.js";
 
@@ -149,7 +148,7 @@ describe("scamguard keys create", () => {
   }, SLOW);
 
   it("creates a key in PostgreSQL when DATABASE_URL is set", async () => {
-    const schema = `t_${randomBytes(6).toString("hex")}`;
+    const schema = scratchSchemaName("t");
     const env = { DATA_DIR: tempDir(), DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema };
     try {
       const res = await run(["keys", "create", "--role", "admin"], env);
@@ -159,10 +158,7 @@ describe("scamguard keys create", () => {
       expect(key).toMatch(KEY);
       expect(await adminRouteStatus(env, key)).toBe(200);
     } finally {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+      await dropScratchSchema(TEST_DATABASE_URL, schema);
     }
   });
 });

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routePolicy } from "../../packages/server/src/auth/policy.js";
+import { dropScratchSchema, scratchSchemaName } from "../../packages/server/src/db/scratch-schema.js";
 import { seedPgliteDataDir } from "../../packages/server/src/testing/pglite-template.js";
 import { TEST_DATABASE_URL, testEngines } from "../../packages/server/src/testing/test-app.js";
 import { CLI, runCli } from "../helpers/run-cli.js";
@@ -37,7 +38,7 @@ interface Sent {
 for (const engine of testEngines()) {
   describe(`no personal values in logs or data [${engine}]`, () => {
     const dataDir = mkdtempSync(join(tmpdir(), "scamguard-privacy-"));
-    const schema = `t_${randomBytes(6).toString("hex")}`;
+    const schema = scratchSchemaName("t");
     const env: Record<string, string> = { DATA_DIR: dataDir, PORT: "0", RATE_LIMIT: "1000000", LOG_LEVEL: "", SCAMGUARD_SERVER: "" };
     if (engine === "postgres") Object.assign(env, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema });
     let server: ChildProcess;
@@ -67,9 +68,7 @@ for (const engine of testEngines()) {
       if (server.exitCode === null) server.kill("SIGKILL");
       rmSync(dataDir, { recursive: true, force: true });
       if (engine === "postgres") {
-        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+        await dropScratchSchema(TEST_DATABASE_URL, schema);
       }
     });
 

@@ -95,10 +95,8 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
   const dropScratch = async () => {
     rmSync(dataDir, { recursive: true, force: true });
     if (!databaseUrl) return;
-    const { default: pgClient } = await import("pg");
-    const client = new pgClient.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+    const { dropScratchSchema } = await import("@scamguard/server/db/scratch-schema");
+    await dropScratchSchema(databaseUrl, schema);
   };
   const onSignal = (signal: NodeJS.Signals) => {
     void dropScratch().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));

@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { Pool } from "undici";
 import { loadBenchTexts } from "../bench/bench-texts.js";
 import { percentile } from "../bench/stats.js";
@@ -40,18 +39,12 @@ async function serverEnvironment(opts: SoakOptions): Promise<{ env: Record<strin
   const base = { DATA_DIR: dataDir, LOG_LEVEL: "warn", RATE_LIMIT: "10000000", RATE_LIMIT_KEYED: "100000000" };
   const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
   if (opts.engine === "pglite") return { env: base, cleanup: removeDir };
-  const schema = `soak_${randomBytes(5).toString("hex")}`;
+  const { scratchSchemaName, dropScratchSchema } = await import("@scamguard/server/db/scratch-schema");
+  const schema = scratchSchemaName("soak");
   return {
     env: { ...base, DATABASE_URL: opts.databaseUrl, DATABASE_SCHEMA: schema },
     cleanup: async () => {
-      const { default: pg } = await import("pg");
-      const client = new pg.Client({ connectionString: opts.databaseUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropScratchSchema(opts.databaseUrl, schema);
       await removeDir();
     },
   };

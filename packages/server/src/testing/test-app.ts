@@ -17,15 +17,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { Role } from "@scamguard/contracts";
 import { type AppOverrides, createApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
 import type { AppContext } from "../context.js";
 import type { Engine } from "../db/client.js";
+import { dropScratchSchema, scratchSchemaName } from "../db/scratch-schema.js";
 import { seedPgliteDataDir } from "./pglite-template.js";
 
 export type TestEngine = Engine;
@@ -67,17 +66,11 @@ export async function testEnvironment(engine: TestEngine): Promise<{ env: Record
     await seedPgliteDataDir(dataDir);
     return { env: base, cleanup: removeDir };
   }
-  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const schema = scratchSchemaName("t");
   return {
     env: { ...base, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
     cleanup: async () => {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropScratchSchema(TEST_DATABASE_URL, schema);
       await removeDir();
     },
   };
