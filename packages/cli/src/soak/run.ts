@@ -124,6 +124,9 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
         await check;
       }
     })();
+    // A failed restart or check surfaces where the minute's row awaits it (and the finally still cleans up);
+    // this only keeps Node from ending the process on the rejection before that.
+    killer.catch(() => {});
 
     let failed = false;
     printRow(HEADER);

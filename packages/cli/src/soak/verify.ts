@@ -9,7 +9,22 @@ import type { AckedWrite, SoakKeys } from "./traffic.js";
 /** Requests the check keeps in flight at once. */
 const CONCURRENCY = 16;
 
+/** Tries of one check request when the connection fails: a reset under overload is not a lost write. */
+const CONNECTION_TRIES = 8;
+
 async function getJson(pool: Pool, path: string, key: string): Promise<{ status: number; body: unknown }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getJsonOnce(pool, path, key);
+    } catch (error) {
+      const http = error instanceof Error && error.message.startsWith("check:");
+      if (http || attempt >= CONNECTION_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+async function getJsonOnce(pool: Pool, path: string, key: string): Promise<{ status: number; body: unknown }> {
   const res = await pool.request({ method: "GET", path, headers: { authorization: `Bearer ${key}` } });
   const text = await res.body.text();
   if (res.statusCode >= 500) throw new Error(`check: GET ${path.replace(/\?.*/, "?…")} answered ${res.statusCode}`);
