@@ -74,6 +74,14 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
   const { env, cleanup } = await serverEnvironment(opts);
   const texts = loadBenchTexts(400).messages;
   let server: ServerProcess | null = null;
+  // Ctrl-C or a SIGTERM mid-run still stops the server and drops the scratch schema.
+  const onSignal = (signal: NodeJS.Signals) => {
+    void Promise.resolve(server?.stop())
+      .then(cleanup)
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     const keys = await createKeys(env);
     server = new ServerProcess(env, await freePort());
@@ -164,6 +172,8 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     await Promise.all([pool.close(), checkPool.close()]);
     return !failed;
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await server?.stop();
     await cleanup();
   }
