@@ -17,6 +17,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { cleanupOnInterrupt } from "../interrupt.js";
 import { type RateResult, runAtRate } from "./rate-load.js";
 import { median, percentile, printTable } from "./stats.js";
 
@@ -98,10 +99,7 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
     const { dropScratchSchema } = await import("@scamguard/server/db/scratch-schema");
     await dropScratchSchema(databaseUrl, schema);
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    void dropScratch().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  const release = cleanupOnInterrupt(dropScratch);
   let app: Awaited<ReturnType<typeof createApp>> | null = null;
   const bare = Fastify({ logger: false });
   try {
@@ -235,7 +233,7 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
         "  note: the bare endpoint itself misses 5 ms here: this machine is saturated, read the ratios, not the absolute figures",
       );
   } finally {
-    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+    release();
     await bare.close();
     await app?.close();
     await dropScratch();

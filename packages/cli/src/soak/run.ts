@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Pool } from "undici";
+import { cleanupOnInterrupt } from "../interrupt.js";
 import { loadBenchTexts } from "../bench/bench-texts.js";
 import { percentile } from "../bench/stats.js";
 import { freePort, ServerProcess } from "./server-process.js";
@@ -75,13 +76,10 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
   const texts = loadBenchTexts(400).messages;
   let server: ServerProcess | null = null;
   // Ctrl-C or a SIGTERM mid-run still stops the server and drops the scratch schema.
-  const onSignal = (signal: NodeJS.Signals) => {
-    void Promise.resolve(server?.stop())
-      .then(cleanup)
-      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const release = cleanupOnInterrupt(async () => {
+    await server?.stop();
+    await cleanup();
+  });
   try {
     const keys = await createKeys(env);
     server = new ServerProcess(env, await freePort());
@@ -172,8 +170,7 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     await Promise.all([pool.close(), checkPool.close()]);
     return !failed;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    release();
     await server?.stop();
     await cleanup();
   }
