@@ -4,8 +4,18 @@
  */
 import { type Lang, RISK_LEVELS, type RiskLevel, type Signal, type Stage, type Verdict, stageRank } from "@scamguard/contracts";
 import { adviceFor } from "./advice/index.js";
-import { MODEL_VERSION, scoreText } from "./model/index.js";
-import { detectSignals, furthestTacticStage, gateScore, inferMode, inferPlaybook, institution, readStructure, scoredSignals } from "./signals/index.js";
+import { defaultModel, MODEL_VERSION, type Model, type ScoreInput } from "./model/index.js";
+import {
+  detectSignals,
+  furthestTacticStage,
+  gateScore,
+  inferMode,
+  inferPlaybook,
+  institution,
+  type PlaybookStructure,
+  readStructure,
+  scoredSignals,
+} from "./signals/index.js";
 
 import { detectLang } from "./text/index.js";
 
@@ -40,12 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
     return emptyVerdict(requested ?? detectLang(body), body.length, truncated);
   }
   const { text: normalized, lang, signals: found } = detectSignals(body, { lang: requested ?? "auto" });
-  // The playbook's shape bounds the model: a claim needs an ask, a warning describes rather than asks.
-  const structure = readStructure(normalized, found, { account: options.account === true });
-  const signals = scoredSignals(found, structure);
-  // topK 0: the verdict does not carry the model's top contributions, so they are not ranked.
-  const { score: modelScore, threshold } = scoreText({ text: normalized, lang, signals }, { topK: 0 });
-  const score = gateScore(modelScore, threshold, structure);
+  const { score, threshold, signals, structure } = productScore({ text: normalized, lang, signals: found }, defaultModel, options.account === true);
   const playbookState = inferPlaybook(normalized, signals, structure);
   const label = score >= threshold ? 1 : 0;
   // A scam by the model and the structure names its mode and stage even when the stage rules alone
@@ -71,6 +76,29 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
     analyzedChars: body.length,
     modelVersion: MODEL_VERSION,
   };
+}
+
+/** What {@link productScore} returns: the gated score and what it was computed from. */
+export interface ProductScore {
+  score: number;
+  threshold: number;
+  /** The signals the model scored (quotable warnings dropped from a direct claim and ask). */
+  signals: Signal[];
+  structure: PlaybookStructure;
+}
+
+/**
+ * The product's score of detected signals under `model`: the playbook's shape bounds the model (a claim
+ * needs an ask, a warning describes rather than asks, a robocall is lifted). `analyze()` calls it with the
+ * shipped model; leave-one-source-out evaluation with a model fitted without the held-out set.
+ * @example productScore(detectSignals("请共享屏幕"), defaultModel).score
+ */
+export function productScore(input: ScoreInput, model: Model, account = false): ProductScore {
+  const structure = readStructure(input.text, input.signals, { account });
+  const signals = scoredSignals([...input.signals], structure);
+  // topK 0: the verdict does not carry the model's top contributions, so they are not ranked.
+  const { score: modelScore, threshold } = model.score({ text: input.text, lang: input.lang, signals }, { topK: 0 });
+  return { score: gateScore(modelScore, threshold, structure), threshold, signals, structure };
 }
 
 /**

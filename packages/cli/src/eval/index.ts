@@ -130,12 +130,16 @@ function formatByType(rows: readonly TypeRow[]): string[] {
 
 const f3 = (x: number | null): string => (x === null ? "—" : x.toFixed(3));
 
-/** The leave-one-source-out table: recall where the held-out set has scams, FPR where it has legit texts. */
+/**
+ * The leave-one-source-out table: recall where the held-out set has scams, FPR where it has legit texts,
+ * through the product path; the last two columns are the bare model's (no structure gate).
+ */
 export function formatLoso(rows: readonly LosoRow[]): string {
-  const lines = ["held-out set (fit on the others)   n     pos   recall  FPR     F1      AUC     threshold"];
+  const lines = ["held-out set (fit on the others)   n     pos   recall  FPR     F1      AUC     threshold  bare model: recall  FPR"];
   for (const r of rows) {
+    const fpr = (m: { n: number; positives: number; fpr: number | null }) => f3(m.n > m.positives ? m.fpr : null);
     lines.push(
-      `${r.set.padEnd(35)}${String(r.n).padEnd(6)}${String(r.positives).padEnd(6)}${f3(r.recall).padEnd(8)}${f3(r.n > r.positives ? r.fpr : null).padEnd(8)}${f3(r.positives > 0 && r.n > r.positives ? r.f1 : null).padEnd(8)}${f3(r.auc).padEnd(8)}${r.threshold}`,
+      `${r.set.padEnd(35)}${String(r.n).padEnd(6)}${String(r.positives).padEnd(6)}${f3(r.recall).padEnd(8)}${fpr(r).padEnd(8)}${f3(r.positives > 0 && r.n > r.positives ? r.f1 : null).padEnd(8)}${f3(r.auc).padEnd(8)}${String(r.threshold).padEnd(11)}${"".padEnd(12)}${f3(r.model.recall).padEnd(8)}${fpr(r.model)}`,
     );
   }
   return lines.join("\n");
@@ -236,7 +240,7 @@ export function formatReport(report: EvalReport, dataDir: string): string {
     "",
   ];
   if (report.loso.length > 0) {
-    lines.push("HEADLINE — leave-one-source-out (training recipe fitted on the train splits of every OTHER set, scored on this set's test split):", formatLoso(report.loso), "");
+    lines.push("HEADLINE — leave-one-source-out (training recipe fitted on the train splits of every OTHER set, scored on this set's test split through the product path; bare model = without the structure gate):", formatLoso(report.loso), "");
   }
   lines.push(
     "shipped model, test text cleaned of dataset artefacts (sets not in its training are out-of-source):",

@@ -2,8 +2,11 @@
  * Leave-one-source-out: for each labelled set X, fit the shipped training recipe (the trainer of
  * `scamguard train`, same config and seed) on the TRAIN splits of every other set, then score X's TEST
  * split. The model never saw X's source, its phrasing or its artefacts: this is the figure that says
- * how the engine does on messages from a source we do not have.
+ * how the engine does on messages from a source we do not have. Each row is scored through the product
+ * path (`productScore`: the playbook structure bounds the model, as in `analyze()`); `model` holds the
+ * bare model's figures, which show how much the recipe leans on the structure gate.
  */
+import { productScore } from "@scamguard/detect/analyze";
 import type { ScoreInput } from "@scamguard/detect/model/featurize";
 import { loadModel } from "@scamguard/detect/model/model";
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig, toArtefact, usesStructure } from "@scamguard/detect/model/trainer";
@@ -18,6 +21,8 @@ export interface LosoRow extends SetMetrics {
   /** The sets the model was fitted on (train splits). */
   fittedOn: TextSetId[];
   threshold: number;
+  /** The same fitted model scored bare, without the structure gate. */
+  model: SetMetrics;
 }
 
 /**
@@ -45,13 +50,16 @@ export function runLoso(
     const model = loadModel(toArtefact(recipe.fitted, config, recipe.calibration, recipe.threshold, {}));
     const rows: { set: string; label: 0 | 1 }[] = [];
     const scores: number[] = [];
+    const bare: number[] = [];
     test.forEach((r, i) => {
       if (r.set !== held) return;
       rows.push(r);
-      scores.push(model.score(inputs[i] as ScoreInput, { topK: 0 }).score);
+      scores.push(productScore(inputs[i] as ScoreInput, model).score);
+      bare.push(model.score(inputs[i] as ScoreInput, { topK: 0 }).score);
     });
     const [metrics] = metricsBySet(rows, scores, recipe.threshold);
-    if (metrics) out.push({ ...metrics, set: held, fittedOn, threshold: recipe.threshold });
+    const [bareMetrics] = metricsBySet(rows, bare, recipe.threshold);
+    if (metrics && bareMetrics) out.push({ ...metrics, set: held, fittedOn, threshold: recipe.threshold, model: bareMetrics });
   }
   progress.stop();
   return out;

@@ -65,6 +65,16 @@ describe("featurize", () => {
     expect(splitTurns("just one sms").map((t) => t.speaker)).toEqual(["_"]);
   });
 
+  it("reads a bare link as an ask only in a short one-sender message (a support reply's link is a reference)", () => {
+    const link = (text: string) => sig("channel:link-given", "channel", "channel_switch", text.indexOf("<url>"), text.indexOf("<url>") + 5, text);
+    const sms = "Your parcel is on hold, pay the fee at <url>";
+    const reply = "A: my order never arrived\nB: Sorry about that, please check the steps at <url>";
+    const feature = "sig:channel:link-given@channel";
+    expect(featurize({ text: plain(sms), lang: "en", signals: [link(sms)] }, null).named.get(feature)).toBe(1);
+    expect(featurize({ text: plain(reply), lang: "en", signals: [link(reply)] }, null).named.has(feature)).toBe(false);
+    expect(featurize({ text: plain(reply), lang: "en", signals: [link(reply)] }, null).named.has("fam:channel")).toBe(false);
+  });
+
   it("constrains tactic features upward and protective ones downward", () => {
     expect(featureSign("co:channel+money")).toBe(1);
     expect(featureSign("sig:protective:never-ask-code@protective")).toBe(-1);

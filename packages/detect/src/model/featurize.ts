@@ -3,6 +3,7 @@
  * character n-grams. Deterministic and pure; training and inference call exactly this function.
  */
 import type { Lang, Signal } from "@scamguard/contracts";
+import { featureSignals } from "../signals/structure.js";
 import type { NormalizedText } from "../types.js";
 import { signalFeatureName, signalFeatures } from "./signal-features.js";
 import { hashedNgrams, type NgramConfig, structureFeatures } from "./text-features.js";
@@ -35,9 +36,11 @@ export const MAX_FEATURE_CHARS = 16_384;
  */
 export function featurize(input: ScoreInput, ngrams: NgramConfig | null, structure = true): FeatureBag {
   const normalized = input.text.normalized.slice(0, MAX_FEATURE_CHARS);
-  const named = signalFeatures(input.signals, input.text.original.slice(0, MAX_FEATURE_CHARS * 4));
+  // A bare link in a long text or a dialogue is a reference, not an ask: no feature (see featureSignals).
+  const signals = featureSignals(input.signals, input.text);
+  const named = signalFeatures(signals, input.text.original.slice(0, MAX_FEATURE_CHARS * 4));
   const signalWeights = new Map<string, number>();
-  for (const s of input.signals) signalWeights.set(signalFeatureName(s), s.weight);
+  for (const s of signals) signalWeights.set(signalFeatureName(s), s.weight);
   if (structure) for (const [k, v] of structureFeatures(normalized)) named.set(k, v);
   const grams = ngrams ? hashedNgrams(normalized, ngrams) : new Map<number, number>();
   return { named, grams, signalWeights };

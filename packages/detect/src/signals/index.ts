@@ -30,5 +30,5 @@ export {
   institution,
   type PlaybookState,
 } from "./playbook.js";
-export { gateScore, type PlaybookStructure, readStructure, scoredSignals } from "./structure.js";
+export { featureSignals, gateScore, isShortMessage, type PlaybookStructure, readStructure, scoredSignals } from "./structure.js";
 export { type DetectorErrorHandler, runDetectors } from "./run-detectors.js";

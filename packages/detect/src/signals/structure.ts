@@ -132,6 +132,26 @@ const hasCueIn = (cues: readonly number[], a: number, b: number): boolean => {
   return false;
 };
 
+/**
+ * Whether a text is one short message from one sender (an SMS, a chat line), where a bare link after a claim
+ * is the request; in a longer text or a dialogue (a newsletter, a support agent's reply) a link is a reference.
+ * @example isShortMessage(detectSignals("Your parcel is held, pay at <url>").text) // true
+ */
+export function isShortMessage(text: NormalizedText, turns = splitTurns(text.original)): boolean {
+  return text.normalized.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");
+}
+
+/**
+ * The signals the model reads as features: a `messageAsks` signal (a bare link) outside a short message is a
+ * reference, not an ask, so it is no feature either. Without this, a fit that has seen no support replies
+ * learned "a link in a long reply" as smishing's ask (leave-one-source-out, Twitter care held out: FPR 0.355).
+ * @example featureSignals(signals, text).some((s) => s.id === "channel:link-given") // false for a support reply with a link
+ */
+export function featureSignals(signals: readonly Signal[], text: NormalizedText): readonly Signal[] {
+  if (!signals.some((s) => MESSAGE_ASKS.has(s.id)) || isShortMessage(text)) return signals;
+  return signals.filter((s) => !MESSAGE_ASKS.has(s.id));
+}
+
 /** Options of {@link readStructure}. */
 export interface ReadStructureOptions {
   /**
@@ -159,7 +179,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   const anyCue = cues.sentence.length + cues.clause.length > 0 && options.account !== true && !isVictimNarrative(text);
   const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
   const turns = splitTurns(text.original);
-  const shortMessage = s.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");
+  const shortMessage = isShortMessage(text, turns);
   // What each speaker does: a scam's claim and ask come from the same person. In a support chat the
   // customer states the problem and the agent asks for details; that is not the playbook.
   const bySpeaker = new Map<string, SpeakerMoves>();
