@@ -5,6 +5,7 @@
  */
 import commonLexicon from "../../data/lexicons/common.json" with { type: "json" };
 import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
+import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
 import type { NormalizedText } from "../types.js";
@@ -46,10 +47,15 @@ const LEXICONS = {
   /** Clause-level warning cues: advisory words and prohibitions, which only describe their own clause. */
   clauseZh: { set: { entries: cueEntries(warningCues.clause.zh, "clause-zh") }, gate: () => true },
   clauseEn: { set: { entries: cueEntries(warningCues.clause.en, "clause-en"), options: { wordStart: true } }, gate: () => true },
+  /** A marketing opt-out ("回T退订"): the sender is a registered advertiser (structure.ts). */
+  optOutZh: { set: { entries: cueEntries(playbook.structure.optOut, "opt-out-zh") }, gate: (s: string) => HAS_CJK.test(s) },
   /** A victim's account (structure.ts): first-person experience, reported speech, and general advice that vetoes it; scanned only when asked. */
   experienceZh: { set: { entries: cueEntries(warningCues.narrative.zh.experience, "experience-zh") }, gate: () => false, onDemand: true },
   reportedZh: { set: { entries: cueEntries(warningCues.narrative.zh.reported, "reported-zh") }, gate: () => false, onDemand: true },
   genericZh: { set: { entries: cueEntries(warningCues.narrative.generic.zh, "generic-zh") }, gate: () => false, onDemand: true },
+  /** A case report (structure.ts): a named victim and what the scam cost them; scanned only when asked. */
+  caseVictimZh: { set: { entries: cueEntries(warningCues.narrative.zh.caseVictim, "case-victim-zh") }, gate: () => false, onDemand: true },
+  caseOutcomeZh: { set: { entries: cueEntries(warningCues.narrative.zh.caseOutcome, "case-outcome-zh") }, gate: () => false, onDemand: true },
 };
 
 /** Name of one lexicon of the shared scanner. @example const name: LexiconName = "zh"; */

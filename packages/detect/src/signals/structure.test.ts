@@ -32,6 +32,31 @@ describe("readStructure: a victim's account is a scam, general advice is a warni
   });
 });
 
+describe("readStructure: a case report names a victim and a loss", () => {
+  it("reads a third-person case report as the scam it recounts", () => {
+    const s = structureOf("市民李女士接到自称京东客服的电话，对方称其学生账户未注销会影响征信，李女士按照对方要求下载会议软件共享屏幕，将5万元转入对方账户，后发现被骗。");
+    expect(s.claimAndAsk).toBe(true);
+    expect(s.warning).toBe(false);
+  });
+
+  it("keeps a reminder that names neither a victim nor a loss a warning", () => {
+    const s = structureOf("近期有人自称京东客服，称学生账户未注销会影响征信，要求下载会议软件共享屏幕并转账。");
+    expect(s.warning).toBe(true);
+    expect(s.claimAndAsk).toBe(false);
+  });
+});
+
+describe("readStructure: a shop's offer with an opt-out is not completed by its link", () => {
+  it("does not read a 红包 or 积分 offer with 回T退订 and a link as claim and ask", () => {
+    expect(structureOf("【优选超市】亲爱的会员，您有一张20元红包待领取，3天内有效，点击 https://m.youxuan-shop.com/hb 领取，回T退订").claimAndAsk).toBe(false);
+    expect(structureOf("【优选超市】尊敬的会员，您的积分即将过期，快来兑换好礼吧！戳 https://m.youxuan-shop.com/jf 回TD退订").claimAndAsk).toBe(false);
+  });
+
+  it("still reads the same offer as claim and ask when it asks for a card or code", () => {
+    expect(structureOf("【优选超市】您的积分即将过期，可兑换现金，请点击 https://m.youxuan-shop.com/jf 填写银行卡号和验证码领取，回T退订").claimAndAsk).toBe(true);
+  });
+});
+
 describe("readStructure: a carrier's own service channel is an official contact", () => {
   it("does not count 'log in to the carrier's own app' as an ask", () => {
     const s = structureOf("【中国移动】积分兑换活动开始啦，您的积分可兑换话费，登录中国移动APP参与抽大奖。");

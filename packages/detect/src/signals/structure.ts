@@ -49,6 +49,13 @@ interface StructureConfig {
    * scam asks for a fee, a credential or a contact (a risky link's own url:* facts still count as asks).
    */
   linkWeakClaims: string[];
+  /** Marketing opt-out cues ("回T退订", scanned as lexicon `optOutZh`). */
+  optOut: string[];
+  /**
+   * Claims a link alone does not complete in a message that offers an opt-out: a registered advertiser's
+   * 红包 or 积分 offer links to its shop; a points-phishing SMS never offers "回T退订" and asks for the card.
+   */
+  optOutLinkWeakClaims: string[];
   /** The plain link asks (`linkWeakClaims`). */
   linkAsks: string[];
   /** Signals that mark an automated call on their own. */
@@ -66,6 +73,7 @@ const MENTIONS = new Set(CONFIG.mentions);
 const CONTACT_ASKS = new Set(CONFIG.contactAsks);
 const MESSAGE_ASKS = new Set(CONFIG.messageAsks);
 const LINK_WEAK_CLAIMS = new Set(CONFIG.linkWeakClaims);
+const OPT_OUT_LINK_WEAK_CLAIMS = new Set(CONFIG.optOutLinkWeakClaims);
 const LINK_ASKS = new Set(CONFIG.linkAsks);
 const AUTOMATED = new Set(CONFIG.automated);
 const ROBOCALL_ASKS = new Set(CONFIG.robocallAsks);
@@ -91,7 +99,18 @@ const ROBOCALL_FLOOR = 0.5;
  * Only asked when the text has a warning cue (the narrative lexicons are scanned on demand).
  */
 const isVictimNarrative = (text: NormalizedText): boolean =>
-  lexiconHits(text, "experienceZh").length > 0 && lexiconHits(text, "reportedZh").length > 0 && lexiconHits(text, "genericZh").length === 0;
+  lexiconHits(text, "reportedZh").length > 0 &&
+  (lexiconHits(text, "experienceZh").length > 0 || isCaseReport(text)) &&
+  lexiconHits(text, "genericZh").length === 0;
+
+/**
+ * A case report ("市民李女士接到自称客服的电话，对方称…，按照对方要求转账，后发现被骗"): a named victim and
+ * what the scam cost them, told in the third person. It recounts the playbook as it happened, like a
+ * victim's own account. One that closes with the police's advice (警方提醒, 凡是…) is an official reminder
+ * and stays a warning (case table: benign-news-case-zh).
+ */
+const isCaseReport = (text: NormalizedText): boolean =>
+  lexiconHits(text, "caseVictimZh").length > 0 && lexiconHits(text, "caseOutcomeZh").length > 0;
 
 /** Sentence ends in normalised text (half-width punctuation). */
 const isSentenceEnd = (c: number): boolean =>
@@ -180,6 +199,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
   const turns = splitTurns(text.original);
   const shortMessage = isShortMessage(text, turns);
+  const optOut = lexiconHits(text, "optOutZh").length > 0;
   // What each speaker does: a scam's claim and ask come from the same person. In a support chat the
   // customer states the problem and the agent asks for details; that is not the playbook.
   const bySpeaker = new Map<string, SpeakerMoves>();
@@ -207,7 +227,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       }
       if (isClaim) moves.claim = true;
       if (isAsk) moves.ask = true;
-      if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id)) moves.strongClaim = true;
+      if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id) && !(optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id))) moves.strongClaim = true;
       if (isAsk && !LINK_ASKS.has(sig.id)) moves.strongAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
