@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Pool } from "undici";
 import { cleanupOnInterrupt } from "../interrupt.js";
 import { loadBenchTexts } from "../bench/bench-texts.js";
 import { percentile } from "../bench/stats.js";
+import { ClientPool } from "./client-pool.js";
 import { freePort, ServerProcess } from "./server-process.js";
 import { type AckedWrite, type MinuteStats, newMinute, type SoakKeys, Traffic } from "./traffic.js";
 import { missingWrites } from "./verify.js";
@@ -65,7 +65,7 @@ async function createKeys(env: Record<string, string>): Promise<SoakKeys> {
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
-const HEADER = ["min", "sent", "2xx", "4xx expected", "unexpected", "5xx", "conn err (down)", "conn err (up)", "p50 ms", "p99 ms", "restart s", "writes acked", "found"];
+const HEADER = ["min", "sent", "2xx", "4xx expected", "unexpected", "5xx", "conn err (down)", "conn err (up)", "p50 ms", "p99 ms", "backlog", "restart s", "writes acked", "found"];
 
 function printRow(cells: (string | number)[]): void {
   console.log(cells.map((c, i) => String(c).padStart(Math.max(HEADER[i]?.length ?? 0, 6))).join("  "));
@@ -85,8 +85,9 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     server = new ServerProcess(env, await freePort());
     const bootMs = await server.start();
     console.log(`soak: ${opts.minutes} min at ${opts.rate} req/s on ${opts.engine}, kill -9 about ${opts.killAt} s into every minute; server up in ${(bootMs / 1000).toFixed(1)} s`);
-    const pool = new Pool(server.url, { connections: opts.connections, headersTimeout: 30_000, bodyTimeout: 30_000, connect: { timeout: 2_000 } });
-    const checkPool = new Pool(server.url, { connections: 16, headersTimeout: 60_000, bodyTimeout: 60_000 });
+    // Traffic and checks together stay within the server's per-address connection cap (MAX_CONNECTIONS_PER_IP).
+    const pool = new ClientPool(server.url, opts.connections, { headersTimeout: 30_000, bodyTimeout: 30_000, connect: { timeout: 2_000 } });
+    const checkPool = new ClientPool(server.url, 16, { headersTimeout: 60_000, bodyTimeout: 60_000 });
     const traffic = new Traffic(pool, keys, texts, `6${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`);
     const minutes: MinuteStats[] = Array.from({ length: opts.minutes }, newMinute);
     const checks: Promise<Check>[] = [];
@@ -108,6 +109,8 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
           void p.finally(() => inFlight.delete(p));
           sent++;
         }
+        const now = minutes[Math.min(opts.minutes - 1, Math.floor((performance.now() - start) / MINUTE_MS))] as MinuteStats;
+        now.maxBacklog = Math.max(now.maxBacklog, pool.backlog);
         if (sent < total) setTimeout(tick, 1);
         else resolve();
       };
@@ -135,16 +138,22 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     killer.catch(() => {});
 
     let failed = false;
+    let notSent = 0;
     printRow(HEADER);
     for (let m = 0; m < opts.minutes; m++) {
       await sleepUntil(start + (m + 1) * MINUTE_MS);
       while (checks.length <= m) await new Promise((resolve) => setTimeout(resolve, 100));
       const check = await (checks[m] as Promise<Check>);
-      if (m === opts.minutes - 1) await Promise.all([scheduled, ...inFlight]);
+      if (m === opts.minutes - 1) {
+        await scheduled;
+        // What the server never got to is not waited for (minutes, when it fell far behind): it fails the run.
+        notSent = pool.dropBacklog();
+        await Promise.all(inFlight);
+      }
       const s = minutes[m] as MinuteStats;
       const lat = Float64Array.from(s.latenciesMs).sort();
       const found = check.acked - check.missing.length;
-      printRow([m + 1, s.sent, s.ok, s.expected4xx, s.unexpected, s.server5xx, s.downErrors, s.upErrors, ms(percentile(lat, 0.5)), ms(percentile(lat, 0.99)), (check.restartMs / 1000).toFixed(1), check.acked, found]);
+      printRow([m + 1, s.sent, s.ok, s.expected4xx, s.unexpected, s.server5xx, s.downErrors, s.upErrors, ms(percentile(lat, 0.5)), ms(percentile(lat, 0.99)), s.maxBacklog, (check.restartMs / 1000).toFixed(1), check.acked, found]);
       for (const line of s.samples) console.log(`      ${line}`);
       for (const w of check.missing.slice(0, 5)) console.log(`      LOST ${w.kind} ${w.key}`);
       if (check.missing.length > 0 || s.server5xx > 0 || s.unexpected > 0 || s.upErrors > 0) failed = true;
@@ -165,6 +174,13 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
       `requests ${sum((s) => s.sent)}: 5xx ${sum((s) => s.server5xx)}, unexpected ${sum((s) => s.unexpected)}, expected 4xx ${sum((s) => s.expected4xx)}, ` +
         `connection errors while down ${sum((s) => s.downErrors)}, while up ${sum((s) => s.upErrors)}; p50 ${ms(percentile(lat, 0.5))} ms, p99 ${ms(percentile(lat, 0.99))} ms`,
     );
+    // Open loop: a server slower than the rate shows as a growing backlog here, not as a lower rate.
+    const backlog = Math.max(...minutes.map((s) => s.maxBacklog));
+    if (backlog > opts.rate) console.log(`the server fell behind ${opts.rate} req/s: up to ${backlog} requests waited for a connection (p99 counts that wait)`);
+    if (notSent > 0) {
+      console.log(`${notSent} requests were still waiting for a connection at the end and were never sent`);
+      failed = true;
+    }
     if (missing.length > 0) failed = true;
     console.log(failed ? "soak: FAILED" : "soak: passed (no lost write, no 5xx)");
     await Promise.all([pool.close(), checkPool.close()]);

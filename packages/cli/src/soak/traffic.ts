@@ -1,10 +1,11 @@
 /**
  * The soak's mixed traffic: what each request is, which answers it expects, and the ledger of the writes the
- * server acknowledged (reports 201, transfer holds/blocks, centre reviews 201). Built on one keep-alive
- * undici Pool; requests are scheduled open-loop at a fixed rate and timed from their scheduled moment, so a
- * stall shows in the percentiles instead of silently lowering the rate.
+ * server acknowledged (reports 201, transfer holds/blocks, centre reviews 201). Built on a fixed set of
+ * keep-alive connections (client-pool.ts); requests are scheduled open-loop at a fixed rate and timed from
+ * their scheduled moment, so a stall shows in the percentiles instead of silently lowering the rate.
  */
-import type { Dispatcher, Pool } from "undici";
+import type { Dispatcher } from "undici";
+import { NOT_SENT, type Requester } from "./client-pool.js";
 
 export interface SoakKeys {
   reporter: string;
@@ -35,12 +36,14 @@ export interface MinuteStats {
   /** Connection errors while the server was up — not expected. */
   upErrors: number;
   latenciesMs: number[];
+  /** Most requests waiting in the generator for a connection during the minute: the server fell behind the rate. */
+  maxBacklog: number;
   /** First few unexpected answers and 5xx (method, path, status, error code), for the report. */
   samples: string[];
 }
 
 export const newMinute = (): MinuteStats => ({
-  sent: 0, ok: 0, expected4xx: 0, unexpected: 0, server5xx: 0, downErrors: 0, upErrors: 0, latenciesMs: [], samples: [],
+  sent: 0, ok: 0, expected4xx: 0, unexpected: 0, server5xx: 0, downErrors: 0, upErrors: 0, latenciesMs: [], maxBacklog: 0, samples: [],
 });
 
 type Outcome = "ok" | "expected4xx" | "unexpected";
@@ -86,7 +89,7 @@ export class Traffic {
   private liveCalls: { id: string; epoch: number }[] = [];
 
   constructor(
-    private readonly pool: Pool,
+    private readonly pool: Requester,
     private readonly keys: SoakKeys,
     private readonly texts: string[],
     /** Makes this run's identifiers its own (several runs may share a database). */
@@ -128,9 +131,21 @@ export class Traffic {
       const outcome = op.judge(res.statusCode, parsed);
       stats[outcome]++;
       if (outcome === "unexpected") this.sample(stats, op, res.statusCode, parsed);
-    } catch {
+    } catch (error) {
+      // Still waiting for a connection when the run ended: counted once for the whole run (run.ts).
+      if ((error as { code?: string }).code === NOT_SENT) {
+        stats.sent--;
+        return;
+      }
       if (epoch !== this.epoch || !this.up) stats.downErrors++;
-      else stats.upErrors++;
+      else {
+        stats.upErrors++;
+        // Which error, on which request, how long after it was due: the report says what reset it.
+        if (stats.samples.length < 5) {
+          const e = error as { code?: string; message?: string };
+          stats.samples.push(`${op.name}: ${op.method} ${op.path.replace(/\?.*/, "?…")} → ${e.code ?? ""} ${e.message ?? ""} after ${(performance.now() - scheduledAt).toFixed(0)} ms`);
+        }
+      }
     }
   }
 

@@ -3,7 +3,7 @@
  * (`GET /v1/reports/:id`), a hold by its guardian alert (`GET /v1/alerts`, every page), a review by the
  * identifier's review history (`GET /v1/reviews`). Answers which writes were NOT found.
  */
-import type { Pool } from "undici";
+import type { Requester } from "./client-pool.js";
 import type { AckedWrite, SoakKeys } from "./traffic.js";
 
 /** Requests the check keeps in flight at once. */
@@ -12,7 +12,7 @@ const CONCURRENCY = 16;
 /** Tries of one check request when the connection fails: a reset under overload is not a lost write. */
 const CONNECTION_TRIES = 8;
 
-async function getJson(pool: Pool, path: string, key: string): Promise<{ status: number; body: unknown }> {
+async function getJson(pool: Requester, path: string, key: string): Promise<{ status: number; body: unknown }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await getJsonOnce(pool, path, key);
@@ -24,7 +24,7 @@ async function getJson(pool: Pool, path: string, key: string): Promise<{ status:
   }
 }
 
-async function getJsonOnce(pool: Pool, path: string, key: string): Promise<{ status: number; body: unknown }> {
+async function getJsonOnce(pool: Requester, path: string, key: string): Promise<{ status: number; body: unknown }> {
   const res = await pool.request({ method: "GET", path, headers: { authorization: `Bearer ${key}` } });
   const text = await res.body.text();
   if (res.statusCode >= 500) throw new Error(`check: GET ${path.replace(/\?.*/, "?…")} answered ${res.statusCode}`);
@@ -32,7 +32,7 @@ async function getJsonOnce(pool: Pool, path: string, key: string): Promise<{ sta
 }
 
 /** Every alert subject the institution key may read (newest first, 500 a page, until no cursor). */
-async function alertSubjects(pool: Pool, key: string): Promise<Set<string>> {
+async function alertSubjects(pool: Requester, key: string): Promise<Set<string>> {
   const subjects = new Set<string>();
   let cursor: string | null = null;
   do {
@@ -46,7 +46,7 @@ async function alertSubjects(pool: Pool, key: string): Promise<Set<string>> {
   return subjects;
 }
 
-async function found(pool: Pool, keys: SoakKeys, write: AckedWrite): Promise<boolean> {
+async function found(pool: Requester, keys: SoakKeys, write: AckedWrite): Promise<boolean> {
   if (write.kind === "report") {
     const { status, body } = await getJson(pool, `/v1/reports/${encodeURIComponent(write.key)}`, keys.reporter);
     return status === 200 && (body as { id: string }).id === write.key;
@@ -57,7 +57,7 @@ async function found(pool: Pool, keys: SoakKeys, write: AckedWrite): Promise<boo
 }
 
 /** The writes of `writes` the API does not show. */
-export async function missingWrites(pool: Pool, keys: SoakKeys, writes: AckedWrite[]): Promise<AckedWrite[]> {
+export async function missingWrites(pool: Requester, keys: SoakKeys, writes: AckedWrite[]): Promise<AckedWrite[]> {
   const missing: AckedWrite[] = [];
   const holds = writes.filter((w) => w.kind === "hold");
   if (holds.length > 0) {
