@@ -49,6 +49,11 @@ interface StructureConfig {
    * scam asks for a fee, a credential or a contact (a risky link's own url:* facts still count as asks).
    */
   linkWeakClaims: string[];
+  /**
+   * Claims a bare link (a `messageAsks` one) does not complete but an explicit "click / claim here" link does:
+   * "you have won our draw, winners at <link>" is a shop's notice; "you have won, claim it at <link>" asks.
+   */
+  bareLinkWeakClaims: string[];
   /** Marketing opt-out cues ("回T退订", scanned as lexicon `optOutZh`). */
   optOut: string[];
   /**
@@ -73,6 +78,7 @@ const MENTIONS = new Set(CONFIG.mentions);
 const CONTACT_ASKS = new Set(CONFIG.contactAsks);
 const MESSAGE_ASKS = new Set(CONFIG.messageAsks);
 const LINK_WEAK_CLAIMS = new Set(CONFIG.linkWeakClaims);
+const BARE_LINK_WEAK_CLAIMS = new Set(CONFIG.bareLinkWeakClaims);
 const OPT_OUT_LINK_WEAK_CLAIMS = new Set(CONFIG.optOutLinkWeakClaims);
 const LINK_ASKS = new Set(CONFIG.linkAsks);
 const AUTOMATED = new Set(CONFIG.automated);
@@ -222,13 +228,15 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
       let moves = bySpeaker.get(speaker);
       if (moves === undefined) {
-        moves = { claim: false, ask: false, strongClaim: false, strongAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false };
+        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false };
         bySpeaker.set(speaker, moves);
       }
       if (isClaim) moves.claim = true;
       if (isAsk) moves.ask = true;
-      if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id) && !(optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id))) moves.strongClaim = true;
+      if (isClaim && BARE_LINK_WEAK_CLAIMS.has(sig.id)) moves.bareLinkWeakClaim = true;
+      else if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id) && !(optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id))) moves.strongClaim = true;
       if (isAsk && !LINK_ASKS.has(sig.id)) moves.strongAsk = true;
+      if (isAsk && !MESSAGE_ASKS.has(sig.id)) moves.explicitAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
       if (COMPLETING_PRESSURE.has(sig.id)) moves.pressure = true;
@@ -248,7 +256,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // The combinations of the playbook: claim + ask; who-I-am + what-is-wrong (the opening of every
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
     // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
-    if ((m.strongClaim && m.ask) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure)))) claimAndAsk = true;
+    if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure)))) claimAndAsk = true;
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
   }
@@ -258,10 +266,14 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
 interface SpeakerMoves {
   claim: boolean;
   ask: boolean;
-  /** A claim other than a `linkWeakClaims` one. */
+  /** A claim other than a `linkWeakClaims` or `bareLinkWeakClaims` one. */
   strongClaim: boolean;
+  /** A `bareLinkWeakClaims` claim. */
+  bareLinkWeakClaim: boolean;
   /** An ask other than a plain link. */
   strongAsk: boolean;
+  /** An ask other than a bare link (`messageAsks`). */
+  explicitAsk: boolean;
   impersonation: boolean;
   pretext: boolean;
   pressure: boolean;
