@@ -66,12 +66,32 @@ function makeStrict(schema: AnySchema): z.ZodType {
   }
 }
 
+/**
+ * A hand-written check for a hot schema: answers the parsed value for input the strict schema surely
+ * accepts, with exactly its output, or `undefined` for anything else, which zod then judges (and words
+ * the error of). Only for bodies whose size makes zod's per-item walk the cost (batch lookup: 1,000 items).
+ */
+export type FastCheck = (data: unknown) => unknown;
+const fastChecks = new WeakMap<object, FastCheck>();
+
+/** Registers `check` as the fast path of `schema` (as the route declares it). */
+export function withFastCheck<T extends z.ZodType>(schema: T, check: FastCheck): T {
+  fastChecks.set(schema, check);
+  return schema;
+}
+
 /** The app's validator compiler: fastify-type-provider-zod's, with the policy above applied. */
 export const policyValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
   const { httpPart } = route;
   let schema = route.schema;
+  const fast = fastChecks.get(schema);
   if (httpPart === "body" || httpPart === "querystring") schema = strictInput(schema);
-  return validatorCompiler({ ...route, schema });
+  const validate = validatorCompiler({ ...route, schema });
+  if (!fast) return validate;
+  return (data: unknown) => {
+    const value = fast(data);
+    return value === undefined ? validate(data) : { value };
+  };
 };
 
 /**
