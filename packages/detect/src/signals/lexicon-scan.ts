@@ -55,6 +55,7 @@ const LEXICONS = {
   genericZh: { set: { entries: cueEntries(warningCues.narrative.generic.zh, "generic-zh") }, gate: () => false, onDemand: true },
   /** A case report (structure.ts): a named victim and what the scam cost them; scanned only when asked. */
   caseVictimZh: { set: { entries: cueEntries(warningCues.narrative.zh.caseVictim, "case-victim-zh") }, gate: () => false, onDemand: true },
+  caseVetoZh: { set: { entries: cueEntries(warningCues.narrative.generic.caseZh, "case-veto-zh") }, gate: () => false, onDemand: true },
   caseOutcomeZh: { set: { entries: cueEntries(warningCues.narrative.zh.caseOutcome, "case-outcome-zh") }, gate: () => false, onDemand: true },
 };
 

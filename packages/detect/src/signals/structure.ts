@@ -105,18 +105,18 @@ const ROBOCALL_FLOOR = 0.5;
  * Only asked when the text has a warning cue (the narrative lexicons are scanned on demand).
  */
 const isVictimNarrative = (text: NormalizedText): boolean =>
-  lexiconHits(text, "reportedZh").length > 0 &&
-  (lexiconHits(text, "experienceZh").length > 0 || isCaseReport(text)) &&
-  lexiconHits(text, "genericZh").length === 0;
+  (lexiconHits(text, "experienceZh").length > 0 && lexiconHits(text, "reportedZh").length > 0 && lexiconHits(text, "genericZh").length === 0) ||
+  isCaseReport(text);
 
 /**
- * A case report ("市民李女士接到自称客服的电话，对方称…，按照对方要求转账，后发现被骗"): a named victim and
- * what the scam cost them, told in the third person. It recounts the playbook as it happened, like a
- * victim's own account. One that closes with the police's advice (警方提醒, 凡是…) is an official reminder
- * and stays a warning (case table: benign-news-case-zh).
+ * A case report ("市民李女士接到自称客服的电话，对方称…，按照对方要求转账，后发现被骗"; "诈骗分子冒充客服联系
+ * 王先生…被骗3万元"): a named victim and what the scam cost them, told in the third person. It recounts the
+ * playbook as it happened, like a victim's own account, so naming the scammer as the actor does not make it
+ * a warning. One that closes with the police's advice (警方提醒, 凡是…) is an official reminder and news of
+ * an arrest (抓获, 犯罪嫌疑人) reports police work; both stay warnings (case table: benign-news-case-zh).
  */
 const isCaseReport = (text: NormalizedText): boolean =>
-  lexiconHits(text, "caseVictimZh").length > 0 && lexiconHits(text, "caseOutcomeZh").length > 0;
+  lexiconHits(text, "caseVictimZh").length > 0 && lexiconHits(text, "caseOutcomeZh").length > 0 && lexiconHits(text, "caseVetoZh").length === 0;
 
 /** Sentence ends in normalised text (half-width punctuation). */
 const isSentenceEnd = (c: number): boolean =>
