@@ -73,6 +73,7 @@ export interface CompiledLexicons {
 
 const BIGRAM_SLOTS = 1 << 16;
 const bigramSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & (BIGRAM_SLOTS - 1);
+const trigramSlot = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ c) & (BIGRAM_SLOTS - 1);
 
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const CLAUSE_END = /[。!?;\n,]/g;
@@ -105,13 +106,17 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
 export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   if (sets.length > MAX_SETS) throw new Error(`compileLexicons: at most ${MAX_SETS} sets`);
   const patterns: CompiledPattern[] = [];
-  // Anchors of two or more characters are bucketed by a hash of their first two code units, one-character
-  // anchors by that unit. Bit sets in front of the two indexes (first units of any anchor, occupied pair
-  // slots, one-character anchors) answer "nothing starts here" for most positions from L1 cache: the
-  // 256 KB indexes are read only where a bucket exists.
+  // Anchors of three or more characters are bucketed by a hash of their first three code units, two-character
+  // anchors by a hash of the pair, one-character anchors by that unit, so a bucket holds (nearly) only
+  // anchors whose start is all there: English anchors sharing two letters ("co…") no longer share one.
+  // Bit sets in front of the indexes (first units of any anchor, occupied slots, one-character anchors)
+  // answer "nothing starts here" for most positions from L1 cache: the 256 KB indexes are read only where
+  // a bucket exists.
+  const tripleIndex = new Int32Array(BIGRAM_SLOTS);
   const pairIndex = new Int32Array(BIGRAM_SLOTS);
   const singleIndex = new Int32Array(65536);
   const firstBits = newBitSet();
+  const tripleBits = newBitSet();
   const pairBits = newBitSet();
   const singleBits = newBitSet();
   const buckets: Anchor[][] = [];
@@ -144,9 +149,17 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
           const second = literal.length > 1 ? literal.charCodeAt(1) : -1;
           const third = literal.length > 2 ? literal.charCodeAt(2) : -1;
           setBit(firstBits, first);
-          if (second === -1) setBit(singleBits, first);
-          else setBit(pairBits, bigramSlot(first, second));
-          const bucket = second === -1 ? bucketOf(singleIndex, first) : bucketOf(pairIndex, bigramSlot(first, second));
+          let bucket: Anchor[];
+          if (second === -1) {
+            setBit(singleBits, first);
+            bucket = bucketOf(singleIndex, first);
+          } else if (third === -1) {
+            setBit(pairBits, bigramSlot(first, second));
+            bucket = bucketOf(pairIndex, bigramSlot(first, second));
+          } else {
+            setBit(tripleBits, trigramSlot(first, second, third));
+            bucket = bucketOf(tripleIndex, trigramSlot(first, second, third));
+          }
           bucket.push({ literal, first, second, third, pattern: p, setBit: 1 << set, wordStart });
         }
       }
@@ -222,13 +235,14 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
 
   /** Run the patterns of one bucket whose literal starts at `i`; `base + i` stamps "already tried here". */
   const runBucket = (bucket: Anchor[], text: string, base: number, i: number, code: number, next: number, mask: number, prevWord: boolean): void => {
-    // A bucket holds ~6 literals sharing two code units; the third rejects all but ~1 before any string compare.
+    // A bucket holds the literals sharing their first one, two or three units (up to hash collisions, which these checks reject).
     const third = text.charCodeAt(i + 2); // NaN past the end: no three-unit literal fits there
     for (let k = 0; k < bucket.length; k++) {
       const a = bucket[k]!;
       if (a.first !== code || (a.second !== -1 && a.second !== next) || (a.third !== -1 && a.third !== third)) continue;
       if ((a.setBit & mask) === 0 || (a.wordStart && prevWord)) continue;
-      if (tried[a.pattern] === base + i || !text.startsWith(a.literal, i)) continue;
+      // Up to three units the checks above compared the whole literal.
+      if (tried[a.pattern] === base + i || (a.literal.length > 3 && !text.startsWith(a.literal, i))) continue;
       tried[a.pattern] = base + i;
       if (!isViable(a.pattern)) continue;
       const re = patterns[a.pattern]!.re;
@@ -263,6 +277,11 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
           if (next >= 0) {
             const slot = bigramSlot(code, next);
             if (hasBit(pairBits, slot)) runBucket(buckets[pairIndex[slot]! - 1]!, text, base, i, code, next, mask, prevWord);
+            const third = i + 2 < n ? text.charCodeAt(i + 2) : -1;
+            if (third >= 0) {
+              const slot3 = trigramSlot(code, next, third);
+              if (hasBit(tripleBits, slot3)) runBucket(buckets[tripleIndex[slot3]! - 1]!, text, base, i, code, next, mask, prevWord);
+            }
           }
           if (hasBit(singleBits, code)) runBucket(buckets[singleIndex[code]! - 1]!, text, base, i, code, next, mask, prevWord);
         }
