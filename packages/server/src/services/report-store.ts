@@ -100,10 +100,59 @@ export function createReportStore(db: Db): ReportStore {
     },
 
     async insert(event, identifiers) {
-      const [row] = await db.insert(reportEvents).values(event).returning();
+      // ONE statement for the event and its identifiers (a report is filed inside a transaction whose every
+      // round trip holds a pooled connection and costs a turn of a busy event loop): the rows cross as JSON
+      // with the column names, populated onto the tables' own row types.
+      const record = {
+        id: event.id,
+        reporter_key_id: event.reporterKeyId,
+        reporter_role: event.reporterRole,
+        dedup_hash: event.dedupHash,
+        text: event.text ?? null,
+        channel: event.channel ?? null,
+        loss_amount: event.lossAmount ?? null,
+        loss_currency: event.lossCurrency ?? null,
+        occurred_at: event.occurredAt?.toISOString() ?? null,
+        mode: event.mode ?? null,
+        stage: event.stage ?? null,
+        engine_score: event.engineScore ?? null,
+        model_version: event.modelVersion ?? null,
+      };
+      const ids = identifiers.map((i) => ({ position: i.position, kind: i.kind, value: i.value, normalized: i.normalized }));
+      const result = await db.execute(sql`
+        with e as (
+          insert into ${reportEvents} (id, reporter_key_id, reporter_role, dedup_hash, text, channel, loss_amount, loss_currency, occurred_at,
+            mode, stage, engine_score, model_version)
+          select id, reporter_key_id, reporter_role, dedup_hash, text, channel, loss_amount, loss_currency, occurred_at,
+            mode, stage, engine_score, model_version
+          from json_populate_record(null::report_events, ${JSON.stringify(record)}::json)
+          returning seq, created_at
+        ), i as (
+          insert into ${reportIdentifiers} (report_seq, position, kind, value, normalized)
+          select e.seq, x.position, x.kind, x.value, x.normalized from e, json_populate_recordset(null::report_identifiers, ${JSON.stringify(ids)}::json) x
+        )
+        select seq::text as seq, (extract(epoch from created_at) * 1000)::float8 as at_ms from e`);
+      const [row] = (result as unknown as { rows: { seq: string; at_ms: number | string }[] }).rows;
       if (!row) throw new Error("insert into report_events returned nothing");
-      await db.insert(reportIdentifiers).values(identifiers.map((identifier) => ({ ...identifier, reportSeq: row.seq })));
-      return row;
+      const stored: ReportEventRow = {
+        seq: Number(row.seq),
+        id: event.id,
+        type: "created",
+        reporterKeyId: event.reporterKeyId,
+        reporterRole: event.reporterRole,
+        dedupHash: event.dedupHash,
+        text: record.text,
+        channel: record.channel,
+        lossAmount: record.loss_amount,
+        lossCurrency: record.loss_currency,
+        occurredAt: event.occurredAt ?? null,
+        mode: record.mode,
+        stage: record.stage,
+        engineScore: record.engine_score,
+        modelVersion: record.model_version,
+        createdAt: new Date(Number(row.at_ms)),
+      };
+      return stored;
     },
 
     async findById(id) {
