@@ -17,7 +17,8 @@ export function register(program: Command): void {
     .option("--database-url <url>", "PostgreSQL to use (a fresh schema, dropped at the end)", process.env.SOAK_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres")
     .option("--kill-at <s>", "seconds into each minute when the server is killed (±5 s)", "30")
     .option("--connections <n>", "keep-alive connections of the load generator", "64")
-    .action(async (opts: { minutes: string; rate: string; pglite?: boolean; databaseUrl: string; killAt: string; connections: string }) => {
+    .option("--profile [seconds]", "instead: each kind of request alone (closed loop), server and PostgreSQL CPU per request, and the rate the mix allows")
+    .action(async (opts: { minutes: string; rate: string; pglite?: boolean; databaseUrl: string; killAt: string; connections: string; profile?: string | true }) => {
       const minutes = positive("--minutes", opts.minutes);
       if (!Number.isInteger(minutes)) throw new Error(`--minutes: expected whole minutes, got "${opts.minutes}"`);
       const killAt = positive("--kill-at", opts.killAt);
@@ -30,6 +31,7 @@ export function register(program: Command): void {
         databaseUrl: opts.databaseUrl,
         killAt,
         connections: positive("--connections", opts.connections),
+        ...(opts.profile === undefined ? {} : { profileSeconds: opts.profile === true ? 5 : positive("--profile", opts.profile) }),
       });
       process.exitCode = passed ? 0 : 1;
     });

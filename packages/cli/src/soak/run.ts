@@ -23,6 +23,8 @@ export interface SoakOptions {
   /** Seconds into each minute at which the server is killed (jittered ±5 s so kills land mid-write). */
   killAt: number;
   connections: number;
+  /** Instead of the soak: each kind of request alone for this many seconds, CPU per request (profile.ts). */
+  profileSeconds?: number;
 }
 
 interface Check {
@@ -84,6 +86,11 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     const keys = await createKeys(env);
     server = new ServerProcess(env, await freePort());
     const bootMs = await server.start();
+    if (opts.profileSeconds !== undefined) {
+      const { profileMix } = await import("./profile.js");
+      await profileMix(server, keys, texts, opts.connections, opts.profileSeconds);
+      return true;
+    }
     console.log(`soak: ${opts.minutes} min at ${opts.rate} req/s on ${opts.engine}, kill -9 about ${opts.killAt} s into every minute; server up in ${(bootMs / 1000).toFixed(1)} s`);
     // Traffic and checks together stay within the server's per-address connection cap (MAX_CONNECTIONS_PER_IP).
     const pool = new ClientPool(server.url, opts.connections, { headersTimeout: 30_000, bodyTimeout: 30_000, connect: { timeout: 2_000 } });

@@ -28,6 +28,11 @@ export class ServerProcess {
   private stderr = "";
   readonly url: string;
 
+  /** The running server's process id (null while stopped). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   constructor(
     private readonly env: Record<string, string>,
     readonly port: number,

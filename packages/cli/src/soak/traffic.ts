@@ -59,7 +59,7 @@ interface Op {
 }
 
 /** Relative weights of each kind of request in the mix. */
-const MIX: [kind: string, weight: number][] = [
+export const MIX: [kind: string, weight: number][] = [
   ["analyze", 20],
   ["lookup", 25],
   ["report", 15],
@@ -103,9 +103,9 @@ export class Traffic {
     this.liveCalls = [];
   }
 
-  /** Sends one request of the mix; resolves once it is answered and counted into `stats`. */
-  async fire(scheduledAt: number, stats: MinuteStats): Promise<void> {
-    const op = this.next();
+  /** Sends one request of the mix (or of `kind`); resolves once it is answered and counted into `stats`. */
+  async fire(scheduledAt: number, stats: MinuteStats, kind?: string): Promise<void> {
+    const op = kind === undefined ? this.next() : this.build(kind);
     const epoch = this.epoch;
     stats.sent++;
     try {
