@@ -22,8 +22,11 @@ interface CompiledPattern {
   re: RegExp;
   wordStart: boolean;
   negatable: boolean;
-  /** Atoms of literals every match contains beyond its anchor (see requiredLiterals); checked once per text. */
-  required: string[][];
+  /**
+   * Atoms of literals every match contains beyond its anchor (see requiredLiterals), as ids into the
+   * scanner's atom table: an atom shared by several patterns is checked once per text.
+   */
+  required: number[];
 }
 
 interface Anchor {
@@ -121,6 +124,19 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const singleBits = newBitSet();
   const buckets: Anchor[][] = [];
   const unanchored: number[] = [];
+  // Required atoms, deduplicated: each as the presence keys of its alternatives (the first pair's slot, or
+  // -1 - unit for a one-unit literal).
+  const atoms: number[][] = [];
+  const atomIds = new Map<string, number>();
+  const atomId = (alternatives: string[]): number => {
+    const key = alternatives.join("\u0000");
+    let id = atomIds.get(key);
+    if (id === undefined) {
+      id = atoms.push(alternatives.map((l) => (l.length === 1 ? -1 - l.charCodeAt(0) : bigramSlot(l.charCodeAt(0), l.charCodeAt(1))))) - 1;
+      atomIds.set(key, id);
+    }
+    return id;
+  };
   const bucketOf = (index: Int32Array, slot: number): Anchor[] => {
     if (index[slot] === 0) {
       buckets.push([]);
@@ -138,7 +154,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
         const required = requiredLiterals(source)
           .slice(1)
           .filter((atom) => atom.length <= MAX_REQUIRED_ALTERNATIVES && !atom.includes(""));
-        patterns.push({ entry: e, set, re: new RegExp(source, "y"), wordStart, negatable, required });
+        patterns.push({ entry: e, set, re: new RegExp(source, "y"), wordStart, negatable, required: required.map(atomId) });
         const lits = anchorLiterals(source);
         if (lits === null || lits.some((l) => l === "")) {
           unanchored.push(p);
@@ -172,21 +188,33 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const tried = new Int32Array(patterns.length).fill(-1);
   let stamp = 0;
   // Code units and (hashed) pairs of code units present in the text being scanned; `viable[p]` caches,
-  // for scan `scanId`, whether every required atom of pattern p has an alternative present.
+  // for scan `scanId`, whether every required atom of pattern p has an alternative present (`atomPresent`
+  // likewise per atom, which patterns share).
   const unitsPresent = newBitSet();
   const pairsPresent = newBitSet();
   const viableScan = new Int32Array(patterns.length).fill(-1);
   const viable = new Uint8Array(patterns.length);
+  const atomScan = new Int32Array(atoms.length).fill(-1);
+  const atomPresent = new Uint8Array(atoms.length);
   let scanId = 0;
-  const present = (literal: string): boolean =>
-    literal.length === 1
-      ? hasBit(unitsPresent, literal.charCodeAt(0))
-      : hasBit(pairsPresent, bigramSlot(literal.charCodeAt(0), literal.charCodeAt(1)));
+  const isPresent = (atom: number): boolean => {
+    if (atomScan[atom] === scanId) return atomPresent[atom] === 1;
+    let ok = false;
+    for (const key of atoms[atom]!) {
+      if (key < 0 ? hasBit(unitsPresent, -1 - key) : hasBit(pairsPresent, key)) {
+        ok = true;
+        break;
+      }
+    }
+    atomScan[atom] = scanId;
+    atomPresent[atom] = ok ? 1 : 0;
+    return ok;
+  };
   const isViable = (p: number): boolean => {
     if (viableScan[p] === scanId) return viable[p] === 1;
     let ok = true;
     for (const atom of patterns[p]!.required) {
-      if (!atom.some(present)) {
+      if (!isPresent(atom)) {
         ok = false;
         break;
       }
