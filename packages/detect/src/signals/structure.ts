@@ -102,7 +102,7 @@ const ROBOCALL_FLOOR = 0.5;
  * A victim's account ("对方自称客服，让我共享屏幕，我就转了…"): someone reported as saying and asking, and
  * the writer (or their family) doing it. Such a text recounts the playbook as it happened, so its tactics
  * count as made, not described; general advice (不法分子, 凡是, 如遇, 警方提醒) keeps a text a warning.
- * Only asked when the text has a warning cue (the narrative lexicons are scanned on demand).
+ * Only asked when the text has a warning cue; its cue lexicons are read in the shared scan (lexicon-scan.ts).
  */
 const isVictimNarrative = (text: NormalizedText): boolean =>
   (lexiconHits(text, "experienceZh").length > 0 && lexiconHits(text, "reportedZh").length > 0 && lexiconHits(text, "genericZh").length === 0) ||
