@@ -84,10 +84,19 @@ describe("scamguard check --server (private range lookup)", () => {
   });
 
   it("says unknown for a number nobody reported, and official for an official one", async () => {
-    const { stdout, code } = await runCli(["check", "--server", relay.url, "请回拨 95588 或 13900000000"]);
+    const { stdout, code } = await runCli(["check", "--server", relay.url, "Please call back 95588 or 13900000000"]);
     expect(code).toBe(0);
     expect(stdout).toContain("phone 95588: official — official contact in the directory");
     expect(stdout).toContain("phone +8613900000000: unknown — no reports");
+  });
+
+  it("writes the reputation lines in the verdict's language: a Chinese text gets no English lines", async () => {
+    const { stdout, code } = await runCli(["check", "--server", relay.url, `请回拨 95588 或 13900000000，或者 ${NUMBER}`]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("电话号码 95588：官方联系方式 — 目录中的官方联系方式");
+    expect(stdout).toContain("电话号码 +8613900000000：没有记录 — 无人举报");
+    expect(stdout).toMatch(new RegExp(`电话号码 \\${NUMBER}：被举报，可疑 — 3 人举报，最近一次 \\d{4}-\\d{2}-\\d{2}`));
+    expect(stdout).not.toMatch(/Reputation|reporter|no reports|official contact/);
   });
 
   it("fails with a message naming the server when it cannot be reached", async () => {

@@ -26,7 +26,7 @@ export function register(program: Command): void {
       const standings = (reputation ?? []).map((r) => ({ kind: r.kind, value: r.value, verdict: r.verdict, distinctReporters: r.entry?.reporters ?? 0 }));
       const verdict = withReputation(analyze(text, { lang: opts.lang }), standings);
       if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
-      else process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + (server && reputation ? renderReputations(server, reputation) : ""));
+      else process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + (server && reputation ? renderReputations(server, reputation, verdict.lang) : ""));
     });
 }
 

@@ -44,19 +44,41 @@ async function fetchRange(base: string, prefix: string): Promise<RangeLookupResp
   return parsed.data;
 }
 
-/** Terminal lines for the reputations. */
-export function renderReputations(server: string, reputations: readonly IdentifierReputation[]): string {
+const LOOKUP_WORDS = {
+  zh: {
+    heading: (server: string) => `号码、账户和链接的举报记录（通过 ${server} 私密查询：只发送了哈希前缀）`,
+    kind: { phone: "电话号码", email: "邮箱/Apple ID", bank_account: "银行账户", url: "链接", domain: "域名", meeting_id: "会议号", app: "应用", display_name: "显示名称" },
+    verdict: { unknown: "没有记录", suspicious: "被举报，可疑", scam: "已确认诈骗", official: "官方联系方式" },
+    viaDomain: "（按其域名）",
+    colon: "：",
+    noReports: "无人举报",
+    official: "目录中的官方联系方式",
+    reporters: (n: number, last: string | null) => `${n} 人举报${last ? `，最近一次 ${last}` : ""}`,
+  },
+  en: {
+    heading: (server: string) => `Reputation (private lookup at ${server}: only hash prefixes were sent)`,
+    kind: null,
+    verdict: null,
+    viaDomain: " (its domain)",
+    colon: ": ",
+    noReports: "no reports",
+    official: "official contact in the directory",
+    reporters: (n: number, last: string | null) => `${n} distinct reporter${n === 1 ? "" : "s"}${last ? `, last ${last}` : ""}`,
+  },
+} as const;
+
+/** Terminal lines for the reputations, in the verdict's language (a person reads one language, never a mix). */
+export function renderReputations(server: string, reputations: readonly IdentifierReputation[], lang: "zh" | "en" = "en"): string {
   if (reputations.length === 0) return "";
-  const lines = ["", `Reputation (private lookup at ${server}: only hash prefixes were sent)`];
+  const w = LOOKUP_WORDS[lang];
+  const lines = ["", w.heading(server)];
   for (const r of reputations) {
-    const what = r.via === "domain" ? ` (its domain)` : "";
+    const what = r.via === "domain" ? w.viaDomain : "";
     const detail =
-      r.entry === null
-        ? "no reports"
-        : r.entry.verdict === "official"
-          ? "official contact in the directory"
-          : `${r.entry.reporters} distinct reporter${r.entry.reporters === 1 ? "" : "s"}${r.entry.updated ? `, last ${r.entry.updated}` : ""}`;
-    lines.push(`  ${r.kind} ${r.normalized}: ${r.verdict}${what} — ${detail}`);
+      r.entry === null ? w.noReports : r.entry.verdict === "official" ? w.official : w.reporters(r.entry.reporters, r.entry.updated ?? null);
+    const kind = w.kind?.[r.kind] ?? r.kind;
+    const verdict = w.verdict?.[r.verdict] ?? r.verdict;
+    lines.push(`  ${kind} ${r.normalized}${w.colon}${verdict}${what} — ${detail}`);
   }
   return `${lines.join("\n")}\n`;
 }
