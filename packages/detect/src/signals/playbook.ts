@@ -166,9 +166,13 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
  * const { text, signals } = detectSignals("我是京东客服，您的学生账户需要注销，请转账到指定账户");
  * inferPlaybook(text, signals) // { mode: "credit_repair", stage: "money", impersonating: "jd" }
  */
-export function inferPlaybook(text: NormalizedText, signals: readonly Signal[], structure?: PlaybookStructure): PlaybookState {
+export function inferPlaybook(text: NormalizedText, allSignals: readonly Signal[], structure?: PlaybookStructure): PlaybookState {
+  const read = structure ?? readStructure(text, allSignals);
   // A warning describes the playbook; it is not at any stage of it.
-  if ((structure ?? readStructure(text, signals)).warning) return { mode: null, stage: null, impersonating: null };
+  if (read.warning) return { mode: null, stage: null, impersonating: null };
+  // The writer's own news ("我抽中了一台咖啡机") is no claim made of the reader.
+  const self = read.self;
+  const signals = self !== undefined && self.size > 0 ? allSignals.filter((s) => !self.has(s.id)) : allSignals;
   const impersonating = inferImpersonating(text, signals);
   const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
   const stage = furthestStage(signals);

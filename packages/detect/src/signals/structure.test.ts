@@ -68,3 +68,17 @@ describe("readStructure: a carrier's own service channel is an official contact"
     expect(s.claimAndAsk).toBe(true);
   });
 });
+
+describe("readStructure: who won the prize", () => {
+  it("reads the writer's own win as chit-chat, not a claim made of the reader", () => {
+    const s = structureOf("周末去看演出，我在现场抽中了一台相机，回头加我微信发你照片。");
+    expect(s.claimAndAsk).toBe(false);
+    expect([...(s.self ?? [])]).toContain("pretext:prize");
+  });
+
+  it("keeps a prize announced to the reader a claim, even when the organiser says 我们", () => {
+    const s = structureOf("恭喜您！您的号码被系统随机选中，获得了我们公司举办的抽奖活动的一等奖，请加客服微信领取。");
+    expect(s.claimAndAsk).toBe(true);
+    expect(s.self?.size ?? 0).toBe(0);
+  });
+});

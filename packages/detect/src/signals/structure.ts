@@ -32,6 +32,11 @@ export interface PlaybookStructure {
   warning: boolean;
   /** Signal ids whose every piece of evidence sits in a described clause (for reasons; never scored as asks). */
   described: ReadonlySet<string>;
+  /**
+   * `selfClaims` signal ids whose every piece of evidence is the writer's own news ("我在音乐节抽中了一把吉他"):
+   * no claim made of the reader, so neither scored nor a playbook stage.
+   */
+  self?: ReadonlySet<string>;
 }
 
 interface StructureConfig {
@@ -71,6 +76,11 @@ interface StructureConfig {
   quotable: string[];
   /** Pressure that completes a claim on its own ("不要挂电话", "tell no one", a threat of arrest). */
   completingPressure: string[];
+  /**
+   * Claims that say something happened to SOMEONE: made of the reader ("恭喜您中奖") they are a pretext; told by
+   * the writer of themselves ("我年会抽中了二等奖", with no 你/您 in the clause) they are chit-chat, not a claim.
+   */
+  selfClaims: string[];
 }
 
 const CONFIG = playbook.structure as StructureConfig;
@@ -85,6 +95,7 @@ const AUTOMATED = new Set(CONFIG.automated);
 const ROBOCALL_ASKS = new Set(CONFIG.robocallAsks);
 const QUOTABLE = new Set(CONFIG.quotable);
 const COMPLETING_PRESSURE = new Set(CONFIG.completingPressure);
+const SELF_CLAIMS = new Set(CONFIG.selfClaims);
 const DECISIVE = new Set<string>(playbook.standalone.ids);
 const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
 const CLAIM_FAMILIES = new Set(["impersonation", "pretext"]);
@@ -126,6 +137,21 @@ const isClauseEnd = (c: number): boolean => isSentenceEnd(c) || c === 0x2c || c 
 /** An imperative at the start of a clause: the ask is made of the reader, even in a sentence that names scammers. */
 const IMPERATIVE =
   /^\s*(?:请(?!勿|不要|别)|麻烦|马上|立即|立刻|赶紧|尽快|现在|先|务必|please\b|kindly\b|click\b|tap\b|call\b|press\b|visit\b|go to\b|reply\b|log ?in\b|update\b|verify\b|confirm\b)/;
+
+/** The writer alone (我, not 我们/我司/我行, who speak for an organiser) before the claim. */
+const WRITER = /我(?!们|司|行|公司|方)/;
+/** Someone other than the writer is the subject or the addressee ("恭喜您", "你被抽中", "对方称我中奖"). */
+const NOT_SELF = /[你您]|说|称|告诉|通知|恭喜|提示|显示|短信|电话/;
+
+/**
+ * Whether the evidence at normalised `at` is the writer's own news: its clause names the writer (我) before it
+ * and neither addresses the reader nor reports someone else's words ("我在音乐节抽中了一把吉他"
+ * vs "恭喜您抽中了", "获得了我们公司举办的大奖赛的二等奖").
+ */
+function isSelfReport(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return WRITER.test(s.slice(ca, at)) && !NOT_SELF.test(s.slice(ca, cb));
+}
 
 /** Normalised index of an original offset (toOriginal is non-decreasing). */
 function toNormalized(text: NormalizedText, original: number): number {
@@ -210,6 +236,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   // customer states the problem and the agent asks for details; that is not the playbook.
   const bySpeaker = new Map<string, SpeakerMoves>();
   const described = new Set<string>();
+  const self = new Set<string>();
   let describedTactics = 0;
   let automated = false;
   for (const sig of signals) {
@@ -221,7 +248,10 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       !(officialOnly && CONTACT_ASKS.has(sig.id)) &&
       (shortMessage || !MESSAGE_ASKS.has(sig.id));
     let direct = false;
+    let selfOnly = SELF_CLAIMS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
     for (const e of sig.evidence) {
+      if (selfOnly && isSelfReport(s, toNormalized(text, e.start))) continue;
+      selfOnly = false;
       if (anyCue && isDescribed(s, toNormalized(text, e.start), cues, isClaim)) continue;
       direct = true;
       const t = turnAt(turns, e.start);
@@ -233,8 +263,11 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       }
       if (isClaim) moves.claim = true;
       if (isAsk) moves.ask = true;
-      if (isClaim && BARE_LINK_WEAK_CLAIMS.has(sig.id)) moves.bareLinkWeakClaim = true;
-      else if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id) && !(optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id))) moves.strongClaim = true;
+      // An advertiser's message (回T退订) links to its own shop: there a link completes none of these claims.
+      if (isClaim && optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id)) {
+        // neither strong nor completed by a link
+      } else if (isClaim && BARE_LINK_WEAK_CLAIMS.has(sig.id)) moves.bareLinkWeakClaim = true;
+      else if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id)) moves.strongClaim = true;
       if (isAsk && !LINK_ASKS.has(sig.id)) moves.strongAsk = true;
       if (isAsk && !MESSAGE_ASKS.has(sig.id)) moves.explicitAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
@@ -244,7 +277,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
-    if (!direct) {
+    if (selfOnly) self.add(sig.id);
+    else if (!direct) {
       described.add(sig.id);
       describedTactics++;
     }
@@ -260,7 +294,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
   }
-  return { claimAndAsk, decisive, robocall, warning: describedTactics > 0 && !claimAndAsk && !decisive, described };
+  return { claimAndAsk, decisive, robocall, warning: describedTactics > 0 && !claimAndAsk && !decisive, described, self };
 }
 
 interface SpeakerMoves {
@@ -309,8 +343,11 @@ function isDescribed(s: string, at: number, cues: Cues, isClaim: boolean): boole
  * @example scoredSignals(signals, { claimAndAsk: true, … }) // without protective:anti-fraud-warning
  */
 export function scoredSignals(signals: Signal[], structure: PlaybookStructure): Signal[] {
-  if (!structure.claimAndAsk && !structure.decisive) return signals;
-  return signals.filter((sig) => !QUOTABLE.has(sig.id));
+  const self = structure.self;
+  const selfClaims = self !== undefined && self.size > 0;
+  if (!structure.claimAndAsk && !structure.decisive && !selfClaims) return signals;
+  const dropQuotable = structure.claimAndAsk || structure.decisive;
+  return signals.filter((sig) => !(dropQuotable && QUOTABLE.has(sig.id)) && !(selfClaims && self.has(sig.id)));
 }
 
 /**
