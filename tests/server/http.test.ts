@@ -113,6 +113,34 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
     await new Promise((resolve) => socket.on("close", resolve));
     clearInterval(drip);
     expect(received).toMatch(/^HTTP\/1\.1 408/);
+    expect(JSON.parse(received.slice(received.indexOf("\r\n\r\n") + 4)).error.code).toBe("request_timeout");
+  });
+
+  it("answers a request Node's parser refuses (raw Chinese in the URL, as curl sends it; a bad header) in the API's error shape", async () => {
+    const send = (head: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(Number(new URL(server.url).port), "127.0.0.1");
+        let received = "";
+        socket.on("data", (d: Buffer) => (received += d.toString("utf8")));
+        socket.on("close", () => resolve(received));
+        socket.on("error", () => resolve(received));
+        socket.write(Buffer.from(head, "utf8"));
+      });
+    const parts = (received: string) => {
+      const [head = "", body = ""] = received.split("\r\n\r\n");
+      return { head, body: JSON.parse(body) as { error: { code: string; message: string } } };
+    };
+    const url = parts(await send("GET /v1/lookup?kind=display_name&value=京东客服 HTTP/1.1\r\nhost: x\r\n\r\n"));
+    expect(url.head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(url.head).toMatch(/\r\nx-request-id: [0-9a-f-]{36}/);
+    expect(url.body.error.code).toBe("invalid_url");
+    expect(url.body.error.message).toContain("percent-encoded");
+    const header = parts(await send("GET /healthz HTTP/1.1\r\nhost: x\r\nbad header\r\n\r\n"));
+    expect(header.head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(header.body.error.code).toBe("invalid_header");
+    // Encoded, the same lookup works.
+    const ok = await fetch(`${server.url}/v1/lookup?kind=display_name&value=${encodeURIComponent("京东客服")}`);
+    expect(ok.status).toBe(200);
   });
 
   it("caps the connections one address may hold open; the rest are closed at once and others keep working", async () => {

@@ -23,7 +23,7 @@ import { installMetrics } from "./http/metrics.js";
 import { installWebApp, type WebApp } from "./http/web-app.js";
 import { logSerializers } from "./http/log-redaction.js";
 import { frameworkError, installRouting, requestIdOf } from "./http/routing.js";
-import { httpServerOptions, installServerLimits } from "./http/server-limits.js";
+import { clientErrorHandler, httpServerOptions, installServerLimits } from "./http/server-limits.js";
 import { installAbsentBodyAsEmpty, policyValidatorCompiler } from "./http/validation.js";
 import { routes } from "./routes/index.js";
 import type { ZodApp } from "./routes/route-module.js";
@@ -95,6 +95,8 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
     // Slow clients: see http/server-limits.ts (Fastify passes `http` to http.createServer).
     requestTimeout: config.http.requestTimeoutMs,
     http: httpServerOptions(config),
+    // Requests Node's parser refuses (raw Chinese in a URL, bad headers, 408) get the API's error shape.
+    clientErrorHandler,
     // x-request-id: the caller's (when sane) or a fresh UUID; on every response and request log line.
     genReqId: requestIdOf,
     frameworkErrors: frameworkError,

@@ -9,9 +9,14 @@
  *   connections; further ones are closed at accept, before they cost a parser or a timer.
  * - **`Expect: 100-continue`**: the declared Content-Length is checked against the body limit BEFORE
  *   answering `100 Continue`, so a client is told 413 without sending a body it would waste.
+ * - **Requests Node's parser refuses** (a raw non-ASCII or space character in the URL, as `curl` sends
+ *   `?value=京东客服` unencoded; a malformed header; headers too large; the slow-loris 408): answered in the API's
+ *   one error shape `{"error": {"code", "message"}}` with an `x-request-id`, naming what to fix, instead
+ *   of Fastify's default `{"error":"Bad Request","message":"Client Error"}`.
  */
 import type { IncomingMessage, Server, ServerOptions, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { randomUUID } from "node:crypto";
 import type { Config } from "../config.js";
 
 /** Options for `http.createServer` (Fastify's `http` option) from the config. */
@@ -60,3 +65,44 @@ function capConnectionsPerAddress(server: Server, max: number): void {
     });
   });
 }
+
+/** What a client is told when Node's HTTP parser refuses its request (before Fastify routes it). */
+export function clientErrorAnswer(error: NodeJS.ErrnoException): { status: number; code: string; message: string } {
+  switch (error.code) {
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return { status: 408, code: "request_timeout", message: "request: the headers and body did not arrive in time" };
+    case "HPE_HEADER_OVERFLOW":
+      return { status: 431, code: "headers_too_large", message: "headers: larger than the server accepts" };
+    case "HPE_INVALID_URL":
+      return {
+        status: 400,
+        code: "invalid_url",
+        message:
+          "URL: characters that must be percent-encoded (non-ASCII text such as Chinese, spaces, quotes); encode the query, e.g. curl -G --data-urlencode 'value=…'",
+      };
+    case "HPE_INVALID_HEADER_TOKEN":
+    case "HPE_INVALID_HEADER_VALUE":
+    case "HPE_LF_EXPECTED":
+    case "HPE_CR_EXPECTED":
+      return { status: 400, code: "invalid_header", message: "headers: malformed header line" };
+    default:
+      return { status: 400, code: "bad_request", message: "request: not a valid HTTP/1.1 request (a space in the URL must be encoded as %20)" };
+  }
+}
+
+/** Fastify's `clientErrorHandler`: the API's error shape for requests the HTTP parser refuses. */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset connection has nobody left to answer (Node's own rule, as in Fastify's default).
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const answer = clientErrorAnswer(error);
+  if (socket.writable) {
+    const body = JSON.stringify({ error: { code: answer.code, message: answer.message } });
+    socket.write(
+      `HTTP/1.1 ${answer.status} ${STATUS_TEXT[answer.status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nx-request-id: ${randomUUID()}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 408: "Request Timeout", 431: "Request Header Fields Too Large" };
