@@ -81,6 +81,11 @@ interface StructureConfig {
    * the writer of themselves ("我年会抽中了二等奖", with no 你/您 in the clause) they are chit-chat, not a claim.
    */
   selfClaims: string[];
+  /**
+   * Asks that complete only the claims listed with them: "get back to me / reply if you are interested" is the ask
+   * of an advance-fee or prize offer, but after an account notice or in a support chat it is ordinary courtesy.
+   */
+  narrowAsks: Record<string, string[]>;
 }
 
 const CONFIG = playbook.structure as StructureConfig;
@@ -96,6 +101,7 @@ const ROBOCALL_ASKS = new Set(CONFIG.robocallAsks);
 const QUOTABLE = new Set(CONFIG.quotable);
 const COMPLETING_PRESSURE = new Set(CONFIG.completingPressure);
 const SELF_CLAIMS = new Set(CONFIG.selfClaims);
+const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
 const DECISIVE = new Set<string>(playbook.standalone.ids);
 const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
 const CLAIM_FAMILIES = new Set(["impersonation", "pretext"]);
@@ -242,7 +248,9 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
     const isClaim = CLAIM_FAMILIES.has(sig.family);
+    const narrowClaims = NARROW_ASKS.get(sig.id);
     const isAsk =
+      narrowClaims === undefined &&
       ASK_FAMILIES.has(sig.family) &&
       !MENTIONS.has(sig.id) &&
       !(officialOnly && CONTACT_ASKS.has(sig.id)) &&
@@ -258,10 +266,14 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
       let moves = bySpeaker.get(speaker);
       if (moves === undefined) {
-        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false };
+        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, claimIds: new Set(), narrowAsks: [] };
         bySpeaker.set(speaker, moves);
       }
-      if (isClaim) moves.claim = true;
+      if (isClaim) {
+        moves.claim = true;
+        moves.claimIds.add(sig.id);
+      }
+      if (narrowClaims !== undefined) moves.narrowAsks.push(narrowClaims);
       if (isAsk) moves.ask = true;
       // An advertiser's message (回T退订) links to its own shop: there a link completes none of these claims.
       if (isClaim && optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id)) {
@@ -290,6 +302,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // The combinations of the playbook: claim + ask; who-I-am + what-is-wrong (the opening of every
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
     // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
+    if (m.narrowAsks.some((claims) => [...m.claimIds].some((id) => claims.has(id)))) claimAndAsk = true;
     if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure)))) claimAndAsk = true;
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
@@ -313,6 +326,10 @@ interface SpeakerMoves {
   pressure: boolean;
   decisive: boolean;
   robocallAsk: boolean;
+  /** Ids of the claims made (for `narrowAsks`). */
+  claimIds: Set<string>;
+  /** For each narrow ask made, the claims it completes. */
+  narrowAsks: ReadonlySet<string>[];
 }
 
 /** Normalised start offsets of the cues found, by reach. */
