@@ -120,6 +120,21 @@ describe("Check page", () => {
     await offline.page.close();
   });
 
+  it("shows how to stop screen sharing for a screen-share script, not for a phishing text with a link", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/`);
+    await page.getByLabel(/号码、来电显示/).fill("");
+    await page.getByLabel("短信、聊天或通话内容").fill(SEED_TEXT);
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await expect.poll(() => page.getByTestId("verdict").locator(".screen-share").count()).toBe(1);
+    await page.getByLabel("短信、聊天或通话内容").fill("【ETC服务】您的ETC卡已失效，请及时点击 etc-renzheng.top 重新认证，逾期将停止使用");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await expect.poll(() => page.getByTestId("mode").textContent()).not.toBe("注销校园贷/征信修复");
+    expect(await page.getByTestId("risk").textContent()).toMatch(/高风险|极高风险/);
+    expect(await page.getByTestId("verdict").locator(".screen-share").count()).toBe(0);
+    expect(phone.errors).toEqual([]);
+  });
+
   it("says low risk carefully, never 'safe'", async () => {
     const { page } = phone;
     await page.getByLabel("短信、聊天或通话内容").fill("妈，我周末回家吃饭，帮我留点饺子。");

@@ -38,6 +38,17 @@ export function actionsFor(verdict: Verdict): MessageKey[] {
   }
 }
 
+/** Signals of a caller who shares or controls the screen: a meeting app, remote control, screen share. */
+const SCREEN_SIGNALS = new Set(["channel:screen-share", "channel:meeting-app", "channel:remote-app"]);
+
+/**
+ * "How to stop screen sharing" only when the text is about sharing or controlling the screen, not for every
+ * channel switch: a smishing text with a link is a channel switch too, and its reader shares no screen.
+ */
+export function showsScreenShareHelp(verdict: Verdict): boolean {
+  return verdict.signals.some((s) => SCREEN_SIGNALS.has(s.id) || s.id.includes("screen"));
+}
+
 /**
  * A signal's description when it is written in the page's language, else nothing (the family name and
  * the quoted words still say what was found): a Chinese page never shows an English sentence.
@@ -100,7 +111,7 @@ export function VerdictCard({ result }: { result: CheckResult }) {
               <small>{t("verdict.callBackNote")}</small>
             </p>
           )}
-          {verdict.stage === "channel_switch" || verdict.signals.some((s) => s.id.includes("screen")) ? <ScreenShareHelp open /> : null}
+          {showsScreenShareHelp(verdict) ? <ScreenShareHelp open /> : null}
           {verdict.advice.length > 0 && (
             <div className="advice">
               <h3>{t("verdict.advice")}</h3>
