@@ -24,6 +24,13 @@ describe("adviceFor", () => {
     expect(ids).toContain("hotline-96110");
   });
 
+  it("gives an English reader in the US 911 and the FTC beside China's 110 and 96110", () => {
+    const advice = adviceOf("This is the Social Security Administration. Your social security number has been suspended, press 1 now or a warrant will be issued.");
+    const hotline = advice.find((a) => a.id === "hotline-96110")?.text ?? "";
+    expect(hotline).toContain("911");
+    expect(hotline).toContain("reportfraud.ftc.gov");
+  });
+
   it("puts stopping the money first once money moves, with 110 and the emergency freeze", () => {
     const advice = adviceOf(
       "I'm calling from JD.com customer service. Your student account must be closed or it will affect your credit. Transfer 20,000 yuan to a designated account.",
