@@ -26,6 +26,12 @@ describe("scamguard classify (real process)", () => {
     expect(out[4]).toMatchObject({ id: "ok", label: expect.any(Number), score: expect.any(Number), risk: expect.any(String) });
   });
 
+  it("says a line without text needs one, not zod's 'received undefined'", async () => {
+    const { code, stdout } = await runCli(["classify"], { stdin: '{"id":"b"}\n' });
+    expect(code).toBe(0);
+    expect(parseLines(stdout)).toEqual([{ id: "b", line: 1, error: "text: required (a string)" }]);
+  });
+
   it("writes one line per input line, in order, with the verdict fields", async () => {
     const lines = Array.from({ length: 2000 }, (_, i) =>
       JSON.stringify({ id: `m${i}`, text: i % 2 ? "您好，我是微粒贷客服，请下载会议软件共享屏幕" : "明天下午三点开会", label: i % 2 }),

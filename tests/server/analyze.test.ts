@@ -37,6 +37,12 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(res.json().error.message).toBe("text: at most 1 MiB (UTF-8 bytes)");
   });
 
+  it("says a missing field is required, not zod's 'received undefined'", async () => {
+    const res = await post(JSON.stringify({ lang: "zh" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: "validation_failed", message: "text: required (a string)", details: [{ path: "text", message: "required (a string)" }] });
+  });
+
   it("rejects an unknown field, naming it (one policy for every route)", async () => {
     const res = await post(JSON.stringify({ text: "hi", langg: "zh" }));
     expect(res.statusCode).toBe(400);

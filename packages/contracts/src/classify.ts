@@ -19,5 +19,18 @@ export type ClassifyInput = z.infer<typeof ClassifyInputSchema>;
  */
 export function formatZodIssue(issue: { path: PropertyKey[]; message: string }): string {
   const path = issue.path.map(String).join(".");
-  return path ? `${path}: ${issue.message}` : issue.message;
+  const message = readableIssueMessage(issue.message);
+  return path ? `${path}: ${message}` : message;
+}
+
+/**
+ * zod's words for a field that is missing, "Invalid input: expected string, received undefined", say what a
+ * person must do: "required (a string)". Other messages pass unchanged.
+ * @example readableIssueMessage("Invalid input: expected string, received undefined") // "required (a string)"
+ */
+export function readableIssueMessage(message: string): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  if (!missing) return message;
+  const type = missing[1] as string;
+  return `required (${/^[aeiou]/.test(type) ? "an" : "a"} ${type})`;
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import type { ErrorResponse } from "@scamguard/contracts";
+import { type ErrorResponse, readableIssueMessage } from "@scamguard/contracts";
 import { AppError, type ErrorDetail } from "../errors.js";
 
 /** Fastify's own errors that are the caller's fault, with the code and message we answer. */
@@ -53,7 +53,7 @@ function validationDetails(error: FastifyError & { validationContext?: string })
       return unknownKeys.map((key) => ({ path: path === "" ? String(key) : `${path}.${String(key)}`, message: "unknown field (not in the API schema)" }));
     }
     // Some schemas already name their field in the message ("text: at most 1 MiB"): don't say it twice.
-    const raw = issue.message ?? "invalid";
+    const raw = readableIssueMessage(issue.message ?? "invalid");
     const message = raw.startsWith(`${field}: `) ? raw.slice(field.length + 2) : raw;
     return { path: field, message };
   });
