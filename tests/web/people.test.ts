@@ -135,6 +135,22 @@ describe("Check page", () => {
     expect(phone.errors).toEqual([]);
   });
 
+  it("keeps a verdict quoting a long phishing link inside a 360 px phone, also in large type", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/`);
+    await page.getByLabel(/号码、来电显示/).fill("");
+    const link = `https://icbc-secure-login-verification-center.com/account/verify?session=${"8f8e7d6c5b4a3928".repeat(4)}`;
+    await page.getByLabel("短信、聊天或通话内容").fill(`【工商银行】您的网银账户已被锁定，请立即登录 ${link} 重新验证身份，逾期将冻结`);
+    for (const large of [false, true]) {
+      if (large) await page.getByRole("button", { name: "大字", exact: true }).click();
+      await page.getByRole("button", { name: "检查", exact: true }).click();
+      await expect.poll(() => page.getByTestId("risk").textContent()).toMatch(/高风险|极高风险/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), large ? "large type" : "normal type").toBeLessThanOrEqual(360);
+    }
+    await page.getByRole("button", { name: "大字：开" }).click();
+    expect(phone.errors).toEqual([]);
+  });
+
   it("says low risk carefully, never 'safe'", async () => {
     const { page } = phone;
     await page.getByLabel("短信、聊天或通话内容").fill("妈，我周末回家吃饭，帮我留点饺子。");
