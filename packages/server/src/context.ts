@@ -13,6 +13,8 @@ export interface CoreContext {
   engine: Engine;
   /** The root handle (outside any transaction), for state that outlives a request. */
   rootDb: Db;
+  /** A statement planned once per connection, run on the root handle (Database.prepared). */
+  prepared: Database["prepared"];
   /** One instance per app of `create()`, closed with the app when it has a `close()`. */
   singleton<T>(name: string, create: () => T): T;
   /** Runs `fn` when the app closes (after the HTTP server stops, before the database closes). */
@@ -46,6 +48,7 @@ export function createContext(config: Config, database: Database, overrides: Par
     config,
     engine: database.engine,
     rootDb: database.db,
+    prepared: database.prepared,
     singleton<T>(name: string, create: () => T): T {
       if (!singletons.has(name)) {
         const value = create();

@@ -5,13 +5,13 @@
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { openPgliteThread } from "./pglite-thread.js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import type { Config } from "../config.js";
 import { acquireDataDirLock } from "../runtime/data-dir.js";
+import { openPgliteThread } from "./pglite-thread.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -29,6 +29,14 @@ export interface Database {
    * @example await database.rows<{ n: number }>(sql`select count(*)::int as n from api_keys`)
    */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * A named statement, parsed and planned once per connection instead of at every call: for the hot
+   * statements of the request path (a transfer hold's commit), where planning a multi-CTE statement cost
+   * more than running it (PGlite runs the planner in WASM). `text` takes its parameters as $1…$n, typed by
+   * `types`; each parameter is sent as text. Outside any transaction (each call commits on its own).
+   * @example const insert = database.prepared("log_rows", "insert into t select * from jsonb_to_recordset($1)", ["jsonb"])
+   */
+  prepared<T = Record<string, unknown>>(name: string, text: string, types: readonly string[]): (params: readonly string[]) => Promise<T[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /** Runs `fn` while holding a lock shared by every process on this database (migrations). */
@@ -57,11 +65,31 @@ async function openPglite(config: Config, options: OpenOptions): Promise<Databas
       await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}"`);
     }
     const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
+    // One connection: each name is PREPAREd once on it. PGlite's extended protocol takes no named
+    // statements, so EXECUTE gets its arguments as quoted literals (pg's escapeLiteral).
+    const preparedOnce = new Map<string, { text: string; ready: Promise<unknown> }>();
     return {
       engine: "pglite",
       db,
       schemaName,
-      rows: async <T,>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+      rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+      prepared: <T>(name: string, text: string, types: readonly string[]) => {
+        checkStatementName(name);
+        return async (params: readonly string[]) => {
+          let statement = preparedOnce.get(name);
+          if (statement && statement.text !== text) throw new Error(`prepared statement ${name}: already prepared with another text`);
+          if (!statement) {
+            const ready = client.exec(`PREPARE ${name}${types.length > 0 ? `(${types.join(", ")})` : ""} AS ${text}`);
+            statement = { text, ready };
+            preparedOnce.set(name, statement);
+            // A failed PREPARE (a table not there yet) is tried again by the next call.
+            ready.catch(() => preparedOnce.delete(name));
+          }
+          await statement.ready;
+          const args = params.length > 0 ? `(${params.map((p) => pg.escapeLiteral(p)).join(", ")})` : "";
+          return (await client.query<T>(`EXECUTE ${name}${args}`)).rows;
+        };
+      },
       ping: async () => {
         await client.query("select 1");
       },
@@ -96,7 +124,12 @@ async function openPostgres(url: string, schemaName: string | null): Promise<Dat
     engine: "postgres",
     db,
     schemaName: schemaName ?? "public",
-    rows: async <T,>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    // node-postgres prepares a named statement on each pooled connection at its first use there.
+    prepared: <T>(name: string, text: string, _types: readonly string[]) => {
+      checkStatementName(name);
+      return async (params: readonly string[]) => (await pool.query({ name, text, values: [...params] })).rows as T[];
+    },
     ping: async () => {
       await pool.query("select 1");
     },
@@ -114,4 +147,27 @@ async function openPostgres(url: string, schemaName: string | null): Promise<Dat
     },
     close: () => pool.end(),
   };
+}
+
+/** Statement names are written into SQL (PREPARE/EXECUTE): plain identifiers only. */
+function checkStatementName(name: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`prepared statement name ${JSON.stringify(name)}: use [a-z0-9_]`);
+}
+
+/**
+ * A statement written for `prepared` ($1…$n), as drizzle SQL with those parameters: the same text runs
+ * inside a transaction too, where a pooled prepared statement cannot.
+ */
+export function sqlWithParams(text: string, params: readonly unknown[]): SQL {
+  const chunks: SQL[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\$(\d+)/g)) {
+    chunks.push(sql.raw(text.slice(last, m.index)));
+    const n = Number(m[1]);
+    if (n < 1 || n > params.length) throw new Error(`sqlWithParams: $${n} without a parameter`);
+    chunks.push(sql`${params[n - 1]}`);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  chunks.push(sql.raw(text.slice(last)));
+  return sql.join(chunks);
 }

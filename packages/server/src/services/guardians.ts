@@ -5,10 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Guardian, GuardianAlert, RegisterGuardianRequest, SessionDecision } from "@scamguard/contracts";
-import { and, arrayContains, desc, eq, sql } from "drizzle-orm";
+import { and, arrayContains, desc, eq } from "drizzle-orm";
 import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
-import type { Db } from "../db/client.js";
+import { type Db, sqlWithParams } from "../db/client.js";
 import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
 import { guardianAlerts, guardians } from "../db/schema/index.js";
 import { unprocessable } from "../errors.js";
@@ -69,6 +69,108 @@ const toAlert = (row: AlertRow): GuardianAlert => ({
   createdAt: row.createdAt.toISOString(),
 });
 
+/**
+ * The alert batch, ONE statement whatever its size ($1: the alerts as json, $2: the transfer screening
+ * rows as jsonb; see raiseAlertBatch). A constant text, so the screening writer runs it as a prepared
+ * statement (planned once per connection) and a transaction runs the same text through drizzle.
+ */
+export const RAISE_ALERTS_SQL = `
+  with i as (
+    select * from json_to_recordset($1::json) as x(ord int, id text, subject text, source text, source_id text,
+      owner text, decision text, risk text, stage text, reasons json, advice json, created_at text)
+  ), f as (
+    select i.id as alert_id, g.id, g.created_by_key_id as by_key, g.created_at as g_created,
+      json_build_object('id', g.id, 'subject', g.subject, 'name', g.name, 'contact', json_build_object('kind', g.contact_kind, 'value', g.contact_value),
+        'relation', g.relation, 'createdAt', to_char(g.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) as j
+    from i join guardians g on g.subject = i.subject and (g.created_by_key_id = i.owner or starts_with(g.subject, g.created_by_key_id || ':'))
+  ), aud as (
+    select id as alert_id, owner as key from i union select alert_id, by_key from f
+  ), al as (
+    select i.*,
+      coalesce((select json_agg(f.id order by f.g_created, f.id) from f where f.alert_id = i.id), '[]'::json) as guardian_ids,
+      array(select aud.key from aud where aud.alert_id = i.id order by aud.key) as audience
+    from i
+  ), a as (
+    insert into guardian_alerts (id, subject, guardian_ids, source, source_id, audience, decision, risk, stage, reasons, created_at)
+    select id, subject, guardian_ids::jsonb, source, source_id, audience, decision, risk, stage, reasons::jsonb, created_at::timestamptz from al
+  ), d as (
+    insert into webhook_outbox (webhook_id, alert_id, body)
+    select w.id, al.id, json_build_object('type', 'guardian.alert',
+        'alert', json_build_object('id', al.id, 'subject', al.subject, 'guardianIds', al.guardian_ids, 'source', al.source, 'sourceId', al.source_id,
+          'decision', al.decision, 'risk', al.risk, 'stage', al.stage, 'reasons', al.reasons, 'createdAt', al.created_at),
+        'guardians', coalesce((select json_agg(f.j order by f.g_created, f.id) from f where f.alert_id = al.id and f.by_key = w.owner_key_id), '[]'::json),
+        'advice', al.advice)::text
+    from al join webhooks w on w.owner_key_id = any(al.audience)
+    returning 1
+  ), s as (
+    insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
+    select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
+    from jsonb_to_recordset($2::jsonb)
+      as x(actor_key_id text, session_id text, payer text, payee text, amount float8, currency text, decision text, reasons jsonb)
+  )
+  select al.guardian_ids::text as guardian_ids, (select count(*) from d)::int as queued from al order by al.ord`;
+
+/** One row per alert, in input order (`queued`: the deliveries queued by the whole batch). */
+export interface RaisedRow {
+  guardian_ids: string;
+  queued: number;
+}
+
+/** Runs RAISE_ALERTS_SQL with its two parameters and returns its rows. */
+export type RaiseAlertsRunner = (params: readonly [string, string]) => Promise<RaisedRow[]>;
+
+/**
+ * Stores alerts (with the transfer screening rows that decided them) through `run`: see
+ * GuardianService.raiseAlerts. The screening writer passes a prepared statement; the service, drizzle.
+ */
+export async function raiseAlertBatch(
+  run: RaiseAlertsRunner,
+  inputs: readonly RaiseAlertInput[],
+  screenings: readonly ScreeningRow[] = [],
+): Promise<{ alerts: GuardianAlert[]; queued: number }> {
+  if (inputs.length === 0) return { alerts: [], queued: 0 };
+  // ONE statement, one round trip, whatever the batch (screening holds are awaited by the request that
+  // decided them, and each extra round trip cost a turn of a busy event loop): it finds the subjects'
+  // guardians, stores the alerts, queues one delivery per webhook of each alert's audience and writes
+  // the screening rows, atomically on its own (no BEGIN/COMMIT needed, the outbox never lacks its alert).
+  // Subjects are names an institution chooses: a guardian applies to a source only when its registrant
+  // owns the source, or the subject lies in the registrant's own namespace ("<its key id>:…", the
+  // only subjects a person's app may register). Nobody reads alerts by guessing another's subject.
+  // Each webhook receiver learns only the guardians it registered itself. Bodies are json (not jsonb)
+  // so keys keep the order of the API's alert; createdAt is this process's clock, as text.
+  const createdAt = new Date().toISOString();
+  const input = inputs.map(({ subject, source, sourceId, ownerKeyId, decision }, ord) => ({
+    ord,
+    id: `al_${randomBytes(12).toString("base64url")}`,
+    subject,
+    source,
+    source_id: sourceId,
+    owner: ownerKeyId,
+    decision: decision.decision,
+    risk: decision.risk,
+    stage: decision.stage,
+    reasons: decision.reasons,
+    advice: decision.advice,
+    created_at: createdAt,
+  }));
+  const out = await run([JSON.stringify(input), JSON.stringify(screenings.map(screeningRecord))]);
+  const alerts = input.map(
+    (a, n): GuardianAlert => ({
+      id: a.id,
+      subject: a.subject,
+      guardianIds: JSON.parse(out[n]?.guardian_ids ?? "[]") as string[],
+      source: a.source,
+      sourceId: a.source_id,
+      decision: a.decision as GuardianAlert["decision"],
+      risk: a.risk as GuardianAlert["risk"],
+      stage: a.stage as GuardianAlert["stage"],
+      reasons: a.reasons as GuardianAlert["reasons"],
+      createdAt: a.created_at,
+    }),
+  );
+  return { alerts, queued: Number(out[0]?.queued ?? 0) };
+}
+
 export function createGuardianService(db: Db, ctx: CoreContext): GuardianService {
   // The delivery worker (a singleton) starts with the first service that can queue deliveries.
   createWebhookService(db, ctx);
@@ -110,84 +212,10 @@ export function createGuardianService(db: Db, ctx: CoreContext): GuardianService
       return alerts[0] as GuardianAlert;
     },
 
-    async raiseAlerts(inputs, screenings = []) {
-      if (inputs.length === 0) return { alerts: [], queued: 0 };
-      // ONE statement, one round trip, whatever the batch (screening holds are awaited by the request that
-      // decided them, and each extra round trip cost a turn of a busy event loop): it finds the subjects'
-      // guardians, stores the alerts, queues one delivery per webhook of each alert's audience and writes
-      // the screening rows, atomically on its own (no BEGIN/COMMIT needed, the outbox never lacks its alert).
-      // Subjects are names an institution chooses: a guardian applies to a source only when its registrant
-      // owns the source, or the subject lies in the registrant's own namespace ("<its key id>:…", the
-      // only subjects a person's app may register). Nobody reads alerts by guessing another's subject.
-      // Each webhook receiver learns only the guardians it registered itself. Bodies are json (not jsonb)
-      // so keys keep the order of the API's alert; createdAt is this process's clock, as text.
-      const createdAt = new Date().toISOString();
-      const input = inputs.map(({ subject, source, sourceId, ownerKeyId, decision }, ord) => ({
-        ord,
-        id: `al_${randomBytes(12).toString("base64url")}`,
-        subject,
-        source,
-        source_id: sourceId,
-        owner: ownerKeyId,
-        decision: decision.decision,
-        risk: decision.risk,
-        stage: decision.stage,
-        reasons: decision.reasons,
-        advice: decision.advice,
-        created_at: createdAt,
-      }));
-      const rows = screenings.map(screeningRecord);
-      const result = await db.execute(sql`
-        with i as (
-          select * from json_to_recordset(${JSON.stringify(input)}::json) as x(ord int, id text, subject text, source text, source_id text,
-            owner text, decision text, risk text, stage text, reasons json, advice json, created_at text)
-        ), f as (
-          select i.id as alert_id, g.id, g.created_by_key_id as by_key, g.created_at as g_created,
-            json_build_object('id', g.id, 'subject', g.subject, 'name', g.name, 'contact', json_build_object('kind', g.contact_kind, 'value', g.contact_value),
-              'relation', g.relation, 'createdAt', to_char(g.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) as j
-          from i join guardians g on g.subject = i.subject and (g.created_by_key_id = i.owner or starts_with(g.subject, g.created_by_key_id || ':'))
-        ), aud as (
-          select id as alert_id, owner as key from i union select alert_id, by_key from f
-        ), al as (
-          select i.*,
-            coalesce((select json_agg(f.id order by f.g_created, f.id) from f where f.alert_id = i.id), '[]'::json) as guardian_ids,
-            array(select aud.key from aud where aud.alert_id = i.id order by aud.key) as audience
-          from i
-        ), a as (
-          insert into guardian_alerts (id, subject, guardian_ids, source, source_id, audience, decision, risk, stage, reasons, created_at)
-          select id, subject, guardian_ids::jsonb, source, source_id, audience, decision, risk, stage, reasons::jsonb, created_at::timestamptz from al
-        ), d as (
-          insert into webhook_outbox (webhook_id, alert_id, body)
-          select w.id, al.id, json_build_object('type', 'guardian.alert',
-              'alert', json_build_object('id', al.id, 'subject', al.subject, 'guardianIds', al.guardian_ids, 'source', al.source, 'sourceId', al.source_id,
-                'decision', al.decision, 'risk', al.risk, 'stage', al.stage, 'reasons', al.reasons, 'createdAt', al.created_at),
-              'guardians', coalesce((select json_agg(f.j order by f.g_created, f.id) from f where f.alert_id = al.id and f.by_key = w.owner_key_id), '[]'::json),
-              'advice', al.advice)::text
-          from al join webhooks w on w.owner_key_id = any(al.audience)
-          returning 1
-        ), s as (
-          insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
-          select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
-          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-            as x(actor_key_id text, session_id text, payer text, payee text, amount float8, currency text, decision text, reasons jsonb)
-        )
-        select al.guardian_ids::text as guardian_ids, (select count(*) from d)::int as queued from al order by al.ord`);
-      const out = (result as unknown as { rows: { guardian_ids: string; queued: number }[] }).rows;
-      const alerts = input.map(
-        (a, n): GuardianAlert => ({
-          id: a.id,
-          subject: a.subject,
-          guardianIds: JSON.parse(out[n]?.guardian_ids ?? "[]") as string[],
-          source: a.source,
-          sourceId: a.source_id,
-          decision: a.decision as GuardianAlert["decision"],
-          risk: a.risk as GuardianAlert["risk"],
-          stage: a.stage as GuardianAlert["stage"],
-          reasons: a.reasons as GuardianAlert["reasons"],
-          createdAt: a.created_at,
-        }),
-      );
-      return { alerts, queued: Number(out[0]?.queued ?? 0) };
+    raiseAlerts(inputs, screenings = []) {
+      const run: RaiseAlertsRunner = async (params) =>
+        ((await db.execute(sqlWithParams(RAISE_ALERTS_SQL, params))) as unknown as { rows: RaisedRow[] }).rows;
+      return raiseAlertBatch(run, inputs, screenings);
     },
 
     async listAlerts({ limit, cursor }, principal) {
