@@ -86,6 +86,15 @@ interface StructureConfig {
    * of an advance-fee or prize offer, but after an account notice or in a support chat it is ordinary courtesy.
    */
   narrowAsks: Record<string, string[]>;
+  /**
+   * A service's own notice of something the holder did ("new sign-in… if this was you, you don't need to do
+   * anything"; "we will never ask for your password") states the event a phishing mail also states. Where the text
+   * carries one of `noticeCues`, no pressure at all (no deadline, no threat) and no risky link, the `noticeClaims`
+   * are the notice's subject, not a claim; a phishing mail that quotes the cue still rushes ("within 24 hours or…")
+   * or links to a look-alike.
+   */
+  noticeCues: string[];
+  noticeClaims: string[];
 }
 
 const CONFIG = playbook.structure as StructureConfig;
@@ -101,6 +110,8 @@ const ROBOCALL_ASKS = new Set(CONFIG.robocallAsks);
 const QUOTABLE = new Set(CONFIG.quotable);
 const COMPLETING_PRESSURE = new Set(CONFIG.completingPressure);
 const SELF_CLAIMS = new Set(CONFIG.selfClaims);
+const NOTICE_CUES = new Set(CONFIG.noticeCues);
+const NOTICE_CLAIMS = new Set(CONFIG.noticeClaims);
 const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
 const DECISIVE = new Set<string>(playbook.standalone.ids);
 const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
@@ -238,6 +249,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   const turns = splitTurns(text.original);
   const shortMessage = isShortMessage(text, turns);
   const optOut = lexiconHits(text, "optOutZh").length > 0;
+  // A risky link (look-alike, odd TLD, shortener) is no service's own notice.
+  const notice = signals.some((x) => NOTICE_CUES.has(x.id)) && !signals.some((x) => x.weight > 0 && (x.family === "pressure" || x.id.startsWith("url:")));
   // What each speaker does: a scam's claim and ask come from the same person. In a support chat the
   // customer states the problem and the agent asks for details; that is not the playbook.
   const bySpeaker = new Map<string, SpeakerMoves>();
@@ -247,7 +260,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let automated = false;
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
-    const isClaim = CLAIM_FAMILIES.has(sig.family);
+    const isClaim = CLAIM_FAMILIES.has(sig.family) && !(notice && NOTICE_CLAIMS.has(sig.id));
     const narrowClaims = NARROW_ASKS.get(sig.id);
     const isAsk =
       narrowClaims === undefined &&
