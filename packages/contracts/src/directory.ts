@@ -4,7 +4,7 @@ import { z } from "zod";
 /**
  * One institution. `numbers` are the official service numbers (short codes like 95588 kept as written);
  * `policy` lists what the institution never does, each a stable id (`never_facetime`, `never_asks_codes`,
- * `never_safe_account`, `never_screen_share`).
+ * `never_safe_account`, `never_screen_share`, `never_cancels_credit_by_phone`); the web page words each one (a test checks).
  * @example { id: "webank", kind: "bank", name: { zh: "微众银行", en: "WeBank" }, aliases: ["微粒贷"], numbers: ["95384"], ... }
  */
 export const DirectoryEntrySchema = z.object({

@@ -120,6 +120,7 @@ const zh = {
   "report.filed": "提交于",
   "report.more": "更多",
   "report.needKey": "请先填写举报密钥。",
+  "report.badIdentifier": "这不是有效的{kind}：“{value}”。请检查内容，或在左边改选正确的类型。",
 
   "channel.phone_call": "电话",
   "channel.facetime": "FaceTime",
@@ -156,6 +157,7 @@ const zh = {
   "policy.never_asks_codes": "索要验证码或密码",
   "policy.never_safe_account": "让您转账到“安全账户”",
   "policy.never_screen_share": "让您共享屏幕",
+  "policy.never_cancels_credit_by_phone": "打电话让您注销贷款账户或“修复”征信",
 
   "contactChannel.phone": "电话",
   "contactChannel.sms": "短信",
