@@ -178,6 +178,11 @@ describe("Live call page", () => {
     expect(await page.getByText("已连接，提醒会实时出现。").count()).toBe(1);
     const risks = await page.getByTestId("timeline").locator(".risk").allTextContents();
     expect(risks.at(-1)).toMatch(/高风险/);
+    // A caller who reads out a long link keeps the page inside a 360 px phone.
+    await page.getByLabel("这句话").fill(`您打开这个链接 https://jd-kefu-refund-center-secure-verification.com/refund?order=${"9a8b7c6d5e4f".repeat(5)} 填写银行卡号`);
+    await page.getByRole("button", { name: "加入" }).click();
+    await expect.poll(() => page.getByTestId("timeline").locator("li").count()).toBe(5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await shot(phone, "live-zh-360");
     expect(phone.errors).toEqual([]);
   });
@@ -197,6 +202,26 @@ describe("Report page and Is-it-really-them", () => {
     await expect.poll(() => page.getByTestId("report-outcome").textContent()).toContain("举报已提交");
     await expect.poll(() => page.getByTestId("my-reports").textContent()).toContain("+86 171 0000 1234");
     expect(phone.errors).toEqual([]);
+  });
+
+  it("files a pasted link as a link without the kind being changed by hand, and names a bad value in Chinese", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/report`);
+    const link = "https://jd-kefu-refund-center.top/tk?order=2231";
+    await page.getByLabel("号码/账户/链接").fill(link);
+    expect(await page.getByLabel("类型").inputValue()).toBe("url");
+    await page.getByLabel("发生了什么").fill("自称京东客服说要退款，让我打开链接填银行卡号。");
+    await page.getByRole("button", { name: "提交举报" }).click();
+    await expect.poll(() => page.getByTestId("report-outcome").textContent()).toContain("举报已提交");
+    await expect.poll(() => page.getByTestId("my-reports").textContent()).toContain(link);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByLabel("类型").selectOption("phone");
+    await page.getByLabel("号码/账户/链接").fill("www.x");
+    expect(await page.getByLabel("类型").inputValue()).toBe("phone");
+    await page.getByRole("button", { name: "提交举报" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("这不是有效的电话号码：“www.x”");
+    expect(phone.errors.filter((e) => !e.includes("422"))).toEqual([]);
+    phone.errors.length = 0;
   });
 
   it("finds the official number and says a FaceTime caller claiming to be JD is not them", async () => {

@@ -306,6 +306,7 @@ const en: Record<keyof typeof zh, string> = {
   "report.filed": "Filed",
   "report.more": "More",
   "report.needKey": "Enter your reporter key first.",
+  "report.badIdentifier": "This is not a valid {kind}: “{value}”. Check it, or pick the right type on the left.",
 
   "channel.phone_call": "Phone call",
   "channel.facetime": "FaceTime",
@@ -342,6 +343,7 @@ const en: Record<keyof typeof zh, string> = {
   "policy.never_asks_codes": "ask for codes or passwords",
   "policy.never_safe_account": "ask you to move money to a “safe account”",
   "policy.never_screen_share": "ask you to share your screen",
+  "policy.never_cancels_credit_by_phone": "call you to cancel a loan account or “repair” your credit record",
 
   "contactChannel.phone": "Phone call",
   "contactChannel.sms": "SMS",

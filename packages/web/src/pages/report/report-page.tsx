@@ -15,11 +15,14 @@ import { ApiError, api } from "../../api/client.js";
 import { useApiKey } from "../../api/keys.js";
 import { KeyForm } from "../../components/key-form.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { guessIdentifierKind } from "./guess-kind.js";
 import { MyReports } from "./my-reports.js";
 
 interface IdentifierDraft {
   kind: IdentifierKind;
   value: string;
+  /** The person picked the kind: stop guessing it from what they type. */
+  kindChosen?: boolean;
 }
 
 const CURRENCIES = ["CNY", "HKD", "USD", "EUR", "GBP"];
@@ -60,7 +63,16 @@ export function ReportPage() {
       setOutcome(created.duplicate ? t("report.duplicate", { id: created.id }) : t("report.sent", { id: created.id }));
       setRefresh((n) => n + 1);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      // A refused identifier is named in the page's language (the server's message is English and technical).
+      const refused = caught instanceof ApiError && caught.code === "invalid_identifier" ? /^identifiers\.(\d+)\./.exec(caught.message) : null;
+      const item = refused ? body.identifiers[Number(refused[1])] : undefined;
+      setError(
+        item
+          ? t("report.badIdentifier", { kind: name(IDENTIFIER_KINDS.names[item.kind]), value: item.value })
+          : caught instanceof ApiError
+            ? caught.message
+            : String(caught),
+      );
     }
   };
 
@@ -77,7 +89,7 @@ export function ReportPage() {
             <div className="row identifier-row" key={index}>
               <label>
                 <span className="sr-only">{t("report.kind")}</span>
-                <select value={item.kind} onChange={(e) => update(index, { kind: e.target.value as IdentifierKind })} aria-label={t("report.kind")}>
+                <select value={item.kind} onChange={(e) => update(index, { kind: e.target.value as IdentifierKind, kindChosen: true })} aria-label={t("report.kind")}>
                   {IDENTIFIER_KINDS.ids.map((kind) => (
                     <option key={kind} value={kind}>
                       {name(IDENTIFIER_KINDS.names[kind])}
@@ -90,7 +102,10 @@ export function ReportPage() {
                 aria-label={t("report.value")}
                 placeholder={t("report.value")}
                 value={item.value}
-                onChange={(e) => update(index, { value: e.target.value })}
+                onChange={(e) => {
+                  const guessed = item.kindChosen ? null : guessIdentifierKind(e.target.value);
+                  update(index, { value: e.target.value, ...(guessed ? { kind: guessed } : {}) });
+                }}
               />
               {identifiers.length > 1 && (
                 <button type="button" onClick={() => setIdentifiers((all) => all.filter((_, i) => i !== index))}>
