@@ -82,6 +82,12 @@ interface StructureConfig {
    */
   selfClaims: string[];
   /**
+   * Why the sender cannot be reached to check who they are ("在开会不方便接电话", "手机坏了", "我在国外"): the
+   * cover of an impersonated boss, friend or relative. With a money request made of the reader ("你先帮我转…")
+   * it is that playbook; with a report of a payment ("房租我已经转了") or no ask it is an ordinary message.
+   */
+  coverStories: string[];
+  /**
    * Asks that complete only the claims listed with them: "get back to me / reply if you are interested" is the ask
    * of an advance-fee or prize offer, but after an account notice or in a support chat it is ordinary courtesy.
    */
@@ -112,6 +118,7 @@ const COMPLETING_PRESSURE = new Set(CONFIG.completingPressure);
 const SELF_CLAIMS = new Set(CONFIG.selfClaims);
 const NOTICE_CUES = new Set(CONFIG.noticeCues);
 const NOTICE_CLAIMS = new Set(CONFIG.noticeClaims);
+const COVER_STORIES = new Set(CONFIG.coverStories);
 const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
 const DECISIVE = new Set<string>(playbook.standalone.ids);
 const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
@@ -168,6 +175,15 @@ const NOT_SELF = /[你您]|说|称|告诉|通知|恭喜|提示|显示|短信|电
 function isSelfReport(s: string, at: number): boolean {
   const [ca, cb] = unitAround(s, at, isClauseEnd);
   return WRITER.test(s.slice(ca, at)) && !NOT_SELF.test(s.slice(ca, cb));
+}
+
+/** A request made of the reader in a clause: addressed (你/您), a favour (帮我, 帮忙, 替我, 麻烦) or "先…". */
+const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先/;
+
+/** Whether the ask at normalised `at` is made of the reader ("你先帮我转过去") rather than reported ("房租我已经转了"). */
+function isAddressedAsk(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return ADDRESSED.test(s.slice(ca, cb)) || IMPERATIVE.test(s.slice(ca, at + 1));
 }
 
 /** Normalised index of an original offset (toOriginal is non-decreasing). */
@@ -279,7 +295,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
       let moves = bySpeaker.get(speaker);
       if (moves === undefined) {
-        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, claimIds: new Set(), narrowAsks: [] };
+        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, cover: false, addressedMoneyAsk: false, claimIds: new Set(), narrowAsks: [] };
         bySpeaker.set(speaker, moves);
       }
       if (isClaim) {
@@ -300,6 +316,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (COMPLETING_PRESSURE.has(sig.id)) moves.pressure = true;
       if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) moves.decisive = true;
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
+      if (COVER_STORIES.has(sig.id)) moves.cover = true;
+      if (isAsk && sig.family === "money" && !moves.addressedMoneyAsk && isAddressedAsk(s, toNormalized(text, e.start))) moves.addressedMoneyAsk = true;
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
     if (selfOnly) self.add(sig.id);
@@ -316,7 +334,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
     // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
     if (m.narrowAsks.some((claims) => [...m.claimIds].some((id) => claims.has(id)))) claimAndAsk = true;
-    if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure)))) claimAndAsk = true;
+    if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure) || (m.cover && m.addressedMoneyAsk)))) claimAndAsk = true;
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
   }
@@ -343,6 +361,10 @@ interface SpeakerMoves {
   claimIds: Set<string>;
   /** For each narrow ask made, the claims it completes. */
   narrowAsks: ReadonlySet<string>[];
+  /** A `coverStories` signal: the sender cannot be reached to check who they are. */
+  cover: boolean;
+  /** A money ask made of the reader (see isAddressedAsk). */
+  addressedMoneyAsk: boolean;
 }
 
 /** Normalised start offsets of the cues found, by reach. */
