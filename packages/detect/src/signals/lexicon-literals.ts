@@ -284,3 +284,72 @@ export function requiredLiterals(source: string): string[][] {
   flush();
   return atoms;
 }
+
+/**
+ * Most UTF-16 code units one match of `source` can span (no `u` flag: a class or `.` is one unit), or
+ * Infinity when a quantifier is unbounded or a construct is not understood: an upper bound, never less.
+ * Lookarounds, `\b`, `^` and `$` span nothing.
+ * @example maxMatchLength("(注销|关闭)[^,]{0,6}账户") // 10
+ * @example maxMatchLength("验证码+") // Infinity
+ */
+export function maxMatchLength(source: string): number {
+  const top = splitTopLevel(source);
+  if (top === null) return Number.POSITIVE_INFINITY;
+  if (top.length > 1) return Math.max(...top.map(maxMatchLength));
+  let total = 0;
+  let pos = 0;
+  while (pos < source.length) {
+    const ch = source[pos]!;
+    let item: number;
+    let next: number;
+    if (ch === "(") {
+      const close = closingParen(source, pos);
+      if (close < 0) return Number.POSITIVE_INFINITY;
+      if (source[pos + 1] === "?") {
+        const kind = source[pos + 2] ?? "";
+        if (kind === "=" || kind === "!" || (kind === "<" && "=!".includes(source[pos + 3] ?? ""))) item = 0;
+        else if (kind === ":") item = maxMatchLength(source.slice(pos + 3, close));
+        else return Number.POSITIVE_INFINITY; // named groups and anything else: not claimed
+      } else item = maxMatchLength(source.slice(pos + 1, close));
+      next = close + 1;
+    } else if (ch === "[") {
+      const close = closingBracket(source, pos);
+      if (close < 0) return Number.POSITIVE_INFINITY;
+      item = 1;
+      next = close + 1;
+    } else if (ch === "\\") {
+      const e = source[pos + 1] ?? "";
+      if (e === "b" || e === "B") item = 0;
+      else if (/[1-9k]/.test(e)) return Number.POSITIVE_INFINITY; // back-references
+      else item = 1;
+      // \xHH, \uHHHH and \cX are one unit written with more characters.
+      next = pos + 2 + (e === "x" ? 2 : e === "u" ? 4 : e === "c" ? 1 : 0);
+    } else if (ch === "^" || ch === "$") {
+      item = 0;
+      next = pos + 1;
+    } else if (ch === ")" || ch === "]" || ch === "{" || ch === "}" || ch === "?" || ch === "*" || ch === "+" || ch === "|") {
+      return Number.POSITIVE_INFINITY; // stray metacharacter: not claimed
+    } else {
+      item = 1;
+      next = pos + 1;
+    }
+    const q = source[next];
+    let quantified = true;
+    if (q === "?") {
+      next++;
+    } else if (q === "*" || q === "+") {
+      if (item > 0) return Number.POSITIVE_INFINITY;
+      next++;
+    } else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(next));
+      if (m === null) return Number.POSITIVE_INFINITY;
+      const most = m[2] === undefined ? Number(m[1]) : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
+      if (item > 0) item *= most;
+      next += m[0].length;
+    } else quantified = false;
+    if (quantified && source[next] === "?") next++; // lazy
+    total += item;
+    pos = next;
+  }
+  return total;
+}

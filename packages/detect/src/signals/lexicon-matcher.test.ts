@@ -4,7 +4,7 @@ import commonLexicon from "../../data/lexicons/common.json" with { type: "json" 
 import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
 import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
-import { anchorLiterals, compileLexicon, compileLexicons, type LexiconSet, requiredLiterals } from "./lexicon-matcher.js";
+import { anchorLiterals, compileLexicon, compileLexicons, type LexiconSet, maxMatchLength, requiredLiterals } from "./lexicon-matcher.js";
 import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 
 const entry = (patterns: string[], family: LexiconEntry["family"] = "pretext"): LexiconEntry => ({
@@ -70,6 +70,29 @@ describe("requiredLiterals", () => {
   });
 });
 
+describe("maxMatchLength", () => {
+  it("bounds a match by its quantifiers, spans nothing for assertions, gives up on unbounded ones", () => {
+    expect(maxMatchLength("(注销|关闭)[^,]{0,6}账户")).toBe(10);
+    expect(maxMatchLength("(?<!要)不要\\b(?=x)")).toBe(2);
+    expect(maxMatchLength("(?:ab){3}c?|x")).toBe(7);
+    expect(maxMatchLength("验证码+")).toBe(Number.POSITIVE_INFINITY);
+    expect(maxMatchLength("x{2,}")).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  // The scanner skips a pattern whose required literals do not occur within this many units: too small a
+  // bound would lose matches silently.
+  it.each(lexicons.map((l) => [l.name, l] as const))("is never shorter than a match of a %s pattern", (_, lexicon) => {
+    for (const pattern of lexicon.patterns) {
+      const sticky = new RegExp(pattern, "y");
+      for (const text of matchesOf(pattern, 8)) {
+        sticky.lastIndex = 0;
+        sticky.test(text);
+        expect(sticky.lastIndex, `${pattern} on ${JSON.stringify(text)}`).toBeLessThanOrEqual(maxMatchLength(pattern));
+      }
+    }
+  });
+});
+
 describe("compileLexicon", () => {
   // The scanner only runs a pattern where one of its anchors starts: a wrong anchor would lose matches silently.
   it.each(lexicons.map((l) => [l.name, l] as const))("finds every %s pattern at the start of a text it matches", (_, lexicon) => {
@@ -82,6 +105,28 @@ describe("compileLexicon", () => {
       }
     }
     expect(checked).toBeGreaterThan(lexicon.patterns.length * 2);
+  });
+
+  // Texts of several matches in a row: a pattern's required literals then occur both inside and outside
+  // its match, so a wrong window (maxMatchLength, the automaton's positions) shows as a lost or extra hit.
+  it.each(lexicons.map((l) => [l.name, l] as const))("finds in %s texts exactly what every pattern tried at every position finds", (_, lexicon) => {
+    const entries = lexicon.patterns.map((p) => entry([p], "protective"));
+    const scanner = compileLexicon(entries, { wordStart: lexicon.wordStart });
+    const samples = lexicon.patterns.flatMap((p) => matchesOf(p, 2));
+    const stickies = lexicon.patterns.map((p) => new RegExp(p, "y"));
+    const isWord = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    for (let k = 0; k + 6 <= samples.length; k += 37) {
+      const text = samples.slice(k, k + 6).join(k % 2 === 0 ? " " : "");
+      const expected: { entry: number; start: number; end: number }[] = [];
+      for (let i = 0; i < text.length; i++) {
+        if (lexicon.wordStart && i > 0 && isWord(text.charCodeAt(i - 1))) continue;
+        stickies.forEach((re, e) => {
+          re.lastIndex = i;
+          if (re.test(text) && re.lastIndex > i) expected.push({ entry: e, start: i, end: re.lastIndex });
+        });
+      }
+      expect(scanner.scan(text), text).toEqual(expected);
+    }
   });
 
   it("does not count a request after a negator in the same clause", () => {

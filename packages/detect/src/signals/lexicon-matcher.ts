@@ -1,12 +1,13 @@
 /**
- * Compiles lexicon entries once into an anchored scanner: every pattern's leading literal alternatives
- * go into a first-code-unit index, so one pass over the text tries only the patterns whose literal
- * starts at that position, and only those run their (sticky) regular expression. Several lexicons
- * (each with its own options) compile into ONE scanner, so a text is read once for all of them.
+ * Compiles lexicon entries once into an anchored scanner: the literals every match of a pattern starts with
+ * (its anchors) and the literals every match contains (its required atoms) go into one Aho–Corasick
+ * automaton, so one pass over the text finds where each pattern can start; a pattern's (sticky) regular
+ * expression then runs only there, and only when each of its atoms occurs within its longest match.
+ * Several lexicons (each with its own options) compile into ONE scanner, so a text is read once for all of them.
  */
-import { anchorLiterals, requiredLiterals } from "./lexicon-literals.js";
+import { anchorLiterals, maxMatchLength, requiredLiterals } from "./lexicon-literals.js";
 
-export { anchorLiterals, leadingLiterals, requiredLiterals } from "./lexicon-literals.js";
+export { anchorLiterals, leadingLiterals, maxMatchLength, requiredLiterals } from "./lexicon-literals.js";
 import type { LexiconEntry } from "./lexicon-types.js";
 
 /** A match in normalised coordinates. @example { entry: 0, start: 3, end: 7 } // entries[0] matched normalized.slice(3, 7) */
@@ -24,21 +25,11 @@ interface CompiledPattern {
   negatable: boolean;
   /**
    * Atoms of literals every match contains beyond its anchor (see requiredLiterals), as ids into the
-   * scanner's atom table: an atom shared by several patterns is checked once per text.
+   * scanner's atom table (an atom shared by several patterns is stored once).
    */
   required: number[];
-}
-
-interface Anchor {
-  literal: string;
-  first: number;
-  /** Second and third code units of the literal, or -1 where it is shorter (cheap pre-checks before startsWith). */
-  second: number;
-  third: number;
-  pattern: number;
-  /** 1 << set: tested against the scan's mask of enabled sets. */
-  setBit: number;
-  wordStart: boolean;
+  /** Most code units one match spans (maxMatchLength): the window the required atoms must occur in. */
+  maxLength: number;
 }
 
 /** Options of {@link compileLexicon}. @example compileLexicon(entries, { wordStart: true, negators: "\\b(never|don't)\\b", negationWindow: 32 }) */
@@ -74,19 +65,8 @@ export interface CompiledLexicons {
   scan(text: string, enabled?: number): (LexiconHit[] | null)[];
 }
 
-const BIGRAM_SLOTS = 1 << 16;
-const bigramSlot = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & (BIGRAM_SLOTS - 1);
-const trigramSlot = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ c) & (BIGRAM_SLOTS - 1);
-
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const CLAUSE_END = /[。!?;\n,]/g;
-
-/** One bit per slot of a 65,536-slot table: 8 KB, small enough to stay in L1 while the 256 KB index does not. */
-const newBitSet = (): Int32Array => new Int32Array(65536 >>> 5);
-const setBit = (bits: Int32Array, k: number): void => {
-  bits[k >>> 5] = bits[k >>> 5]! | (1 << (k & 31));
-};
-const hasBit = (bits: Int32Array, k: number): boolean => ((bits[k >>> 5]! >>> (k & 31)) & 1) === 1;
 
 /** Most lexicons one scanner holds (one bit each in the enabled mask). */
 const MAX_SETS = 30;
@@ -109,40 +89,31 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
 export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   if (sets.length > MAX_SETS) throw new Error(`compileLexicons: at most ${MAX_SETS} sets`);
   const patterns: CompiledPattern[] = [];
-  // Anchors of three or more characters are bucketed by a hash of their first three code units, two-character
-  // anchors by a hash of the pair, one-character anchors by that unit, so a bucket holds (nearly) only
-  // anchors whose start is all there: English anchors sharing two letters ("co…") no longer share one.
-  // Bit sets in front of the indexes (first units of any anchor, occupied slots, one-character anchors)
-  // answer "nothing starts here" for most positions from L1 cache: the 256 KB indexes are read only where
-  // a bucket exists.
-  const tripleIndex = new Int32Array(BIGRAM_SLOTS);
-  const pairIndex = new Int32Array(BIGRAM_SLOTS);
-  const singleIndex = new Int32Array(65536);
-  const firstBits = newBitSet();
-  const tripleBits = newBitSet();
-  const pairBits = newBitSet();
-  const singleBits = newBitSet();
-  const buckets: Anchor[][] = [];
   const unanchored: number[] = [];
-  // Required atoms, deduplicated: each as the presence keys of its alternatives (the first pair's slot, or
-  // -1 - unit for a one-unit literal).
+  // Every literal the automaton finds: anchors (a pattern is tried where one starts) and the alternatives
+  // of required atoms (a pattern is tried only when each of its atoms occurs inside its longest match).
+  const literalIds = new Map<string, number>();
+  const literals: string[] = [];
+  const anchored: number[][] = [];
+  const literalId = (literal: string): number => {
+    let id = literalIds.get(literal);
+    if (id === undefined) {
+      id = literals.push(literal) - 1;
+      anchored.push([]);
+      literalIds.set(literal, id);
+    }
+    return id;
+  };
   const atoms: number[][] = [];
   const atomIds = new Map<string, number>();
   const atomId = (alternatives: string[]): number => {
     const key = alternatives.join("\u0000");
     let id = atomIds.get(key);
     if (id === undefined) {
-      id = atoms.push(alternatives.map((l) => (l.length === 1 ? -1 - l.charCodeAt(0) : bigramSlot(l.charCodeAt(0), l.charCodeAt(1))))) - 1;
+      id = atoms.push([...new Set(alternatives)].map(literalId)) - 1;
       atomIds.set(key, id);
     }
     return id;
-  };
-  const bucketOf = (index: Int32Array, slot: number): Anchor[] => {
-    if (index[slot] === 0) {
-      buckets.push([]);
-      index[slot] = buckets.length;
-    }
-    return buckets[index[slot]! - 1]!;
   };
   sets.forEach(({ entries, options = {} }, set) => {
     const wordStart = options.wordStart ?? false;
@@ -150,78 +121,105 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
       const negatable = entry.negatable ?? (entry.family === "channel" || entry.family === "credential" || entry.family === "money");
       for (const source of entry.patterns) {
         const p = patterns.length;
-        // The first atom is (nearly always) the anchor, present wherever the pattern is tried.
-        const required = requiredLiterals(source)
-          .slice(1)
-          .filter((atom) => atom.length <= MAX_REQUIRED_ALTERNATIVES && !atom.includes(""));
-        patterns.push({ entry: e, set, re: new RegExp(source, "y"), wordStart, negatable, required: required.map(atomId) });
         const lits = anchorLiterals(source);
+        // An atom one of whose alternatives begins every anchor is in every match tried (usually the first);
+        // one with a one-letter alternative (" ", ",", "e") is in nearly every text.
+        const required = requiredLiterals(source).filter(
+          (atom) =>
+            atom.length <= MAX_REQUIRED_ALTERNATIVES &&
+            atom.every((a) => a.length > 1 || a.charCodeAt(0) >= 0x80) &&
+            !(lits !== null && lits.every((l) => atom.some((a) => l.startsWith(a)))),
+        );
+        patterns.push({
+          entry: e,
+          set,
+          re: new RegExp(source, "y"),
+          wordStart,
+          negatable,
+          required: required.map(atomId),
+          maxLength: maxMatchLength(source),
+        });
         if (lits === null || lits.some((l) => l === "")) {
           unanchored.push(p);
           continue;
         }
-        for (const literal of new Set(lits)) {
-          const first = literal.charCodeAt(0);
-          const second = literal.length > 1 ? literal.charCodeAt(1) : -1;
-          const third = literal.length > 2 ? literal.charCodeAt(2) : -1;
-          setBit(firstBits, first);
-          let bucket: Anchor[];
-          if (second === -1) {
-            setBit(singleBits, first);
-            bucket = bucketOf(singleIndex, first);
-          } else if (third === -1) {
-            setBit(pairBits, bigramSlot(first, second));
-            bucket = bucketOf(pairIndex, bigramSlot(first, second));
-          } else {
-            setBit(tripleBits, trigramSlot(first, second, third));
-            bucket = bucketOf(tripleIndex, trigramSlot(first, second, third));
-          }
-          bucket.push({ literal, first, second, third, pattern: p, setBit: 1 << set, wordStart });
-        }
+        // An anchor that extends another anchor of the same pattern starts only where that one starts: it is
+        // dropped, so no two anchors of one pattern start at one position and each start is tried once.
+        const distinct = [...new Set(lits)];
+        for (const literal of distinct.filter((l) => !distinct.some((o) => o !== l && l.startsWith(o)))) anchored[literalId(literal)]!.push(p);
       }
     });
   });
+  const automaton = buildAutomaton(literals);
+  const literalLength = Int32Array.from(literals, (l) => l.length);
+  // Anchored patterns of literal l: anchorPatterns[anchorFrom[l] .. anchorFrom[l + 1]).
+  const anchorFrom = new Int32Array(literals.length + 1);
+  for (let l = 0; l < literals.length; l++) anchorFrom[l + 1] = anchorFrom[l]! + anchored[l]!.length;
+  const anchorPatterns = Int32Array.from(anchored.flat());
+  // Atoms each literal is an alternative of: literalAtoms[literalAtomFrom[l] .. literalAtomFrom[l + 1]).
+  const atomsOf: number[][] = literals.map(() => []);
+  atoms.forEach((alternatives, atom) => {
+    for (const l of alternatives) atomsOf[l]!.push(atom);
+  });
+  const literalAtomFrom = new Int32Array(literals.length + 1);
+  for (let l = 0; l < literals.length; l++) literalAtomFrom[l + 1] = literalAtomFrom[l]! + atomsOf[l]!.length;
+  const literalAtoms = Int32Array.from(atomsOf.flat());
+  // Occurrences of atoms in the text being scanned: first in order of their end (atom, start, end) in
+  // `pending`, then grouped by atom (still in order of end) into occurrenceStart/occurrenceEnd, atom a's
+  // from atomFrom[a] to atomFrom[a] + atomCount[a]; `touched` lists the atoms with any.
+  let pending = new Int32Array(3 * 1024);
+  let occurrenceStart = new Int32Array(1024);
+  let occurrenceEnd = new Int32Array(1024);
+  const atomCount = new Int32Array(atoms.length);
+  const atomFrom = new Int32Array(atoms.length);
+  const touched: number[] = [];
+  const patternSetBit = Int32Array.from(patterns, (p) => 1 << p.set);
+  const patternWordStart = Uint8Array.from(patterns, (p) => (p.wordStart ? 1 : 0));
   const globals = unanchored.map((p) => ({ p, re: new RegExp(patterns[p]!.re.source, "g") }));
   const negators = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`) : null));
   const windows = sets.map(({ options = {} }) => options.negationWindow ?? 10);
   const allSets = sets.length === 0 ? 0 : 2 ** sets.length - 1;
-  const tried = new Int32Array(patterns.length).fill(-1);
-  let stamp = 0;
-  // Code units and (hashed) pairs of code units present in the text being scanned; `viable[p]` caches,
-  // for scan `scanId`, whether every required atom of pattern p has an alternative present (`atomPresent`
-  // likewise per atom, which patterns share).
-  const unitsPresent = newBitSet();
-  const pairsPresent = newBitSet();
-  const viableScan = new Int32Array(patterns.length).fill(-1);
-  const viable = new Uint8Array(patterns.length);
-  const atomScan = new Int32Array(atoms.length).fill(-1);
-  const atomPresent = new Uint8Array(atoms.length);
-  let scanId = 0;
-  const isPresent = (atom: number): boolean => {
-    if (atomScan[atom] === scanId) return atomPresent[atom] === 1;
-    let ok = false;
-    for (const key of atoms[atom]!) {
-      if (key < 0 ? hasBit(unitsPresent, -1 - key) : hasBit(pairsPresent, key)) {
-        ok = true;
-        break;
-      }
+  // Candidates of one scan: pattern candidatePattern[k] may match at candidateStart[k].
+  let candidatePattern = new Int32Array(1024);
+  let candidateStart = new Int32Array(1024);
+
+  /** Whether some alternative of `atom` occurs inside [from, to). */
+  const occursWithin = (atom: number, from: number, to: number): boolean => {
+    const count = atomCount[atom]!;
+    if (count === 0) return false;
+    // First occurrence ending after `from` (ends ascend), then every one ending by `to`.
+    let lo = atomFrom[atom]!;
+    const last = lo + count;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (occurrenceEnd[mid]! <= from) lo = mid + 1;
+      else hi = mid;
     }
-    atomScan[atom] = scanId;
-    atomPresent[atom] = ok ? 1 : 0;
-    return ok;
+    for (let j = lo; j < last && occurrenceEnd[j]! <= to; j++) if (occurrenceStart[j]! >= from) return true;
+    return false;
   };
-  const isViable = (p: number): boolean => {
-    if (viableScan[p] === scanId) return viable[p] === 1;
-    let ok = true;
-    for (const atom of patterns[p]!.required) {
-      if (!isPresent(atom)) {
-        ok = false;
-        break;
-      }
+
+  /** Group the `pending` occurrences by atom (counting sort, stable). */
+  const groupOccurrences = (occurrences: number): void => {
+    if (occurrenceStart.length < occurrences) {
+      occurrenceStart = new Int32Array(occurrences * 2);
+      occurrenceEnd = new Int32Array(occurrences * 2);
     }
-    viableScan[p] = scanId;
-    viable[p] = ok ? 1 : 0;
-    return ok;
+    let offset = 0;
+    for (let t = 0; t < touched.length; t++) {
+      const atom = touched[t]!;
+      atomFrom[atom] = offset;
+      offset += atomCount[atom]!;
+      atomCount[atom] = 0;
+    }
+    for (let k = 0; k < occurrences; k++) {
+      const atom = pending[3 * k]!;
+      const j = atomFrom[atom]! + atomCount[atom]!;
+      occurrenceStart[j] = pending[3 * k + 1]!;
+      occurrenceEnd[j] = pending[3 * k + 2]!;
+      atomCount[atom] = atomCount[atom]! + 1;
+    }
   };
 
   const negated = (text: string, set: number, start: number): boolean => {
@@ -236,22 +234,6 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     return negator.test(before.slice(from));
   };
 
-  /** Set (or clear again, touching only the words the text set) the presence bits of text[0, n). */
-  const markPresent = (text: string, n: number, on: boolean): void => {
-    let code = n > 0 ? text.charCodeAt(0) : 0;
-    for (let i = 0; i < n; i++) {
-      const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-      if (on) {
-        setBit(unitsPresent, code);
-        if (next >= 0) setBit(pairsPresent, bigramSlot(code, next));
-      } else {
-        unitsPresent[code >>> 5] = 0;
-        if (next >= 0) pairsPresent[bigramSlot(code, next) >>> 5] = 0;
-      }
-      code = next;
-    }
-  };
-
   /** Hits per set, each hit tagged with its pattern (the tie-break of the final order). */
   let found: { hit: LexiconHit; pattern: number }[][] = [];
 
@@ -261,62 +243,96 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     found[pattern.set]!.push({ hit: { entry: pattern.entry, start, end }, pattern: p });
   };
 
-  /** Run the patterns of one bucket whose literal starts at `i`; `base + i` stamps "already tried here". */
-  const runBucket = (bucket: Anchor[], text: string, base: number, i: number, code: number, next: number, mask: number, prevWord: boolean): void => {
-    // A bucket holds the literals sharing their first one, two or three units (up to hash collisions, which these checks reject).
-    const third = text.charCodeAt(i + 2); // NaN past the end: no three-unit literal fits there
-    for (let k = 0; k < bucket.length; k++) {
-      const a = bucket[k]!;
-      if (a.first !== code || (a.second !== -1 && a.second !== next) || (a.third !== -1 && a.third !== third)) continue;
-      if ((a.setBit & mask) === 0 || (a.wordStart && prevWord)) continue;
-      // Up to three units the checks above compared the whole literal.
-      if (tried[a.pattern] === base + i || (a.literal.length > 3 && !text.startsWith(a.literal, i))) continue;
-      tried[a.pattern] = base + i;
-      if (!isViable(a.pattern)) continue;
-      const re = patterns[a.pattern]!.re;
-      re.lastIndex = i;
-      // test() on a sticky regex leaves the match end in lastIndex: no match array, no capture strings.
-      if (re.test(text) && re.lastIndex > i) push(text, a.pattern, i, re.lastIndex);
-    }
-  };
+  const { rootNext, fail, emit, output, literalOf, slots, slotMask, slotShift } = automaton;
 
   return {
     sets,
     scan(text: string, enabled = allSets): (LexiconHit[] | null)[] {
       const mask = enabled & allSets;
       found = sets.map(() => []);
-      // tried[p] === stamp + i: pattern p already ran at position i in this scan (no refill per scan).
-      if (stamp + text.length + 1 > 0x7fffffff) {
-        tried.fill(-1);
-        stamp = 0;
-      }
-      const base = stamp;
-      stamp += text.length + 1;
       const n = mask === 0 ? 0 : text.length;
-      scanId++;
-      markPresent(text, n, true);
-      // One read of each code unit: `code` is text[i], `next` text[i + 1] (-2 past the end), `prevWord`
-      // whether text[i - 1] is a word unit (English anchors start at word starts only).
-      let code = n > 0 ? text.charCodeAt(0) : 0;
-      let prevWord = false;
+      let candidates = 0;
+      let occurrences = 0;
+      // One pass of the automaton: every literal occurrence, in order of its end.
+      let state = 0;
       for (let i = 0; i < n; i++) {
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : -2;
-        if (hasBit(firstBits, code)) {
-          if (next >= 0) {
-            const slot = bigramSlot(code, next);
-            if (hasBit(pairBits, slot)) runBucket(buckets[pairIndex[slot]! - 1]!, text, base, i, code, next, mask, prevWord);
-            const third = i + 2 < n ? text.charCodeAt(i + 2) : -1;
-            if (third >= 0) {
-              const slot3 = trigramSlot(code, next, third);
-              if (hasBit(tripleBits, slot3)) runBucket(buckets[tripleIndex[slot3]! - 1]!, text, base, i, code, next, mask, prevWord);
-            }
+        const code = text.charCodeAt(i);
+        for (;;) {
+          if (state === 0) {
+            state = rootNext[code]!;
+            break;
           }
-          if (hasBit(singleBits, code)) runBucket(buckets[singleIndex[code]! - 1]!, text, base, i, code, next, mask, prevWord);
+          const key = (state << 16) | code;
+          let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
+          let to = 0;
+          for (let k = slots[2 * slot]!; k !== EMPTY_SLOT; k = slots[2 * slot]!) {
+            if (k === key) {
+              to = slots[2 * slot + 1]!;
+              break;
+            }
+            slot = (slot + 1) & slotMask;
+          }
+          if (to !== 0) {
+            state = to;
+            break;
+          }
+          state = fail[state]!;
         }
-        prevWord = isWordUnit(code);
-        code = next;
+        for (let o = emit[state]!; o > 0; o = output[o]!) {
+          const l = literalOf[o]!;
+          const start = i + 1 - literalLength[l]!;
+          for (let k = anchorFrom[l]!, end = anchorFrom[l + 1]!; k < end; k++) {
+            const p = anchorPatterns[k]!;
+            if ((patternSetBit[p]! & mask) === 0) continue;
+            if (patternWordStart[p] === 1 && start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
+            if (candidates === candidatePattern.length) {
+              const grownPattern = new Int32Array(candidates * 2);
+              grownPattern.set(candidatePattern);
+              candidatePattern = grownPattern;
+              const grownStart = new Int32Array(candidates * 2);
+              grownStart.set(candidateStart);
+              candidateStart = grownStart;
+            }
+            candidatePattern[candidates] = p;
+            candidateStart[candidates++] = start;
+          }
+          for (let k = literalAtomFrom[l]!, end = literalAtomFrom[l + 1]!; k < end; k++) {
+            const atom = literalAtoms[k]!;
+            if (atomCount[atom] === 0) touched.push(atom);
+            atomCount[atom] = atomCount[atom]! + 1;
+            if (3 * occurrences === pending.length) {
+              const grown = new Int32Array(pending.length * 2);
+              grown.set(pending);
+              pending = grown;
+            }
+            pending[3 * occurrences] = atom;
+            pending[3 * occurrences + 1] = start;
+            pending[3 * occurrences++ + 2] = i + 1;
+          }
+        }
       }
-      markPresent(text, n, false);
+      groupOccurrences(occurrences);
+      // Each candidate runs its (sticky) regex only when every required atom occurs within its longest match.
+      for (let k = 0; k < candidates; k++) {
+        const p = candidatePattern[k]!;
+        const start = candidateStart[k]!;
+        const pattern = patterns[p]!;
+        const required = pattern.required;
+        let viable = true;
+        for (let a = 0; a < required.length; a++) {
+          if (!occursWithin(required[a]!, start, start + pattern.maxLength)) {
+            viable = false;
+            break;
+          }
+        }
+        if (!viable) continue;
+        const re = pattern.re;
+        re.lastIndex = start;
+        // test() on a sticky regex leaves the match end in lastIndex: no match array, no capture strings.
+        if (re.test(text) && re.lastIndex > start) push(text, p, start, re.lastIndex);
+      }
+      for (const atom of touched) atomCount[atom] = 0;
+      touched.length = 0;
       for (const { p, re } of globals) {
         const pattern = patterns[p]!;
         if (((1 << pattern.set) & mask) === 0) continue;
@@ -338,4 +354,80 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
       });
     },
   };
+}
+
+/** Key of an empty slot: (state << 16) | code is never -1 while there are fewer than 65,535 states. */
+const EMPTY_SLOT = -1;
+
+/**
+ * An Aho–Corasick automaton over UTF-16 code units: the root's moves in a 65,536-entry table, every other
+ * move in one open-addressed hash table of (key = state << 16 | code unit, next state) pairs. `emit[s]` is s
+ * when s ends a literal, else `output[s]`: the nearest state on s's failure chain that ends one (0: none);
+ * `literalOf[s]` is the literal state s ends (-1: none).
+ */
+interface Automaton {
+  rootNext: Int32Array;
+  fail: Int32Array;
+  emit: Int32Array;
+  output: Int32Array;
+  literalOf: Int32Array;
+  slots: Int32Array;
+  slotMask: number;
+  slotShift: number;
+}
+
+function buildAutomaton(literals: readonly string[]): Automaton {
+  const children: Map<number, number>[] = [new Map()];
+  const ends: number[] = [-1];
+  literals.forEach((literal, l) => {
+    let state = 0;
+    for (let i = 0; i < literal.length; i++) {
+      const code = literal.charCodeAt(i);
+      let to = children[state]!.get(code);
+      if (to === undefined) {
+        to = children.push(new Map()) - 1;
+        ends.push(-1);
+        children[state]!.set(code, to);
+      }
+      state = to;
+    }
+    ends[state] = l;
+  });
+  const states = children.length;
+  if (states >= 0xffff) throw new Error(`compileLexicons: ${states} automaton states, the hash key holds fewer than 65,535`);
+  const fail = new Int32Array(states);
+  const output = new Int32Array(states);
+  // Breadth first: a state's failure link is shorter, so it is complete before the state is reached. The
+  // root's children fail to the root.
+  const queue = [...children[0]!.values()];
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!;
+    for (const [code, to] of children[state]!) {
+      let f = fail[state]!;
+      while (f !== 0 && !children[f]!.has(code)) f = fail[f]!;
+      fail[to] = children[f]!.get(code) ?? 0;
+      output[to] = ends[fail[to]!]! >= 0 ? fail[to]! : output[fail[to]!]!;
+      queue.push(to);
+    }
+  }
+  const emit = Int32Array.from(ends, (l, s) => (l >= 0 ? s : output[s]!));
+  const rootNext = new Int32Array(65536);
+  for (const [code, to] of children[0]!) rootNext[code] = to;
+  let edges = 0;
+  for (let s = 1; s < states; s++) edges += children[s]!.size;
+  let bits = 4;
+  while (1 << bits < edges * 2) bits++;
+  const slotMask = (1 << bits) - 1;
+  const slotShift = 32 - bits;
+  const slots = new Int32Array(2 << bits).fill(EMPTY_SLOT);
+  for (let s = 1; s < states; s++) {
+    for (const [code, to] of children[s]!) {
+      const key = (s << 16) | code;
+      let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
+      while (slots[2 * slot] !== EMPTY_SLOT) slot = (slot + 1) & slotMask;
+      slots[2 * slot] = key;
+      slots[2 * slot + 1] = to;
+    }
+  }
+  return { rootNext, fail, emit, output, literalOf: Int32Array.from(ends), slots, slotMask, slotShift };
 }
