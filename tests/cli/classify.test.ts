@@ -2,7 +2,8 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { spawn } from "node:child_process";
+import { CLI, runCli } from "../helpers/run-cli.js";
 
 const parseLines = (stdout: string) => stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
 
@@ -30,6 +31,19 @@ describe("scamguard classify (real process)", () => {
     const { code, stdout } = await runCli(["classify"], { stdin: '{"id":"b"}\n' });
     expect(code).toBe(0);
     expect(parseLines(stdout)).toEqual([{ id: "b", line: 1, error: "text: required (a string)" }]);
+  });
+
+  it("stops quietly when its reader goes away (classify | head -1), without an EPIPE error", async () => {
+    const child = spawn(process.execPath, [CLI, "classify"]);
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    // Like `head -1`: read the first line, then close the pipe while classify still has lines to write.
+    child.stdout.once("data", () => child.stdout.destroy());
+    child.stdin.on("error", () => {});
+    child.stdin.end(`${JSON.stringify({ text: "您好，我是微粒贷客服，请下载会议软件共享屏幕" })}\n`.repeat(20_000));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("writes one line per input line, in order, with the verdict fields", async () => {

@@ -9,9 +9,17 @@ const program = new Command()
 
 registerCommands(program);
 
+/** `scamguard classify … | head`: the reader has gone, so stop quietly as Unix tools do, not with a stack trace. */
+const readerGone = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === "EPIPE";
+process.stdout.on("error", (error) => {
+  if (readerGone(error)) process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  if (readerGone(error)) process.exit(0);
   console.error(`scamguard: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

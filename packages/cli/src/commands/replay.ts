@@ -29,7 +29,8 @@ export function parseTranscript(text: string): { line: number; speaker: Speaker;
 
 export function formatAlert(alert: ConversationAlert, where: string): string {
   const head = `[${where}] ALERT ${alert.seq} · ${alert.stage ?? "-"} · risk ${alert.risk}: ${alert.title}`;
-  const evidence = alert.evidence.map((e) => `    heard: "${e.text}"`);
+  // Two cues can quote the same words: each is heard once.
+  const evidence = [...new Set(alert.evidence.map((e) => e.text))].map((text) => `    heard: "${text}"`);
   const advice = alert.advice.map((a) => `    → ${a.text}`);
   return [head, ...evidence, ...advice].join("\n");
 }
