@@ -74,6 +74,19 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
     );
   });
 
+  it("says which setting to change when PORT is taken, instead of Node's bare EADDRINUSE", async () => {
+    const other = mkdtempSync(join(tmpdir(), "scamguard-http-port-"));
+    try {
+      await seedPgliteDataDir(other);
+      const port = new URL(server.url).port;
+      await expect(startServer(loadConfig({ DATA_DIR: other, PORT: port, LOG_LEVEL: "silent" }), { handleSignals: false })).rejects.toThrow(
+        `PORT ${port} on 127.0.0.1 is already in use by another program (another scamguard?): stop it, or set PORT to another port (PORT=0 picks a free one)`,
+      );
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it("checks Expect: 100-continue against the body limit before answering 100", async () => {
     const ask = (length: number) =>
       new Promise<{ continued: boolean; status: number; body: string }>((resolve, reject) => {

@@ -43,6 +43,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     await app.close();
     if (embedded) clearServerInfo(config.dataDir);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Say which setting to change, not only Node's "listen EADDRINUSE: address already in use".
+    if (code === "EADDRINUSE") {
+      throw new Error(`PORT ${config.port} on ${config.host} is already in use by another program (another scamguard?): stop it, or set PORT to another port (PORT=0 picks a free one)`);
+    }
+    if (code === "EACCES") throw new Error(`PORT ${config.port} on ${config.host}: permission denied (ports below 1024 need privileges): set PORT to 1024 or above`);
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
