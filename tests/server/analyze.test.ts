@@ -37,6 +37,12 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(res.json().error.message).toBe("text: at most 1 MiB (UTF-8 bytes)");
   });
 
+  it("names the languages it accepts when lang is wrong (it said only 'lang: Invalid input')", async () => {
+    const res = await post(JSON.stringify({ text: "hi", lang: "fr" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('lang: Invalid option: expected one of "zh"|"en"|"auto"');
+  });
+
   it("says a missing field is required, not zod's 'received undefined'", async () => {
     const res = await post(JSON.stringify({ lang: "zh" }));
     expect(res.statusCode).toBe(400);

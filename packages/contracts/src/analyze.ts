@@ -13,7 +13,7 @@ export const MAX_TEXT_BYTES = 1_048_576;
  */
 export const AnalyzeRequestSchema = z.object({
   text: boundedText(MAX_TEXT_BYTES, "text: at most 1 MiB (UTF-8 bytes)"),
-  lang: z.union([LangSchema, z.literal("auto")]).optional(),
+  lang: z.enum([...LangSchema.options, "auto"]).optional(),
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;
 

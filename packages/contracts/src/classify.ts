@@ -9,7 +9,7 @@ import { LangSchema } from "./taxonomy.js";
 export const ClassifyInputSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),
   text: z.string(),
-  lang: z.union([LangSchema, z.literal("auto")]).optional(),
+  lang: z.enum([...LangSchema.options, "auto"]).optional(),
 });
 export type ClassifyInput = z.infer<typeof ClassifyInputSchema>;
 
