@@ -12,7 +12,7 @@ import { type Db, sqlWithParams } from "../db/client.js";
 import { decodeCursor, keysetAfter, toPage } from "../db/pagination.js";
 import { guardianAlerts, guardians } from "../db/schema/index.js";
 import { unprocessable } from "../errors.js";
-import { type ScreeningRow, screeningRecord } from "./screening-record.js";
+import { insertScreeningsFrom, type ScreeningRow, screeningRecord } from "./screening-record.js";
 import { createWebhookService } from "./webhooks.js";
 
 const STAFF = new Set(["analyst", "admin"]);
@@ -103,10 +103,7 @@ export const RAISE_ALERTS_SQL = `
     from al join webhooks w on w.owner_key_id = any(al.audience)
     returning 1
   ), s as (
-    insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
-    select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
-    from jsonb_to_recordset($2::jsonb)
-      as x(actor_key_id text, session_id text, payer text, payee text, amount float8, currency text, decision text, reasons jsonb)
+    ${insertScreeningsFrom("$2")}
   )
   select al.guardian_ids::text as guardian_ids, (select count(*) from d)::int as queued from al order by al.ord`;
 

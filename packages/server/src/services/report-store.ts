@@ -5,12 +5,17 @@
 import type { ReportStatus } from "@scamguard/contracts";
 import { and, desc, eq, gt, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { jsonRow, writtenColumns } from "../db/json-rows.js";
 import { caseReports } from "../db/schema/cases.js";
 import { type ReportEventRow, type ReportIdentifierRow, reportEvents, reportIdentifiers } from "../db/schema/reports.js";
 import { identifierReviews } from "../db/schema/review.js";
 
 export type NewReportEvent = Omit<typeof reportEvents.$inferInsert, "seq" | "createdAt" | "type">;
 export type NewReportIdentifier = Omit<typeof reportIdentifiers.$inferInsert, "reportSeq">;
+
+/** Written by insert() as JSON, from the tables' own column lists (db/json-rows.ts). */
+const EVENT_COLUMNS = writtenColumns(reportEvents);
+const IDENTIFIER_COLUMNS = writtenColumns(reportIdentifiers, ["reportSeq"]);
 
 export interface StoredReport {
   event: ReportEventRow;
@@ -64,7 +69,11 @@ export function createReportStore(db: Db): ReportStore {
     if (events.length === 0) return [];
     const seqs = events.map((e) => e.seq);
     const statusRows = await db
-      .select({ seq: reportEvents.seq, inCase: sql<boolean>`${inCase(reportEvents)}`, confirmed: sql<boolean>`${confirmedIdentifier(reportEvents)}` })
+      .select({
+        seq: reportEvents.seq,
+        inCase: sql<boolean>`${inCase(reportEvents)}`,
+        confirmed: sql<boolean>`${confirmedIdentifier(reportEvents)}`,
+      })
       .from(reportEvents)
       .where(inArray(reportEvents.seq, seqs));
     const statusBySeq = new Map<number, ReportStatus>(
@@ -73,7 +82,12 @@ export function createReportStore(db: Db): ReportStore {
     const rows = await db
       .select()
       .from(reportIdentifiers)
-      .where(inArray(reportIdentifiers.reportSeq, events.map((e) => e.seq)))
+      .where(
+        inArray(
+          reportIdentifiers.reportSeq,
+          events.map((e) => e.seq),
+        ),
+      )
       .orderBy(reportIdentifiers.reportSeq, reportIdentifiers.position);
     const bySeq = new Map<number, ReportIdentifierRow[]>();
     for (const row of rows) {
@@ -103,60 +117,32 @@ export function createReportStore(db: Db): ReportStore {
       // ONE statement for the event and its identifiers (a report is filed inside a transaction whose every
       // round trip holds a pooled connection and costs a turn of a busy event loop): the rows cross as JSON
       // with the column names, populated onto the tables' own row types.
-      const record = {
-        id: event.id,
-        reporter_key_id: event.reporterKeyId,
-        reporter_role: event.reporterRole,
-        dedup_hash: event.dedupHash,
-        text: event.text ?? null,
-        channel: event.channel ?? null,
-        loss_amount: event.lossAmount ?? null,
-        loss_currency: event.lossCurrency ?? null,
-        occurred_at: event.occurredAt?.toISOString() ?? null,
-        mode: event.mode ?? null,
-        stage: event.stage ?? null,
-        engine_score: event.engineScore ?? null,
-        model_version: event.modelVersion ?? null,
-      };
-      const ids = identifiers.map((i) => ({ position: i.position, kind: i.kind, value: i.value, normalized: i.normalized }));
+      const record = jsonRow(EVENT_COLUMNS, event);
+      const ids = identifiers.map((i) => jsonRow(IDENTIFIER_COLUMNS, i));
       const result = await db.execute(sql`
         with e as (
-          insert into ${reportEvents} (id, reporter_key_id, reporter_role, dedup_hash, text, channel, loss_amount, loss_currency, occurred_at,
-            mode, stage, engine_score, model_version)
-          select id, reporter_key_id, reporter_role, dedup_hash, text, channel, loss_amount, loss_currency, occurred_at,
-            mode, stage, engine_score, model_version
+          insert into ${reportEvents} (${sql.raw(EVENT_COLUMNS.list)})
+          select ${sql.raw(EVENT_COLUMNS.list)}
           from json_populate_record(null::report_events, ${JSON.stringify(record)}::json)
           returning seq, created_at
         ), i as (
-          insert into ${reportIdentifiers} (report_seq, position, kind, value, normalized)
-          select e.seq, x.position, x.kind, x.value, x.normalized from e, json_populate_recordset(null::report_identifiers, ${JSON.stringify(ids)}::json) x
+          insert into ${reportIdentifiers} (report_seq, ${sql.raw(IDENTIFIER_COLUMNS.list)})
+          select e.seq, ${sql.raw(IDENTIFIER_COLUMNS.names.map((n) => `x."${n}"`).join(", "))} from e, json_populate_recordset(null::report_identifiers, ${JSON.stringify(ids)}::json) x
         )
         select seq::text as seq, (extract(epoch from created_at) * 1000)::float8 as at_ms from e`);
       const [row] = (result as unknown as { rows: { seq: string; at_ms: number | string }[] }).rows;
       if (!row) throw new Error("insert into report_events returned nothing");
-      const stored: ReportEventRow = {
-        seq: Number(row.seq),
-        id: event.id,
-        type: "created",
-        reporterKeyId: event.reporterKeyId,
-        reporterRole: event.reporterRole,
-        dedupHash: event.dedupHash,
-        text: record.text,
-        channel: record.channel,
-        lossAmount: record.loss_amount,
-        lossCurrency: record.loss_currency,
-        occurredAt: event.occurredAt ?? null,
-        mode: record.mode,
-        stage: record.stage,
-        engineScore: record.engine_score,
-        modelVersion: record.model_version,
-        createdAt: new Date(Number(row.at_ms)),
-      };
+      const written = Object.fromEntries(EVENT_COLUMNS.keys.map((key) => [key, (event as Record<string, unknown>)[key] ?? null]));
+      const stored = { ...written, seq: Number(row.seq), type: "created", createdAt: new Date(Number(row.at_ms)) } as ReportEventRow;
       return stored;
     },
 
     async findById(id) {
-      const [event] = await db.select().from(reportEvents).where(and(eq(reportEvents.id, id), eq(reportEvents.type, "created"))).limit(1);
+      const [event] = await db
+        .select()
+        .from(reportEvents)
+        .where(and(eq(reportEvents.id, id), eq(reportEvents.type, "created")))
+        .limit(1);
       if (!event) return null;
       const [stored] = await withIdentifiers([event]);
       return stored ?? null;

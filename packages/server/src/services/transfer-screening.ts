@@ -14,7 +14,7 @@ import type { Principal } from "../auth/principal.js";
 import type { CoreContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { RAISE_ALERTS_SQL, type RaiseAlertInput, type RaiseAlertsRunner, type RaisedRow, raiseAlertBatch } from "./guardians.js";
-import { type ScreeningRow, screeningRecord } from "./screening-record.js";
+import { insertScreeningsFrom, type ScreeningRow, screeningRecord } from "./screening-record.js";
 import { type BackgroundWarn, backgroundWarn, createWebhookService } from "./webhooks.js";
 
 /** Payers whose recent transfers are remembered per app (least recently screened forgotten first). */
@@ -46,11 +46,7 @@ interface Durable {
  * nine parameters per row (500 rows took ~70 ms on a busy machine, mostly in this thread). Run as a
  * prepared statement, like the holds' commit (RAISE_ALERTS_SQL): planned once, not 40 times a second.
  */
-const INSERT_SCREENINGS_SQL = `
-  insert into transfer_screenings (actor_key_id, session_id, payer, payee, amount, currency, decision, reasons)
-  select actor_key_id, session_id, payer, payee, amount, currency, decision, reasons
-  from jsonb_to_recordset($1::jsonb)
-    as x(actor_key_id text, session_id text, payer text, payee text, amount float8, currency text, decision text, reasons jsonb)`;
+const INSERT_SCREENINGS_SQL = insertScreeningsFrom("$1");
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
