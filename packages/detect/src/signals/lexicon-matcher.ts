@@ -243,7 +243,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     found[pattern.set]!.push({ hit: { entry: pattern.entry, start, end }, pattern: p });
   };
 
-  const { rootNext, fail, emit, output, literalOf, slots, slotMask, slotShift } = automaton;
+  const { rootNext, nodes, output, literalOf, slots, slotMask, slotShift } = automaton;
 
   return {
     sets,
@@ -262,23 +262,31 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
             state = rootNext[code]!;
             break;
           }
-          const key = (state << 16) | code;
-          let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
-          let to = 0;
-          for (let k = slots[2 * slot]!; k !== EMPTY_SLOT; k = slots[2 * slot]!) {
-            if (k === key) {
-              to = slots[2 * slot + 1]!;
-              break;
-            }
-            slot = (slot + 1) & slotMask;
-          }
-          if (to !== 0) {
-            state = to;
+          const node = state << 2;
+          const move = nodes[node]!;
+          if (move === code) {
+            state = nodes[node + 1]!;
             break;
           }
-          state = fail[state]!;
+          if (move === MANY_MOVES) {
+            const key = (state << 16) | code;
+            let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
+            let to = 0;
+            for (let k = slots[2 * slot]!; k !== EMPTY_SLOT; k = slots[2 * slot]!) {
+              if (k === key) {
+                to = slots[2 * slot + 1]!;
+                break;
+              }
+              slot = (slot + 1) & slotMask;
+            }
+            if (to !== 0) {
+              state = to;
+              break;
+            }
+          }
+          state = nodes[node + 2]!;
         }
-        for (let o = emit[state]!; o > 0; o = output[o]!) {
+        for (let o = nodes[(state << 2) + 3]!; o > 0; o = output[o]!) {
           const l = literalOf[o]!;
           const start = i + 1 - literalLength[l]!;
           for (let k = anchorFrom[l]!, end = anchorFrom[l + 1]!; k < end; k++) {
@@ -358,17 +366,21 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
 
 /** Key of an empty slot: (state << 16) | code is never -1 while there are fewer than 65,535 states. */
 const EMPTY_SLOT = -1;
+/** Move code of a state without moves, and of a state with more than one (looked up in the hash table). */
+const NO_MOVE = -1;
+const MANY_MOVES = -2;
 
 /**
- * An Aho–Corasick automaton over UTF-16 code units: the root's moves in a 65,536-entry table, every other
- * move in one open-addressed hash table of (key = state << 16 | code unit, next state) pairs. `emit[s]` is s
- * when s ends a literal, else `output[s]`: the nearest state on s's failure chain that ends one (0: none);
- * `literalOf[s]` is the literal state s ends (-1: none).
+ * An Aho–Corasick automaton over UTF-16 code units. The root's moves are a 65,536-entry table; every other
+ * state s has a record nodes[4s .. 4s + 3] = [code of its one move (or NO_MOVE, MANY_MOVES), the state that
+ * move leads to, its failure state, the first state of its output chain], so a step reads one record;
+ * the moves of states with several are in one open-addressed hash table of (state << 16 | code unit, next
+ * state) pairs. The output chain of s starts at s when s ends a literal, else at the nearest state on its
+ * failure chain that ends one, and continues by `output` (0 ends it); `literalOf[s]` is the literal s ends.
  */
 interface Automaton {
-  rootNext: Int32Array;
-  fail: Int32Array;
-  emit: Int32Array;
+  rootNext: Uint16Array;
+  nodes: Int32Array;
   output: Int32Array;
   literalOf: Int32Array;
   slots: Int32Array;
@@ -410,17 +422,26 @@ function buildAutomaton(literals: readonly string[]): Automaton {
       queue.push(to);
     }
   }
-  const emit = Int32Array.from(ends, (l, s) => (l >= 0 ? s : output[s]!));
-  const rootNext = new Int32Array(65536);
+  const rootNext = new Uint16Array(65536);
   for (const [code, to] of children[0]!) rootNext[code] = to;
+  const nodes = new Int32Array(4 * states);
   let edges = 0;
-  for (let s = 1; s < states; s++) edges += children[s]!.size;
+  for (let s = 0; s < states; s++) {
+    const moves = children[s]!;
+    const [only] = moves;
+    nodes[4 * s] = moves.size === 0 ? NO_MOVE : moves.size === 1 ? only![0] : MANY_MOVES;
+    nodes[4 * s + 1] = moves.size === 1 ? only![1] : 0;
+    nodes[4 * s + 2] = fail[s]!;
+    nodes[4 * s + 3] = ends[s]! >= 0 ? s : output[s]!;
+    if (s > 0 && moves.size > 1) edges += moves.size;
+  }
   let bits = 4;
   while (1 << bits < edges * 2) bits++;
   const slotMask = (1 << bits) - 1;
   const slotShift = 32 - bits;
   const slots = new Int32Array(2 << bits).fill(EMPTY_SLOT);
   for (let s = 1; s < states; s++) {
+    if (children[s]!.size < 2) continue;
     for (const [code, to] of children[s]!) {
       const key = (s << 16) | code;
       let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
@@ -429,5 +450,5 @@ function buildAutomaton(literals: readonly string[]): Automaton {
       slots[2 * slot + 1] = to;
     }
   }
-  return { rootNext, fail, emit, output, literalOf: Int32Array.from(ends), slots, slotMask, slotShift };
+  return { rootNext, nodes, output, literalOf: Int32Array.from(ends), slots, slotMask, slotShift };
 }
