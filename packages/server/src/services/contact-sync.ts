@@ -12,9 +12,9 @@
 import { createHash } from "node:crypto";
 import type { OutboundChannel } from "@scamguard/contracts";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import type { Config } from "../config.js";
 import type { Db, Engine } from "../db/client.js";
+import { NotifyListener } from "../db/notify-listener.js";
 import { ContactIndex, type DeclarationInput } from "./contact-index.js";
 
 const PAGE = 10_000;
@@ -58,9 +58,7 @@ interface LiveRow {
 }
 
 export class ContactSync {
-  private listener: pg.Client | null = null;
-  private closed = false;
-  private reconnecting = false;
+  private listener: NotifyListener | null = null;
   private started: Promise<void> | null = null;
   /** Notifications that arrive while a reload runs, applied after it. */
   private queued: NotifyPayload[] | null = null;
@@ -126,7 +124,14 @@ export class ContactSync {
           const seq = Number(row.seq);
           target.add(
             row.to_hash,
-            { seq, institution: row.institution_id, channel: row.channel, fromKey: row.from_key, purpose: row.purpose, expiresAtMs: Number(row.expires_ms) },
+            {
+              seq,
+              institution: row.institution_id,
+              channel: row.channel,
+              fromKey: row.from_key,
+              purpose: row.purpose,
+              expiresAtMs: Number(row.expires_ms),
+            },
             nowMs,
           );
           after = seq;
@@ -157,60 +162,37 @@ export class ContactSync {
       this.index.end(payload.h, payload.s);
       return;
     }
-    this.index.add(payload.h, { seq: payload.s, institution: payload.i, channel: payload.c, fromKey: payload.f, purpose: payload.p, expiresAtMs: payload.e }, this.now());
+    this.index.add(
+      payload.h,
+      { seq: payload.s, institution: payload.i, channel: payload.c, fromKey: payload.f, purpose: payload.p, expiresAtMs: payload.e },
+      this.now(),
+    );
     this.index.markParticipant(payload.i, payload.d);
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.databaseUrl ?? undefined });
-    const lost = (err?: unknown) => {
-      if (this.listener !== client) return;
-      this.listener = null;
-      this.log.warn({ err }, "contact listener lost its connection; reconnecting and reloading");
-      this.scheduleReconnect();
-    };
-    client.on("notification", (message) => {
-      if (!message.payload) return;
-      try {
-        this.applyNotification(JSON.parse(message.payload) as NotifyPayload);
-      } catch (err) {
-        this.log.warn({ err }, "contact notification could not be applied");
-      }
+    const listener = new NotifyListener({
+      databaseUrl: this.config.databaseUrl ?? "",
+      channel: contactChannel(this.schemaName),
+      what: "contact",
+      onNotification: (payload) => {
+        try {
+          this.applyNotification(JSON.parse(payload) as NotifyPayload);
+        } catch (err) {
+          this.log.warn({ err }, "contact notification could not be applied");
+        }
+      },
+      // Ends missed while disconnected cannot be found by hash any more (ending clears it): load afresh,
+      // answering from the old index until the new one is complete.
+      onReconnected: () => this.load(new ContactIndex()),
+      log: this.log,
     });
-    client.on("error", lost);
-    client.on("end", () => lost());
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${contactChannel(this.schemaName)}"`);
-    } catch (error) {
-      await client.end().catch(() => {});
-      throw error;
-    }
-    this.listener = client;
-  }
-
-  private scheduleReconnect(): void {
-    if (this.closed || this.reconnecting) return;
-    this.reconnecting = true;
-    setTimeout(async () => {
-      this.reconnecting = false;
-      if (this.closed) return;
-      try {
-        await this.listen();
-        // Ends missed while disconnected cannot be found by hash any more (ending clears it): load afresh,
-        // answering from the old index until the new one is complete.
-        await this.load(new ContactIndex());
-      } catch (err) {
-        this.log.warn({ err }, "contact listener could not reconnect; retrying");
-        this.scheduleReconnect();
-      }
-    }, 1000).unref();
+    await listener.start();
+    this.listener = listener;
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    const listener = this.listener;
+    await this.listener?.close();
     this.listener = null;
-    if (listener) await listener.end().catch(() => {});
   }
 }

@@ -22,11 +22,11 @@
 import { createHash } from "node:crypto";
 import type { FraudMode, IdentifierKind } from "@scamguard/contracts";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import type { Config } from "../config.js";
 import type { Db, Engine } from "../db/client.js";
-import type { LookupIndex, ReportMark, ReviewMark } from "./lookup-index.js";
+import { NotifyListener } from "../db/notify-listener.js";
 import { loadCallFlagEvents } from "./call-flag-store.js";
+import type { LookupIndex, ReportMark, ReviewMark } from "./lookup-index.js";
 
 /** Events per page when rebuilding. */
 const PAGE = 5000;
@@ -101,10 +101,9 @@ export class ReputationSync {
   private pendingWithdrawals = false;
   private pendingReviews = false;
   private maxFlagSeq = 0;
-  private listener: pg.Client | null = null;
+  private listener: NotifyListener | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  private reconnecting = false;
   private pendingSeqs: number[] = [];
   private pendingImports = false;
   private draining: Promise<void> | null = null;
@@ -178,7 +177,9 @@ export class ReputationSync {
   async catchUp(): Promise<void> {
     for (;;) {
       // Page by seq, not by rows returned: a page may hold only withdrawn reports.
-      const page = await this.db.execute(sql`select max(seq) as last from (select seq from report_events where seq > ${this.maxSeq} order by seq limit ${PAGE}) p`);
+      const page = await this.db.execute(
+        sql`select max(seq) as last from (select seq from report_events where seq > ${this.maxSeq} order by seq limit ${PAGE}) p`,
+      );
       const last = (page as unknown as { rows: Array<{ last: number | string | null }> }).rows[0]?.last;
       if (last === null || last === undefined) break;
       this.applyRows(await this.selectEvents(sql`e.seq > ${this.maxSeq} and e.seq <= ${Number(last)}`));
@@ -206,7 +207,8 @@ export class ReputationSync {
       const rows = (result as unknown as { rows: Array<{ seq: number | string; kind: string; normalized: string }> }).rows;
       if (rows.length === 0) return;
       const keys = new Map<string, { kind: IdentifierKind; normalized: string }>();
-      for (const row of rows) keys.set(`${row.kind}\u0000${row.normalized}`, { kind: row.kind as IdentifierKind, normalized: row.normalized });
+      for (const row of rows)
+        keys.set(`${row.kind}\u0000${row.normalized}`, { kind: row.kind as IdentifierKind, normalized: row.normalized });
       for (const { kind, normalized } of keys.values()) {
         const standing = await this.selectEvents(sql`i.kind = ${kind} and i.normalized = ${normalized}`);
         this.index.replaceReports(kind, normalized, standing.map(markOf));
@@ -302,46 +304,22 @@ export class ReputationSync {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.config.databaseUrl ?? undefined });
-    const lost = (err?: unknown) => {
-      if (this.listener !== client) return;
-      this.listener = null;
-      this.log.warn({ err }, "reputation listener lost its connection; reconnecting");
-      this.scheduleReconnect();
-    };
-    client.on("notification", (message) => {
-      if (message.payload === "imports") this.pendingImports = true;
-      else if (message.payload === "reviews") this.pendingReviews = true;
-      else if (message.payload === "withdrawals") this.pendingWithdrawals = true;
-      else if (message.payload) this.pendingSeqs.push(Number(message.payload));
-      void this.drain();
+    const listener = new NotifyListener({
+      databaseUrl: this.config.databaseUrl ?? "",
+      channel: reputationChannel(this.schemaName),
+      what: "reputation",
+      onNotification: (payload) => {
+        if (payload === "imports") this.pendingImports = true;
+        else if (payload === "reviews") this.pendingReviews = true;
+        else if (payload === "withdrawals") this.pendingWithdrawals = true;
+        else this.pendingSeqs.push(Number(payload));
+        void this.drain();
+      },
+      onReconnected: () => this.catchUp(),
+      log: this.log,
     });
-    client.on("error", lost);
-    client.on("end", () => lost());
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${reputationChannel(this.schemaName)}"`);
-    } catch (error) {
-      await client.end().catch(() => {});
-      throw error;
-    }
-    this.listener = client;
-  }
-
-  private scheduleReconnect(): void {
-    if (this.closed || this.reconnecting) return;
-    this.reconnecting = true;
-    setTimeout(async () => {
-      this.reconnecting = false;
-      if (this.closed) return;
-      try {
-        await this.listen();
-        await this.catchUp();
-      } catch (err) {
-        this.log.warn({ err }, "reputation listener could not reconnect; retrying");
-        this.scheduleReconnect();
-      }
-    }, 1000).unref();
+    await listener.start();
+    this.listener = listener;
   }
 
   /** Fetches and applies what notifications announced; one drain at a time, batching what queued meanwhile. */
@@ -357,7 +335,12 @@ export class ReputationSync {
         while (!this.closed && (this.pendingSeqs.length > 0 || this.pendingImports || this.pendingReviews || this.pendingWithdrawals)) {
           const seqs = this.pendingSeqs.splice(0).filter((seq) => !this.applied.has(seq));
           if (seqs.length > 0) {
-            const rows = await this.selectEvents(sql`e.seq in (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
+            const rows = await this.selectEvents(
+              sql`e.seq in (${sql.join(
+                seqs.map((s) => sql`${s}`),
+                sql`, `,
+              )})`,
+            );
             this.applyRows(rows);
           }
           if (this.pendingImports) {
@@ -386,9 +369,8 @@ export class ReputationSync {
   async close(): Promise<void> {
     this.closed = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    const listener = this.listener;
+    await this.listener?.close();
     this.listener = null;
-    if (listener) await listener.end().catch(() => {});
     await this.draining?.catch(() => {});
   }
 }
