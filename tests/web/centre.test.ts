@@ -189,7 +189,24 @@ describe("anti-fraud centre", () => {
     expect(await page.getByTestId("chart-identifiers").locator("table").textContent()).toContain(ACCOUNT);
     expect(await page.getByTestId("chart-losses").locator("table").textContent()).toContain("178,000");
     expect(await page.getByTestId("chart-modes").locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
+    // The period buttons are words of the page's language, not the API's ids (day/week/month).
+    await page.getByRole("button", { name: "按周" }).click();
+    await expect.poll(() => page.url()).toContain("bucket=week");
+    expect(await page.getByRole("button", { name: "week", exact: true }).count()).toBe(0);
     await shot(analyst, "console-stats");
     expect(analyst.errors).toEqual([]);
+  });
+
+  it("keeps the English report queue inside a 360 px phone (the fraud-mode filter's long names made it 509 px)", async () => {
+    const phone = await h.newPage({ width: 360 });
+    await phone.page.goto(`${h.url}/console`);
+    await phone.page.getByRole("button", { name: "English" }).click();
+    await phone.page.getByLabel(/Analyst key/).fill(await h.createKey("analyst"));
+    await phone.page.getByRole("button", { name: /Use this key/ }).click();
+    await phone.page.getByTestId("report-queue").waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(phone.errors).toEqual([]);
+    await phone.page.getByRole("button", { name: "中文" }).click(); // the language is kept for the browser: leave it as found
+    await phone.page.close();
   });
 });

@@ -134,6 +134,9 @@ export const CONSOLE_ZH = {
   "stats.late": "逾期",
   "stats.answered": "已答复",
   "stats.noData": "还没有数据。",
+  "stats.bucket.day": "按日",
+  "stats.bucket.week": "按周",
+  "stats.bucket.month": "按月",
 
   "event.opened": "立案",
   "event.note": "备注",
@@ -287,6 +290,9 @@ export const CONSOLE_EN: Record<ConsoleMessageKey, string> = {
   "stats.late": "Late",
   "stats.answered": "Answered",
   "stats.noData": "No data yet.",
+  "stats.bucket.day": "By day",
+  "stats.bucket.week": "By week",
+  "stats.bucket.month": "By month",
 
   "event.opened": "Case opened",
   "event.note": "Note",

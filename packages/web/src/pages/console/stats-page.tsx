@@ -63,7 +63,7 @@ export function StatsPage({ apiKey }: { apiKey: string }) {
         <div className="row no-print">
           {BUCKETS.map((b) => (
             <button key={b} type="button" aria-pressed={b === bucket} onClick={() => navigate(`/console/stats?bucket=${b}`)}>
-              {b}
+              {t(`stats.bucket.${b}`)}
             </button>
           ))}
         </div>
