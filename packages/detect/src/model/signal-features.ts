@@ -34,8 +34,24 @@ function densestWindow(signals: readonly Signal[], window: number): number {
   return best;
 }
 
+/** Feature names built once (every analysis names each of its signals, families, pairs and stages). */
+const SIGNAL_FEATURE_NAMES = new Map<string, Map<SignalFamily, string>>();
+const FAMILY_NAMES = TACTIC_FAMILIES.map((f) => `fam:${f}`);
+const FAMILY_COUNT_NAMES = TACTIC_FAMILIES.map((f) => `fam-n:${f}`);
+const PAIR_NAMES = TACTIC_FAMILIES.map((a) => TACTIC_FAMILIES.map((b) => `co:${a}+${b}`));
+const STAGE_NAMES = PLAYBOOK_STAGES.ids.map((id) => `stage:${id}+`);
+
 /** Name of the per-signal feature; the family is part of the name so its sign can be constrained. */
-export const signalFeatureName = (s: Pick<Signal, "id" | "family">): string => `sig:${s.id}@${s.family}`;
+export const signalFeatureName = (s: Pick<Signal, "id" | "family">): string => {
+  const byFamily = SIGNAL_FEATURE_NAMES.get(s.id);
+  let name = byFamily?.get(s.family);
+  if (name === undefined) {
+    name = `sig:${s.id}@${s.family}`;
+    if (byFamily !== undefined) byFamily.set(s.family, name);
+    else if (SIGNAL_FEATURE_NAMES.size < 10_000) SIGNAL_FEATURE_NAMES.set(s.id, new Map([[s.family, name]]));
+  }
+  return name;
+};
 
 /**
  * Playbook features of one text's signals.
@@ -70,13 +86,17 @@ export function signalFeatures(signals: readonly Signal[], original: string): Ma
       speakerFamilies.set(speaker, set);
     }
   }
-  const fired = TACTIC_FAMILIES.filter((f) => families.has(f));
-  for (const f of fired) {
-    out.set(`fam:${f}`, 1);
-    out.set(`fam-n:${f}`, sat((families.get(f) ?? 0) - 1, 2));
+  // Indexes into TACTIC_FAMILIES of the families that fired, in that order.
+  const fired: number[] = [];
+  TACTIC_FAMILIES.forEach((f, k) => {
+    if (families.has(f)) fired.push(k);
+  });
+  for (const k of fired) {
+    out.set(FAMILY_NAMES[k]!, 1);
+    out.set(FAMILY_COUNT_NAMES[k]!, sat((families.get(TACTIC_FAMILIES[k]!) ?? 0) - 1, 2));
   }
   for (let i = 0; i < fired.length; i++) {
-    for (let j = i + 1; j < fired.length; j++) out.set(`co:${fired[i]}+${fired[j]}`, 1);
+    for (let j = i + 1; j < fired.length; j++) out.set(PAIR_NAMES[fired[i]!]![fired[j]!]!, 1);
   }
   // The playbook's core: a claim (who I am / what is wrong) AND an ask (switch channel, hand over a
   // credential, move money). Legitimate notices make claims; legitimate chats make asks; scams do both.
@@ -97,7 +117,7 @@ export function signalFeatures(signals: readonly Signal[], original: string): Ma
     for (const set of speakerFamilies.values()) maxSpeaker = Math.max(maxSpeaker, set.size);
     out.set("playbook:speaker-families", maxSpeaker / TACTIC_FAMILIES.length);
   }
-  for (let r = 0; r <= maxStage; r++) out.set(`stage:${PLAYBOOK_STAGES.ids[r]}+`, 1);
+  for (let r = 0; r <= maxStage; r++) out.set(STAGE_NAMES[r]!, 1);
   const protective = families.get("protective") ?? 0;
   if (protective > 0) {
     out.set("fam:protective", 1);

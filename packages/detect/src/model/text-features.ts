@@ -21,7 +21,9 @@ const TAG = /^[ \t]*([ABab])[:：][ \t]?/;
  * turn, and a text without tags is one turn of speaker `_`.
  * @example splitTurns("A: hi\nB: hello").map((t) => t.speaker) // ["A", "B"]
  */
-export function splitTurns(original: string): Turn[] {
+export function splitTurns(original: string): readonly Turn[] {
+  // One analysis asks up to four times for the turns of the same text (structure, features).
+  if (original === lastTurnsOf) return lastTurns;
   const turns: Turn[] = [];
   let pos = 0;
   for (const line of original.split("\n")) {
@@ -32,8 +34,13 @@ export function splitTurns(original: string): Turn[] {
     else if (line.trim() !== "") turns.push({ speaker: "_", start: pos, end });
     pos = end + 1;
   }
-  return turns;
+  for (const turn of turns) Object.freeze(turn);
+  lastTurnsOf = original;
+  lastTurns = Object.freeze(turns);
+  return lastTurns;
 }
+let lastTurnsOf = "";
+let lastTurns: readonly Turn[] = Object.freeze([]);
 
 /** Index of the turn holding original offset `at` (binary search over sorted turns), or -1. */
 export function turnAt(turns: readonly Turn[], at: number): number {
