@@ -101,6 +101,13 @@ interface StructureConfig {
    */
   noticeCues: string[];
   noticeClaims: string[];
+  /**
+   * Claims that are news, not a problem, unless a companion signal makes them one: "your membership has been
+   * renewed, manage it at <link>" is every shop's receipt; with "if you did not authorize this", a deadline, a
+   * recorded call or a number to call to cancel it is the refund-callback lure. Without a companion such a claim
+   * completes nothing.
+   */
+  companionClaims: Record<string, string[]>;
 }
 
 const CONFIG = playbook.structure as StructureConfig;
@@ -119,6 +126,7 @@ const SELF_CLAIMS = new Set(CONFIG.selfClaims);
 const NOTICE_CUES = new Set(CONFIG.noticeCues);
 const NOTICE_CLAIMS = new Set(CONFIG.noticeClaims);
 const COVER_STORIES = new Set(CONFIG.coverStories);
+const COMPANION_CLAIMS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.companionClaims).map(([claim, with_]) => [claim, new Set(with_)]));
 const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
 const DECISIVE = new Set<string>(playbook.standalone.ids);
 const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
@@ -276,7 +284,11 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let automated = false;
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
-    const isClaim = CLAIM_FAMILIES.has(sig.family) && !(notice && NOTICE_CLAIMS.has(sig.id));
+    const companions = COMPANION_CLAIMS.get(sig.id);
+    const isClaim =
+      CLAIM_FAMILIES.has(sig.family) &&
+      !(notice && NOTICE_CLAIMS.has(sig.id)) &&
+      (companions === undefined || signals.some((x) => x.weight > 0 && companions.has(x.id)));
     const narrowClaims = NARROW_ASKS.get(sig.id);
     const isAsk =
       narrowClaims === undefined &&
