@@ -80,8 +80,14 @@ describe("Check page", () => {
     await page.keyboard.press("Enter");
     await page.getByTestId("verdict").waitFor();
     expect(await page.getByTestId("risk").textContent()).toContain("High risk");
+    // A Chinese text checked on the English page: the advice is English too, not the text's language.
+    const advice = page.getByTestId("verdict").locator(".advice");
+    await expect.poll(() => advice.textContent()).toContain("95384");
+    expect(await advice.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     await shot(phone, "check-en-large");
+    // Switching back under the answer asks again: the advice turns Chinese without pressing Check.
     await page.getByRole("button", { name: "中文" }).click();
+    await expect.poll(() => advice.textContent()).toContain("立即停止共享屏幕");
     await page.getByRole("button", { name: "大字：开" }).click();
     expect(phone.errors).toEqual([]);
   });

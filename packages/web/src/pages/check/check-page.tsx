@@ -21,12 +21,14 @@ function loadDraft(): { text: string; identifier: string } {
 }
 
 export function CheckPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [draft, setDraft] = useState(loadDraft);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  /** The language the shown answer was asked in. */
+  const askedIn = useRef(lang);
 
   useEffect(() => {
     try {
@@ -39,13 +41,15 @@ export function CheckPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (draft.text.trim() === "" && draft.identifier.trim() === "") {
+      setResult(null); // an earlier answer must not stay under "paste some text"
       setError(t("check.empty"));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      setResult(await runCheck(draft.text, draft.identifier));
+      askedIn.current = lang;
+      setResult(await runCheck(draft.text, draft.identifier, lang));
       // Move the reader (and screen readers) to the answer.
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (caught) {
@@ -55,6 +59,19 @@ export function CheckPage() {
       setBusy(false);
     }
   };
+
+  // The page switched language under an answer: ask again, so the verdict reads in the page's language.
+  useEffect(() => {
+    if (result === null || result.verdict === null || askedIn.current === lang) return;
+    askedIn.current = lang; // once per switch, whatever the answer
+    let current = true;
+    runCheck(result.text, result.identifier, lang)
+      .then((again) => current && setResult(again))
+      .catch(() => undefined); // the answer shown stays; the next Check reports any error
+    return () => {
+      current = false;
+    };
+  }, [lang, result]);
 
   return (
     <div className="page check">

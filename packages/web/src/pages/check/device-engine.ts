@@ -3,14 +3,15 @@
  * run-check.ts, so its dictionaries (Traditional→Simplified, phone metadata, public suffixes) are only
  * downloaded when needed. Only pure modules of @scamguard/detect: no network, no storage.
  */
-import type { IdentifierKind, Verdict } from "@scamguard/contracts";
+import type { IdentifierKind, Lang, Verdict } from "@scamguard/contracts";
 import { analyze } from "@scamguard/detect/analyze";
 import { officialContactOwner } from "@scamguard/detect/directory/index";
 import { extractIdentifiers } from "@scamguard/detect/identifiers/index";
 import type { CheckedIdentifier } from "./run-check.js";
 
-export function analyzeOnDevice(text: string): Verdict {
-  return analyze(text);
+/** `lang`: the page's language, which the verdict's reasons and advice are written in. */
+export function analyzeOnDevice(text: string, lang: Lang): Verdict {
+  return analyze(text, { lang });
 }
 
 export function identifiersOnDevice(text: string): CheckedIdentifier[] {

@@ -5,7 +5,7 @@
  * cannot be reached, the same engine runs on this device (lazy-loaded: it is the biggest part of the
  * app) and the result says so; reputations then cannot be known.
  */
-import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, LookupVerdict, Verdict } from "@scamguard/contracts";
+import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, Lang, LookupVerdict, Verdict } from "@scamguard/contracts";
 import { ApiError, api } from "../../api/client.js";
 
 export interface CheckedIdentifier {
@@ -23,39 +23,42 @@ export interface CheckedIdentifier {
 
 export interface CheckResult {
   text: string;
+  /** The identifier field as it was checked. */
+  identifier: string;
   verdict: Verdict | null;
   identifiers: CheckedIdentifier[];
   /** Set when the server could not be reached and the device answered: why. */
   offlineReason: string | null;
 }
 
-export async function runCheck(text: string, identifier: string, signal?: AbortSignal): Promise<CheckResult> {
+/** `lang`: the page's language; the verdict is written in it (a Chinese text on the English page gets English advice). */
+export async function runCheck(text: string, identifier: string, lang: Lang, signal?: AbortSignal): Promise<CheckResult> {
   try {
-    return await checkOnServer(text, identifier, signal);
+    return await checkOnServer(text, identifier, lang, signal);
   } catch (error) {
-    if (error instanceof ApiError && error.unreachable) return checkOnDevice(text, identifier, error.message);
+    if (error instanceof ApiError && error.unreachable) return checkOnDevice(text, identifier, lang, error.message);
     throw error;
   }
 }
 
-async function checkOnServer(text: string, identifier: string, signal?: AbortSignal): Promise<CheckResult> {
+async function checkOnServer(text: string, identifier: string, lang: Lang, signal?: AbortSignal): Promise<CheckResult> {
   const typed = identifier.trim();
   const [analysis, own] = await Promise.all([
-    text.trim() === "" ? null : api<AnalyzeResponse>("/v1/analyze", { body: { text }, signal }),
+    text.trim() === "" ? null : api<AnalyzeResponse>("/v1/analyze", { body: { text, lang }, signal }),
     typed === "" ? null : lookUpPrivately(typed, signal),
   ]);
   const found = (analysis?.identifiers ?? []).map(fromFound);
   const identifiers = own ? [own, ...found.filter((f) => f.value !== own.value)] : found;
-  return { text, verdict: analysis?.verdict ?? null, identifiers, offlineReason: null };
+  return { text, identifier, verdict: analysis?.verdict ?? null, identifiers, offlineReason: null };
 }
 
-async function checkOnDevice(text: string, identifier: string, reason: string): Promise<CheckResult> {
+async function checkOnDevice(text: string, identifier: string, lang: Lang, reason: string): Promise<CheckResult> {
   const engine = await import("./device-engine.js");
-  const verdict = text.trim() === "" ? null : engine.analyzeOnDevice(text);
+  const verdict = text.trim() === "" ? null : engine.analyzeOnDevice(text, lang);
   const typed = identifier.trim();
   const fromText = text.trim() === "" ? [] : engine.identifiersOnDevice(text);
   const typedOne = typed === "" ? [] : [engine.identifierOnDevice(guessKind(typed), typed)];
-  return { text, verdict, identifiers: [...typedOne, ...fromText], offlineReason: reason };
+  return { text, identifier, verdict, identifiers: [...typedOne, ...fromText], offlineReason: reason };
 }
 
 /** The typed identifier by hash prefix; one that cannot be normalised (not a number, say) is a display name. */
