@@ -138,6 +138,8 @@ describe("Check page", () => {
     await expect.poll(() => page.getByTestId("mode").textContent()).not.toBe("注销校园贷/征信修复");
     expect(await page.getByTestId("risk").textContent()).toMatch(/高风险|极高风险/);
     expect(await page.getByTestId("verdict").locator(".screen-share").count()).toBe(0);
+    // Nobody called: the action is not to open the link, not "hang up".
+    expect(await page.getByTestId("verdict").locator(".action").allTextContents()).toEqual(["不要打开链接，不要填写任何信息"]);
     expect(phone.errors).toEqual([]);
   });
 

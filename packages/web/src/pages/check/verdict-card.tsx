@@ -21,18 +21,22 @@ const HEADLINES: Record<RiskLevel, MessageKey> = {
   low: "verdict.headline.low",
 };
 
+const LINK_SIGNALS = new Set(["channel:link", "channel:link-given", "channel:link-qr", "channel:qr-code"]);
+
 /** The one action to take now, from how far the script has gone. */
 export function actionsFor(verdict: Verdict): MessageKey[] {
   if (verdict.risk === "low") return [];
   if (verdict.risk === "medium") return ["verdict.action.careful"];
   const screenShare = verdict.signals.some((s) => s.id.includes("screen"));
+  const link = verdict.signals.some((s) => s.id.startsWith("url:") || LINK_SIGNALS.has(s.id));
   switch (verdict.stage) {
     case "money":
       return ["verdict.action.money", "verdict.action.hangup"];
     case "harvest":
       return ["verdict.action.code", "verdict.action.hangup"];
     case "channel_switch":
-      return screenShare ? ["verdict.action.screen", "verdict.action.hangup"] : ["verdict.action.hangup"];
+      // A phishing text with a link has no call to hang up: the action is not to open it.
+      return screenShare ? ["verdict.action.screen", "verdict.action.hangup"] : link ? ["verdict.action.link"] : ["verdict.action.hangup"];
     default:
       return ["verdict.action.hangup"];
   }
