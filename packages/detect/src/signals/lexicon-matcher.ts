@@ -123,11 +123,12 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
         const p = patterns.length;
         const lits = anchorLiterals(source);
         // An atom one of whose alternatives begins every anchor is in every match tried (usually the first);
-        // one with a one-letter alternative (" ", ",", "e") is in nearly every text.
+        // one with a one-unit alternative (" ", ",", "e", "的", "您") occurs so often that tracking it costs more
+        // than the regex tests it saves.
         const required = requiredLiterals(source).filter(
           (atom) =>
             atom.length <= MAX_REQUIRED_ALTERNATIVES &&
-            atom.every((a) => a.length > 1 || a.charCodeAt(0) >= 0x80) &&
+            atom.every((a) => a.length > 1) &&
             !(lits !== null && lits.every((l) => atom.some((a) => l.startsWith(a)))),
         );
         patterns.push({
