@@ -74,6 +74,24 @@ describe("scamguard classify (real process)", () => {
 });
 
 describe("scamguard check (real process)", () => {
+  it("refuses a wrong --lang at once, without waiting for a text on stdin (a terminal that never sends EOF)", async () => {
+    const child = spawn(process.execPath, [CLI, "check", "--lang", "fr"]); // stdin left open, as in a terminal
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve(null);
+      }, 10_000);
+      child.on("close", (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('--lang: expected zh, en or auto, got "fr"');
+  });
+
   it("rejects an unknown --lang with a message naming it", async () => {
     const { code, stderr } = await runCli(["check", "--lang", "fr", "hello"]);
     expect(code).toBe(1);

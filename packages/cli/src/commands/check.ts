@@ -15,10 +15,11 @@ export function register(program: Command): void {
     .option("--server <url>", "also look up every number, address and link in the text privately (range lookup: only hash prefixes are sent); default $SCAMGUARD_SERVER")
     .action(async (words: string[], opts: { json?: boolean; lang: string; server?: string }) => {
       const { analyze, extractIdentifiers, withReputation } = await import("@scamguard/detect");
-      const text = words.length > 0 ? words.join(" ") : await readStdin();
+      // Options first: a wrong one must not wait for a text on stdin before saying so.
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") {
         throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
       }
+      const text = words.length > 0 ? words.join(" ") : await readStdin();
       const server = opts.server ?? process.env.SCAMGUARD_SERVER;
       const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
       const reputation = server ? await privateLookup(server, extractIdentifiers(text)) : null;
