@@ -90,6 +90,8 @@ interface StructureConfig {
   /**
    * Asks that complete only the claims listed with them: "get back to me / reply if you are interested" is the ask
    * of an advance-fee or prize offer, but after an account notice or in a support chat it is ordinary courtesy.
+   * A stranger's "wrong number / we met at…" opener is the contact move of the same kind: with an investment or
+   * romance pitch it completes the pig-butchering opening; alone, or with "want to play golf on Saturday", nothing.
    */
   narrowAsks: Record<string, string[]>;
   /**
