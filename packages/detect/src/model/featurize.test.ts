@@ -65,6 +65,25 @@ describe("featurize", () => {
     expect(splitTurns("just one sms").map((t) => t.speaker)).toEqual(["_"]);
   });
 
+  it("splits turns exactly as the speaker-tag regex over the lines does", () => {
+    const TAG = /^[ \t]*([ABab])[:：][ \t]?/;
+    const byRegex = (original: string) => {
+      const turns: { speaker: string; start: number; end: number }[] = [];
+      let pos = 0;
+      for (const line of original.split("\n")) {
+        const m = TAG.exec(line);
+        const end = pos + line.length;
+        if (m?.[1]) turns.push({ speaker: m[1].toUpperCase(), start: pos + m[0].length, end });
+        else if (turns.length > 0) turns[turns.length - 1]!.end = end;
+        else if (line.trim() !== "") turns.push({ speaker: "_", start: pos, end });
+        pos = end + 1;
+      }
+      return turns;
+    };
+    const texts = ["", "\n", " \n\nA:", "A: hi\r\nb：yo\n", "\t a:\tx\nB:\n  c: no\nA", "x\nA: y", "AB: no\nb:", "Ａ: full width\nB:  two spaces\n\n"];
+    for (const text of texts) expect(splitTurns(text), JSON.stringify(text)).toEqual(byRegex(text));
+  });
+
   it("reads a bare link as an ask only in a short one-sender message (a support reply's link is a reference)", () => {
     const link = (text: string) => sig("channel:link-given", "channel", "channel_switch", text.indexOf("<url>"), text.indexOf("<url>") + 5, text);
     const sms = "Your parcel is on hold, pay the fee at <url>";

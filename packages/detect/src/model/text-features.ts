@@ -14,7 +14,6 @@ export interface Turn {
   end: number;
 }
 
-const TAG = /^[ \t]*([ABab])[:：][ \t]?/;
 
 /**
  * Split a transcript into turns by its neutral speaker tags; untagged lines continue the previous
@@ -25,13 +24,21 @@ export function splitTurns(original: string): readonly Turn[] {
   // One analysis asks up to four times for the turns of the same text (structure, features).
   if (original === lastTurnsOf) return lastTurns;
   const turns: Turn[] = [];
-  let pos = 0;
-  for (const line of original.split("\n")) {
-    const m = TAG.exec(line);
-    const end = pos + line.length;
-    if (m?.[1]) turns.push({ speaker: m[1].toUpperCase(), start: pos + m[0].length, end });
-    else if (turns.length > 0) (turns[turns.length - 1] as Turn).end = end;
-    else if (line.trim() !== "") turns.push({ speaker: "_", start: pos, end });
+  const n = original.length;
+  // Line by line without copying the lines: TAG read by hand (indent, A/B/a/b, a colon, one space or tab).
+  for (let pos = 0; pos <= n; ) {
+    let end = original.indexOf("\n", pos);
+    if (end < 0) end = n;
+    let j = pos;
+    while (j < end && (original.charCodeAt(j) === 0x20 || original.charCodeAt(j) === 0x09)) j++;
+    const who = original.charCodeAt(j) | 0x20; // a/b whatever the case
+    const colon = original.charCodeAt(j + 1);
+    if (j + 1 < end && (who === 0x61 || who === 0x62) && (colon === 0x3a || colon === 0xff1a)) {
+      let start = j + 2;
+      if (start < end && (original.charCodeAt(start) === 0x20 || original.charCodeAt(start) === 0x09)) start++;
+      turns.push({ speaker: who === 0x61 ? "A" : "B", start, end });
+    } else if (turns.length > 0) (turns[turns.length - 1] as Turn).end = end;
+    else if (original.slice(pos, end).trim() !== "") turns.push({ speaker: "_", start: pos, end });
     pos = end + 1;
   }
   for (const turn of turns) Object.freeze(turn);
