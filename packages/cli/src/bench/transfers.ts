@@ -8,7 +8,7 @@
  * same-server baseline with the same middleware (rate limit, key authentication, metrics),
  * `GET /v1/lookup?kind=phone&value=95588` on the same app with the same key.
  * Goal: p99 ≤ 5 ms. Medians of ROUNDS rounds, alternating bare and app. Runs on embedded PGlite (the
- * quick-start default, whose writes run on the server's thread) and, when BENCH_DATABASE_URL names a
+ * quick-start default, whose statements run on its own worker thread, db/pglite-thread.ts) and, when BENCH_DATABASE_URL names a
  * PostgreSQL (e.g. postgres://postgres@127.0.0.1:5432/postgres), again on it in a scratch schema that is
  * dropped afterwards.
  */
