@@ -23,6 +23,13 @@ const cases: PlaybookCase[] = readFileSync(new URL("../../data/cases/playbook.js
   .split("\n")
   .map((line) => JSON.parse(line) as PlaybookCase);
 
+// Test names are the ids: a repeated id would hide which row failed.
+it("case ids are unique", () => {
+  const seen = new Set<string>();
+  const repeated = cases.map((c) => c.id).filter((id) => seen.size === seen.add(id).size);
+  expect(repeated).toEqual([]);
+});
+
 const scams = cases.filter((c) => c.expect.risk !== "low");
 const benign = cases.filter((c) => c.expect.risk === "low");
 
