@@ -30,7 +30,7 @@ describe("normalize", () => {
   });
 
   it("keeps the offset map monotonic and inside the original for arbitrary input", () => {
-    const alphabet = ["安", "全", " ", "-", "\u200b", "Ａ", "v", "x", "帳", "戶", "0", "a", "。", "\n", "𝐬", "y", "z", "m", "е"];
+    const alphabet = ["安", "全", " ", "-", "\u200b", "Ａ", "v", "x", "帳", "戶", "0", "a", "。", "\n", "\r", "𝐬", "y", "z", "m", "е"];
     let seed = 7;
     const rand = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -132,6 +132,38 @@ function finishRun(out: Uint16Array, a: number, b: number, next: number, hash: n
   return a + rep.length;
 }
 
+/** Longest first word of a line read as a speaker tag ("a:", "caller:") rather than prose. */
+const MAX_TAG = 16;
+
+/**
+ * Index of the last code unit of a hard wrap starting at the line break s[i] (\n, \r or \r\n), or -1: a single
+ * line break inside running English prose ("a payment of\r\nUSD…" is not one, "a \r\npayment of" is) that the
+ * caller folds into a space. The text before it (out[0, o)) ends in a latin letter, digit or comma, perhaps then a
+ * space; the next line starts, after spaces or tabs, with a lower-case latin letter, and its first word is not a
+ * speaker tag ("a: …", "caller: …"). A blank line (paragraph), CJK text, a sentence end, a heading colon, a
+ * signature dash or a capitalised line keep their line break.
+ */
+function hardWrapEnd(s: string, i: number, out: Uint16Array, o: number): number {
+  let p = o - 1;
+  if (p >= 0 && out[p] === 0x20) p--;
+  if (p < 0) return -1;
+  const prev = out[p]!;
+  if ((prev < 0x61 || prev > 0x7a) && (prev < 0x30 || prev > 0x39) && prev !== 0x2c) return -1;
+  const n = s.length;
+  let j = i + 1;
+  if (s.charCodeAt(i) === 0x0d && j < n && s.charCodeAt(j) === 0x0a) j++;
+  const end = j - 1;
+  while (j < n && (s.charCodeAt(j) === 0x20 || s.charCodeAt(j) === 0x09)) j++;
+  const first = j < n ? s.charCodeAt(j) : 0;
+  if (first < 0x61 || first > 0x7a) return -1;
+  for (let k = j + 1, stop = Math.min(n, j + MAX_TAG); k < stop; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x3a || c === 0xff1a) return -1;
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x2c || c === 0x2e) break;
+  }
+  return end;
+}
+
 /**
  * Normalise a text for matching; `toOriginal` maps every normalised position back to the original.
  * @example
@@ -241,6 +273,17 @@ export function normalize(original: string): NormalizedText {
       if (next & C_LETTER || (o - runStart >= 4 && !(next & (C_DIGIT | C_LETTER)))) {
         c = DIGIT_LOOKALIKE[c]!;
         cls = C_LETTER;
+      }
+    } else if (c === 0x0a || c === 0x0d) {
+      // A hard-wrapped line of English prose reads as one line: the break becomes a space.
+      const wrap = hardWrapEnd(s, i, out, o);
+      if (wrap >= 0) {
+        if (out[o - 1] === 0x20) {
+          i = wrap;
+          continue;
+        }
+        c = 0x20;
+        consumed = wrap - i;
       }
     }
     if (cls & C_LETTER) {
