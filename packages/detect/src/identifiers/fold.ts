@@ -3,7 +3,17 @@
  * the directory and links share one definition without depending on the full text normaliser.
  */
 
-const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g;
+// The same set text/char-tables.ts drops (bidi controls included): a link or name sprinkled with them is the same link.
+const INVISIBLE = /[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u20e3\ufeff]/g;
+
+/**
+ * The value without invisible characters.
+ * @example dropInvisible("app\u202aleid.com") // "appleid.com"
+ */
+export function dropInvisible(value: string): string {
+  return value.replace(INVISIBLE, "");
+}
+
 const SPACES = /[\s\u3000]+/g;
 
 /**

@@ -6,7 +6,7 @@ import type { IdentifierKind } from "@scamguard/contracts";
 import { toUnicode } from "punycode/punycode.es6.js";
 import { parse as parseDomain } from "tldts";
 import { findKnownApp } from "./apps.js";
-import { foldText } from "./fold.js";
+import { dropInvisible, foldText } from "./fold.js";
 import { normalizePhone } from "./phone.js";
 
 /** Success carries the key; failure a message naming the field, as the API answers it. */
@@ -106,7 +106,8 @@ function safeToUnicode(label: string): string {
  * @example canonicalUrl("HTTPS://WWW.JD.COM:443/a#x") // "https://www.jd.com/a"
  */
 export function canonicalUrl(value: string): string | undefined {
-  const text = value.trim();
+  // A bidi control inside the host makes the URL parser throw; a zero-width one it drops: drop both alike.
+  const text = dropInvisible(value).trim();
   try {
     const url = new URL(HAS_SCHEME.test(text) ? text : `http://${text}`);
     if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;

@@ -32,6 +32,12 @@ describe("linkDetector", () => {
     expect(run(text).map((s) => s.id)).toEqual(["url:lookalike"]);
   });
 
+  it("sees a link through the bidi controls and zero-width characters sprinkled into it", () => {
+    for (const mark of ["\u200b", "\u202a", "\u2066", "\u2069", "\u00ad"]) {
+      expect(run(`secure your account at app${mark}leid-support-verify.com`).map((s) => s.id), JSON.stringify(mark)).toEqual(["url:lookalike"]);
+    }
+  });
+
   it("merges the same fact from several links into one signal", () => {
     const signals = run("先点 bit.ly/a 再点 t.cn/b，或 http://1.2.3.4/x");
     expect(signals.map((s) => [s.id, s.evidence.map((e) => e.text)])).toEqual([

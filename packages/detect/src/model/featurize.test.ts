@@ -84,6 +84,13 @@ describe("featurize", () => {
     for (const text of texts) expect(splitTurns(text), JSON.stringify(text)).toEqual(byRegex(text));
   });
 
+  it("reads speaker tags through invisible characters (zero-width, bidi controls, BOM) around them", () => {
+    const text = "\u2066A\u2069:\u200b 你好，我是客服\n\ufeffB\u200d： 好的\nA:\u00ad 请转账";
+    const turns = splitTurns(text);
+    expect(turns.map((t) => t.speaker)).toEqual(["A", "B", "A"]);
+    expect(turns.map((t) => text.slice(t.start, t.end))).toEqual(["你好，我是客服", "好的", "请转账"]);
+  });
+
   it("reads a bare link as an ask only in a short one-sender message (a support reply's link is a reference)", () => {
     const link = (text: string) => sig("channel:link-given", "channel", "channel_switch", text.indexOf("<url>"), text.indexOf("<url>") + 5, text);
     const sms = "Your parcel is on hold, pay the fee at <url>";

@@ -4,6 +4,7 @@
  * Everything is length-normalised (ratios, saturating counts) so a one-line SMS and a 40-turn call
  * transcript land on the same scale. Pure.
  */
+import { DROP, FOLD } from "../text/char-tables.js";
 import { fnv1a } from "./hash.js";
 
 /** One turn of a dialogue (or the whole text when it has no `A:`/`B:` tags). */
@@ -29,12 +30,13 @@ export function splitTurns(original: string): readonly Turn[] {
   for (let pos = 0; pos <= n; ) {
     let end = original.indexOf("\n", pos);
     if (end < 0) end = n;
-    let j = pos;
-    while (j < end && (original.charCodeAt(j) === 0x20 || original.charCodeAt(j) === 0x09)) j++;
+    // Invisible characters (zero-width, bidi controls) around the tag do not hide it: "\u200bA\u2066: hi" is A's turn.
+    const j = skipInvisible(original, pos, end, true);
     const who = original.charCodeAt(j) | 0x20; // a/b whatever the case
-    const colon = original.charCodeAt(j + 1);
-    if (j + 1 < end && (who === 0x61 || who === 0x62) && (colon === 0x3a || colon === 0xff1a)) {
-      let start = j + 2;
+    const c = skipInvisible(original, j + 1, end, false);
+    const colon = original.charCodeAt(c);
+    if (c < end && (who === 0x61 || who === 0x62) && (colon === 0x3a || colon === 0xff1a)) {
+      let start = skipInvisible(original, c + 1, end, false);
       if (start < end && (original.charCodeAt(start) === 0x20 || original.charCodeAt(start) === 0x09)) start++;
       turns.push({ speaker: who === 0x61 ? "A" : "B", start, end });
     } else if (turns.length > 0) (turns[turns.length - 1] as Turn).end = end;
@@ -47,6 +49,16 @@ export function splitTurns(original: string): readonly Turn[] {
   return lastTurns;
 }
 let lastTurnsOf = "";
+
+/** The first offset from `i` (before `end`) that is not an invisible character (nor, with `blanks`, a space or tab). */
+function skipInvisible(text: string, i: number, end: number, blanks: boolean): number {
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (FOLD[code] !== DROP && !(blanks && (code === 0x20 || code === 0x09))) break;
+    i++;
+  }
+  return i;
+}
 let lastTurns: readonly Turn[] = Object.freeze([]);
 
 /** Index of the turn holding original offset `at` (binary search over sorted turns), or -1. */
