@@ -129,3 +129,20 @@ describe("analyze: a person's account of a scam (a report)", () => {
     expect(analyze(`警方提醒：不法分子${told}`).risk).toBe("low");
   });
 });
+
+describe("evidence quotes the whole amount and the whole link", () => {
+  const quotes = (text: string, id: string) =>
+    analyze(text, { lang: "en" }).signals.find((s) => s.id === id)?.evidence.map((e) => e.text) ?? [];
+  it("an amount with cents is not cut at the decimal point", () => {
+    expect(quotes("Toll notice: pay $12.50 today to avoid a late fee.", "money:transfer")).toEqual(["pay $12.50"]);
+    expect(quotes("Please send me $1,250.00 by tonight.", "money:transfer")).toEqual(["send me $1,250.00"]);
+  });
+  it("a link is quoted up to its end, not as its scheme", () => {
+    const link = quotes("Bank alert: your card is frozen. Unlock it at https://card-unlock.top/id?k=7.", "channel:link-given");
+    expect(link).toEqual(["https://card-unlock.top/id?k=7"]);
+  });
+  it("every evidence span is the original text at its offsets", () => {
+    const text = "Parcel held, pay $2.99 at https://parcel-fee.top/x now";
+    for (const s of analyze(text, { lang: "en" }).signals) for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+});
