@@ -180,9 +180,17 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const negators = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`) : null));
   const windows = sets.map(({ options = {} }) => options.negationWindow ?? 10);
   const allSets = sets.length === 0 ? 0 : 2 ** sets.length - 1;
-  // Candidates of one scan: pattern candidatePattern[k] may match at candidateStart[k].
-  let candidatePattern = new Int32Array(1024);
-  let candidateStart = new Int32Array(1024);
+  // Required atoms and longest match of each pattern, flat: pattern p's atoms are
+  // patternAtoms[patternAtomFrom[p] .. patternAtomFrom[p + 1]).
+  const patternAtomFrom = new Int32Array(patterns.length + 1);
+  patterns.forEach((p, i) => (patternAtomFrom[i + 1] = patternAtomFrom[i]! + p.required.length));
+  const patternAtoms = Int32Array.from(patterns.flatMap((p) => p.required));
+  // (An unbounded pattern's Infinity is capped: no text is that long.)
+  const patternMaxLength = Int32Array.from(patterns, (p) => Math.min(p.maxLength, 0x3fffffff));
+  // Anchor occurrences of one scan: literal anchorLiteral[k] (which anchors patterns) starts at anchorStart[k].
+  // They expand to candidate patterns only after the pass, when every atom occurrence is known.
+  let anchorLiteral = new Int32Array(1024);
+  let anchorStart = new Int32Array(1024);
 
   /** Whether some alternative of `atom` occurs inside [from, to). */
   const occursWithin = (atom: number, from: number, to: number): boolean => {
@@ -252,7 +260,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
       const mask = enabled & allSets;
       found = sets.map(() => []);
       const n = mask === 0 ? 0 : text.length;
-      let candidates = 0;
+      let anchors = 0;
       let occurrences = 0;
       // One pass of the automaton: every literal occurrence, in order of its end.
       let state = 0;
@@ -290,20 +298,17 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
         for (let o = nodes[(state << 2) + 3]!; o > 0; o = output[o]!) {
           const l = literalOf[o]!;
           const start = i + 1 - literalLength[l]!;
-          for (let k = anchorFrom[l]!, end = anchorFrom[l + 1]!; k < end; k++) {
-            const p = anchorPatterns[k]!;
-            if ((patternSetBit[p]! & mask) === 0) continue;
-            if (patternWordStart[p] === 1 && start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
-            if (candidates === candidatePattern.length) {
-              const grownPattern = new Int32Array(candidates * 2);
-              grownPattern.set(candidatePattern);
-              candidatePattern = grownPattern;
-              const grownStart = new Int32Array(candidates * 2);
-              grownStart.set(candidateStart);
-              candidateStart = grownStart;
+          if (anchorFrom[l + 1]! > anchorFrom[l]!) {
+            if (anchors === anchorLiteral.length) {
+              const grownLiteral = new Int32Array(anchors * 2);
+              grownLiteral.set(anchorLiteral);
+              anchorLiteral = grownLiteral;
+              const grownStart = new Int32Array(anchors * 2);
+              grownStart.set(anchorStart);
+              anchorStart = grownStart;
             }
-            candidatePattern[candidates] = p;
-            candidateStart[candidates++] = start;
+            anchorLiteral[anchors] = l;
+            anchorStart[anchors++] = start;
           }
           for (let k = literalAtomFrom[l]!, end = literalAtomFrom[l + 1]!; k < end; k++) {
             const atom = literalAtoms[k]!;
@@ -321,24 +326,27 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
         }
       }
       groupOccurrences(occurrences);
-      // Each candidate runs its (sticky) regex only when every required atom occurs within its longest match.
-      for (let k = 0; k < candidates; k++) {
-        const p = candidatePattern[k]!;
-        const start = candidateStart[k]!;
-        const pattern = patterns[p]!;
-        const required = pattern.required;
-        let viable = true;
-        for (let a = 0; a < required.length; a++) {
-          if (!occursWithin(required[a]!, start, start + pattern.maxLength)) {
-            viable = false;
-            break;
-          }
+      // Each pattern anchored where a literal starts runs its (sticky) regex only when every required atom
+      // occurs within its longest match: first every atom must occur at all (most candidates fail here, on a
+      // counter), then inside the window.
+      for (let a = 0; a < anchors; a++) {
+        const l = anchorLiteral[a]!;
+        const start = anchorStart[a]!;
+        const afterWord = start > 0 && isWordUnit(text.charCodeAt(start - 1));
+        candidates: for (let k = anchorFrom[l]!, end = anchorFrom[l + 1]!; k < end; k++) {
+          const p = anchorPatterns[k]!;
+          if ((patternSetBit[p]! & mask) === 0) continue;
+          if (afterWord && patternWordStart[p] === 1) continue;
+          const from = patternAtomFrom[p]!;
+          const to = patternAtomFrom[p + 1]!;
+          for (let r = from; r < to; r++) if (atomCount[patternAtoms[r]!] === 0) continue candidates;
+          const limit = start + patternMaxLength[p]!;
+          for (let r = from; r < to; r++) if (!occursWithin(patternAtoms[r]!, start, limit)) continue candidates;
+          const re = patterns[p]!.re;
+          re.lastIndex = start;
+          // test() on a sticky regex leaves the match end in lastIndex: no match array, no capture strings.
+          if (re.test(text) && re.lastIndex > start) push(text, p, start, re.lastIndex);
         }
-        if (!viable) continue;
-        const re = pattern.re;
-        re.lastIndex = start;
-        // test() on a sticky regex leaves the match end in lastIndex: no match array, no capture strings.
-        if (re.test(text) && re.lastIndex > start) push(text, p, start, re.lastIndex);
       }
       for (const atom of touched) atomCount[atom] = 0;
       touched.length = 0;
