@@ -80,6 +80,20 @@ describe("live call assistant", () => {
     expect(pushed[1]!.data.advice.map((a: { id: string }) => a.id)).toContain("no-safe-account");
   });
 
+  it("leaves a utility-disconnection robocall as high after its last line as /v1/analyze of the same text", async () => {
+    const lines = [
+      "This is City Gas and Electric.",
+      "Your service is scheduled for disconnection today.",
+      "Please press one now to speak with our billing department.",
+    ];
+    const { body } = await json("/v1/conversations", { lang: "en" });
+    let last: any;
+    for (const text of lines) last = (await json(`/v1/conversations/${body.id}/utterances`, { speaker: "remote", text })).body;
+    const whole = await json("/v1/analyze", { text: lines.join("\n"), lang: "en" });
+    expect(whole.body.verdict.risk).toBe("high");
+    expect(last.risk).toBe(whole.body.verdict.risk);
+  });
+
   it("replays earlier alerts to a late listener, and resumes after Last-Event-ID", async () => {
     const { body } = await json("/v1/conversations", {});
     await json(`/v1/conversations/${body.id}/utterances`, { speaker: "remote", text: "我是支付宝客服" });

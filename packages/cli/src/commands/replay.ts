@@ -86,9 +86,11 @@ export function register(program: Command): void {
       }
       const { addUtterance, createConversation } = await import("@scamguard/detect");
       let state = createConversation(lang);
+      let transcript = "";
       for (const u of parseTranscript(raw)) {
-        const r = addUtterance(state, { speaker: u.speaker, text: u.text });
+        const r = addUtterance(state, { speaker: u.speaker, text: u.text }, { transcript });
         state = r.state;
+        transcript = r.transcript;
         for (const alert of r.alerts) {
           alerts++;
           print({ line: u.line, alert }, formatAlert(alert, `line ${u.line}`));

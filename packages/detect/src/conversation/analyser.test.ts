@@ -2,9 +2,10 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Lang, Speaker } from "@scamguard/contracts";
+import { type Lang, RISK_LEVELS, type Speaker } from "@scamguard/contracts";
 import { describe, expect, it } from "vitest";
-import { addUtterance, type ConversationState, createConversation } from "./index.js";
+import { analyze } from "../analyze.js";
+import { addUtterance, type ConversationState, createConversation, TRANSCRIPT_WINDOW } from "./index.js";
 
 interface Case {
   id: string;
@@ -76,5 +77,55 @@ describe("conversation analyser", () => {
       },
     });
     expect(throwing.alerts[0]?.stage).toBe("channel_switch");
+  });
+});
+
+describe("the live risk after the last line agrees with the whole text", () => {
+  const live = (lines: string[]) => {
+    let c = createConversation("en");
+    let transcript = "";
+    const risks: string[] = [];
+    for (const text of lines) {
+      const r = addUtterance(c, { speaker: "remote", text }, { transcript });
+      c = r.state;
+      transcript = r.transcript;
+      risks.push(c.risk);
+    }
+    expect(JSON.stringify(c)).not.toContain(lines[0]); // no utterance text in a state a server may persist
+    return { risks, whole: analyze(lines.join("\n"), { lang: "en" }).risk };
+  };
+  it("a utility-disconnection robocall is as high live as checked whole", () => {
+    const r = live([
+      "This is City Gas and Electric.",
+      "Your service is scheduled for disconnection today.",
+      "Please press one now to speak with our billing department.",
+    ]);
+    expect(r.whole).toBe("high");
+    expect(r.risks.at(-1)).toBe("high");
+  });
+  it("never lower than the whole text, never falling line by line", () => {
+    const r = live([
+      "Hello, this is a final notice from Pacific Power.",
+      "Our records show your account is past due and your electricity will be shut off in one hour.",
+      "Press one to make a payment and keep your service on.",
+    ]);
+    expect(RISK_LEVELS.ids.indexOf(r.risks.at(-1) as never)).toBeGreaterThanOrEqual(RISK_LEVELS.ids.indexOf(r.whole));
+    for (let i = 1; i < r.risks.length; i++)
+      expect(RISK_LEVELS.ids.indexOf(r.risks[i] as never)).toBeGreaterThanOrEqual(RISK_LEVELS.ids.indexOf(r.risks[i - 1] as never));
+  });
+  it("a genuine billing reminder call stays low", () => {
+    const r = live([
+      "Hi, this is a courtesy reminder from City Gas and Electric.",
+      "Your monthly statement is now available in the app you already use.",
+      "No action is needed if you have autopay. Thank you.",
+    ]);
+    expect(r.whole).toBe("low");
+    expect(r.risks.at(-1)).toBe("low");
+  });
+  it("the transcript handed back is bounded", () => {
+    let c = createConversation("en");
+    let transcript = "";
+    for (let i = 0; i < 40; i++) ({ state: c, transcript } = addUtterance(c, { speaker: "remote", text: "x".repeat(500) }, { transcript }));
+    expect(transcript.length).toBeLessThanOrEqual(TRANSCRIPT_WINDOW);
   });
 });

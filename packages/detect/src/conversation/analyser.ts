@@ -35,14 +35,25 @@ export interface ConversationState {
   risk: RiskLevel;
 }
 
+/** Most characters of the call read whole after each utterance (a robocall, a scam call's opening minutes). */
+export const TRANSCRIPT_WINDOW = 8_000;
+
 /** Extra detectors run on each utterance (default: the text engine's signals through `analyze`). */
 export interface ConversationOptions {
   signals?: ((text: string, lang: Lang) => Signal[]) | null;
+  /**
+   * The call's earlier text (the previous result's `transcript`), kept in memory by the caller and never in the
+   * state (a persisted state holds no utterance text): read whole with this utterance, so the live risk is never
+   * below what `analyze` says of the same text. Without it only this utterance is read whole.
+   */
+  transcript?: string;
 }
 
 /** What one utterance changed. `heard` lists every cue in it (new or not), for the kill-chain guard. */
 export interface UtteranceResult {
   state: ConversationState;
+  /** The call's text so far, its last TRANSCRIPT_WINDOW characters (pass it back as `options.transcript`). */
+  transcript: string;
   alerts: ConversationAlert[];
   heard: CueHit[];
 }
@@ -50,6 +61,22 @@ export interface UtteranceResult {
 const riskRank = (risk: RiskLevel): number => RISK_LEVELS.ids.indexOf(risk);
 
 const defaultSignals = (text: string, lang: Lang): Signal[] => analyze(text, { lang }).signals;
+
+/** The higher of two risks. */
+const maxRisk = (a: RiskLevel, b: RiskLevel): RiskLevel => (riskRank(a) >= riskRank(b) ? a : b);
+
+/**
+ * The whole-text verdict's risk of the transcript (low when the engine is not in use or fails): the cue ladder
+ * reads one utterance at a time and misses what only the whole call shows (the model score, the structure gate).
+ */
+function transcriptRisk(transcript: string, lang: Lang, options: ConversationOptions): RiskLevel {
+  if (options.signals !== undefined) return "low"; // a caller's own detectors (or none): the engine is not in use
+  try {
+    return analyze(transcript, { lang }).risk;
+  } catch {
+    return "low";
+  }
+}
 
 /**
  * A fresh conversation.
@@ -115,13 +142,16 @@ export function addUtterance(
   for (const hit of fresh) if (hit.stage) stageSet.add(hit.stage);
   const stages = PLAYBOOK_STAGES.ids.filter((s) => stageSet.has(s));
   const stage = stages.length > 0 ? stages[stages.length - 1]! : null;
-  const risk = riskOf(new Set(Object.keys(cues)), stageSet);
+  const joined = options.transcript ? `${options.transcript}\n${utterance.text}` : utterance.text;
+  const transcript = joined.length > TRANSCRIPT_WINDOW ? joined.slice(joined.length - TRANSCRIPT_WINDOW) : joined;
+  // Never below the risk already reached, the cue ladder, or the whole text read as `scamguard check` reads it.
+  const risk = maxRisk(maxRisk(state.risk, riskOf(new Set(Object.keys(cues)), stageSet)), transcriptRisk(transcript, lang, options));
 
   const next: ConversationState = { v: 1, lang, utterances: index + 1, alerts: state.alerts, cues, stages, stage, risk };
   const stageRose = stage !== null && (state.stage === null || stageRank(stage) > stageRank(state.stage));
   const riskRose = riskRank(risk) > riskRank(state.risk);
   const alertCue = fresh.some((h) => h.alert);
-  if (!stageRose && !riskRose && !alertCue) return { state: next, alerts: [], heard };
+  if (!stageRose && !riskRose && !alertCue) return { state: next, alerts: [], heard, transcript };
 
   next.alerts += 1;
   const kind: ConversationAlert["kind"] = stageRose ? "stage" : riskRose ? "risk" : "cue";
@@ -145,7 +175,7 @@ export function addUtterance(
     advice: adviceTexts(adviceIds, lang).slice(0, 4),
     evidence,
   };
-  return { state: next, alerts: [alert], heard };
+  return { state: next, alerts: [alert], heard, transcript };
 }
 
 /** Cue-file hits win over an external signal with the same id; order: cue file, then the rest. */

@@ -4,7 +4,7 @@
  * at once — cue `contact:not-declared`, whose risk rule in cues.json holds the call at high or above from
  * then on. Pure: the server verifies, this only records the result.
  */
-import { type ConversationAlert, PLAYBOOK_STAGES, type Stage } from "@scamguard/contracts";
+import { type ConversationAlert, PLAYBOOK_STAGES, RISK_LEVELS, type Stage } from "@scamguard/contracts";
 import type { ContactFact } from "../session/state.js";
 import { adviceTexts } from "./advice-texts.js";
 import { type ConversationState, riskOf } from "./analyser.js";
@@ -23,7 +23,8 @@ export function addContactFact(state: ConversationState, fact: ContactFact): { s
   const cues = { ...state.cues, [CONTACT_NOT_DECLARED]: utterance };
   const stageSet = new Set<Stage>([...state.stages, "impersonation"]);
   const stages = PLAYBOOK_STAGES.ids.filter((s) => stageSet.has(s));
-  const risk = riskOf(new Set(Object.keys(cues)), new Set(stages));
+  const ladder = riskOf(new Set(Object.keys(cues)), new Set(stages));
+  const risk = RISK_LEVELS.ids.indexOf(ladder) >= RISK_LEVELS.ids.indexOf(state.risk) ? ladder : state.risk; // never lowers
   const cue = CUES.get(CONTACT_NOT_DECLARED);
   const name = fact.institution ? `${fact.institution[lang]}: ` : "";
   const next: ConversationState = { ...state, lang, cues, risk, alerts: state.alerts + 1, stage: stages[stages.length - 1] ?? null, stages };

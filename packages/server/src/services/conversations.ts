@@ -36,6 +36,8 @@ export interface ConversationContact {
 
 interface Live {
   state: ConversationState;
+  /** The call's recent text, in memory only (read whole after each utterance; see detect's addUtterance). */
+  transcript: string;
   contact: ConversationContact | null;
   lastAt: number;
   alerts: ConversationAlert[];
@@ -57,6 +59,7 @@ export class ConversationHub {
     const id = `cv_${randomBytes(16).toString("base64url")}`;
     this.live.set(id, {
       state: createConversation(lang),
+      transcript: "",
       contact: contact ? { ...contact, checked: new Set() } : null,
       lastAt: Date.now(),
       alerts: [],
@@ -69,8 +72,9 @@ export class ConversationHub {
   add(id: string, utterance: { speaker: Speaker; text: string }): UtteranceResponse {
     const live = this.get(id);
     if (live.state.utterances >= MAX_UTTERANCES) throw new AppError(409, "conversation_full", `id: conversation has ${MAX_UTTERANCES} utterances; start a new one`);
-    const r = addUtterance(live.state, utterance);
+    const r = addUtterance(live.state, utterance, { transcript: live.transcript });
     live.state = r.state;
+    live.transcript = r.transcript;
     live.lastAt = Date.now();
     this.publish(live, r.alerts);
     return { utterances: r.state.utterances, stage: r.state.stage, risk: r.state.risk, alerts: r.alerts };
