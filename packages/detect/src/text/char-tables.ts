@@ -6,6 +6,7 @@
  */
 import { Converter } from "opencc-js/t2cn";
 import foldData from "../../data/lexicons/normalize.json" with { type: "json" };
+import { INVISIBLE_CODES } from "./invisible.js";
 
 /** Code unit meaning "drop this character" in FOLD. @example FOLD[0x200b] === DROP // zero-width space */
 export const DROP = 0xffff;
@@ -38,12 +39,6 @@ export const C_EMOJI = 32;
  */
 export const C_CLAUSE = 64;
 
-/** Invisible in a message: zero-width characters, bidi controls (LRM, embeddings, isolates), soft hyphen, BOM. */
-const ZERO_WIDTH = [
-  0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x00ad, 0x180e, 0x034f, 0x061c, 0x202a, 0x202b,
-  0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x20e3,
-];
-
 function buildTables(): void {
   for (let c = 0; c < 65536; c++) FOLD[c] = c;
   // Full-width ASCII → ASCII; ideographic space → space.
@@ -63,7 +58,7 @@ function buildTables(): void {
     }
   }
   for (let c = 0xff21; c <= 0xff3a; c++) FOLD[c] = c - 0xfee0 + 0x20;
-  for (const z of ZERO_WIDTH) FOLD[z] = DROP;
+  for (const z of INVISIBLE_CODES) FOLD[z] = DROP;
   // C0/C1 control characters other than tab, line feed and carriage return carry nothing a person reads.
   for (let c = 0; c < 0x20; c++) if (c !== 0x09 && c !== 0x0a && c !== 0x0d) FOLD[c] = DROP;
   for (let c = 0x7f; c < 0xa0; c++) FOLD[c] = DROP;
