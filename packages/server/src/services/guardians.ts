@@ -56,7 +56,8 @@ const toGuardian = (row: GuardianRow): Guardian => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const toAlert = (row: AlertRow): GuardianAlert => ({
+/** The API's alert from its stored row; raiseAlertBatch builds the same fields before they are stored. */
+const toAlert = (row: Omit<AlertRow, "audience">): GuardianAlert => ({
   id: row.id,
   subject: row.subject,
   guardianIds: row.guardianIds,
@@ -135,7 +136,8 @@ export async function raiseAlertBatch(
   // only subjects a person's app may register). Nobody reads alerts by guessing another's subject.
   // Each webhook receiver learns only the guardians it registered itself. Bodies are json (not jsonb)
   // so keys keep the order of the API's alert; createdAt is this process's clock, as text.
-  const createdAt = new Date().toISOString();
+  const now = new Date();
+  const createdAt = now.toISOString();
   const input = inputs.map(({ subject, source, sourceId, ownerKeyId, decision }, ord) => ({
     ord,
     id: `al_${randomBytes(12).toString("base64url")}`,
@@ -151,18 +153,18 @@ export async function raiseAlertBatch(
     created_at: createdAt,
   }));
   const out = await run([JSON.stringify(input), JSON.stringify(screenings.map(screeningRecord))]);
-  const alerts = input.map(
-    (a, n): GuardianAlert => ({
+  const alerts = input.map((a, n) =>
+    toAlert({
       id: a.id,
       subject: a.subject,
       guardianIds: JSON.parse(out[n]?.guardian_ids ?? "[]") as string[],
       source: a.source,
       sourceId: a.source_id,
-      decision: a.decision as GuardianAlert["decision"],
-      risk: a.risk as GuardianAlert["risk"],
-      stage: a.stage as GuardianAlert["stage"],
-      reasons: a.reasons as GuardianAlert["reasons"],
-      createdAt: a.created_at,
+      decision: a.decision,
+      risk: a.risk,
+      stage: a.stage,
+      reasons: a.reasons,
+      createdAt: now,
     }),
   );
   return { alerts, queued: Number(out[0]?.queued ?? 0) };
