@@ -7,7 +7,7 @@ import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import { DIRECTORY } from "../directory/data.js";
 import { mentionsOf } from "../directory/mentions.js";
 import type { NormalizedText } from "../types.js";
-import { type PlaybookStructure, readStructure } from "./structure.js";
+import { type PlaybookStructure, readStructure, withoutSelfClaims } from "./structure.js";
 
 /** What the playbook inference says about one text. @example { mode: "credit_repair", stage: "money", impersonating: "webank" } */
 export interface PlaybookState {
@@ -170,9 +170,7 @@ export function inferPlaybook(text: NormalizedText, allSignals: readonly Signal[
   const read = structure ?? readStructure(text, allSignals);
   // A warning describes the playbook; it is not at any stage of it.
   if (read.warning) return { mode: null, stage: null, impersonating: null };
-  // The writer's own news ("我抽中了一台咖啡机") is no claim made of the reader.
-  const self = read.self;
-  const signals = self !== undefined && self.size > 0 ? allSignals.filter((s) => !self.has(s.id)) : allSignals;
+  const signals = withoutSelfClaims(allSignals, read);
   const impersonating = inferImpersonating(text, signals);
   const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
   const stage = furthestStage(signals);

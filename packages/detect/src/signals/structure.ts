@@ -409,11 +409,23 @@ function isDescribed(s: string, at: number, cues: Cues, isClaim: boolean): boole
  * @example scoredSignals(signals, { claimAndAsk: true, … }) // without protective:anti-fraud-warning
  */
 export function scoredSignals(signals: Signal[], structure: PlaybookStructure): Signal[] {
+  const own = withoutSelfClaims(signals, structure);
+  if (!structure.claimAndAsk && !structure.decisive) return own;
+  return own.filter((sig) => !QUOTABLE.has(sig.id));
+}
+
+/**
+ * The signals without those that are only the writer's own news (`structure.self`): "我抽中了一台咖啡机"
+ * claims nothing of the reader, neither for the model (scoredSignals) nor for the playbook (inferPlaybook).
+ * The same array when there is nothing to drop.
+ * @example withoutSelfClaims(signals, { self: new Set(["pretext:prize-won"]), … }) // without pretext:prize-won
+ */
+export function withoutSelfClaims(signals: Signal[], structure: PlaybookStructure): Signal[];
+export function withoutSelfClaims(signals: readonly Signal[], structure: PlaybookStructure): readonly Signal[];
+export function withoutSelfClaims(signals: readonly Signal[], structure: PlaybookStructure): readonly Signal[] {
   const self = structure.self;
-  const selfClaims = self !== undefined && self.size > 0;
-  if (!structure.claimAndAsk && !structure.decisive && !selfClaims) return signals;
-  const dropQuotable = structure.claimAndAsk || structure.decisive;
-  return signals.filter((sig) => !(dropQuotable && QUOTABLE.has(sig.id)) && !(selfClaims && self.has(sig.id)));
+  if (self === undefined || self.size === 0) return signals;
+  return signals.filter((sig) => !self.has(sig.id));
 }
 
 /**
