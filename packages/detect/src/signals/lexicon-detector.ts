@@ -1,7 +1,7 @@
 /** Detectors built from the lexicon data files: one per language plus a language-neutral one. */
-import type { Evidence, Signal } from "@scamguard/contracts";
-import { toOriginalSpan, wholeTokenEnd } from "../text/normalize.js";
+import type { Signal } from "@scamguard/contracts";
 import type { DetectContext, Detector, NormalizedText } from "../types.js";
+import { wholeEvidence } from "./evidence.js";
 import { signalLabel } from "./labels.js";
 import { type CompileOptions, compileLexicon, type LexiconHit } from "./lexicon-matcher.js";
 import { type LexiconName, lexiconApplies, lexiconEntries, lexiconHits } from "./lexicon-scan.js";
@@ -60,12 +60,11 @@ function hitsDetector(
           byEntry.set(hit.entry, signal);
         }
         if (signal.evidence.length < MAX_EVIDENCE_PER_SIGNAL) {
-          const span: Evidence = toOriginalSpan(ctx.text, hit.start, hit.end);
           // A pattern may stop inside an amount or a link ("pay \\$ ?[0-9]", "https?[: /]"): quote all of it.
-          const end = wholeTokenEnd(ctx.text.original, span.start, span.end);
+          const span = wholeEvidence(ctx.text, hit.start, hit.end);
           const prev = signal.evidence[signal.evidence.length - 1];
           if (prev !== undefined && prev.end > span.start) continue; // inside the previous span's whole link
-          signal.evidence.push(end === span.end ? span : { start: span.start, end, text: ctx.text.original.slice(span.start, end) });
+          signal.evidence.push(span);
         }
       }
       // Entry order (the data file's order) keeps the output deterministic and readable.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectLang } from "./lang.js";
-import { normalize, toOriginalSpan, wholeTokenEnd } from "./normalize.js";
+import { normalize, toOriginalSpan } from "./normalize.js";
 
 interface NormalizeCase {
   id: string;
@@ -66,16 +66,5 @@ describe("detectLang", () => {
     ["", "en"],
   ])("%s → %s", (text, lang) => {
     expect(detectLang(text)).toBe(lang);
-  });
-});
-
-describe("wholeTokenEnd", () => {
-  it("runs a cut amount or link to its end and keeps other ends", () => {
-    expect(wholeTokenEnd("pay $1.99 now", 0, 6)).toBe(9);
-    expect(wholeTokenEnd("pay $1.99. ok", 0, 6)).toBe(9);
-    expect(wholeTokenEnd("go to https://x.top/pay.", 6, 12)).toBe(23);
-    expect(wholeTokenEnd("转账1,000.5元", 0, 3)).toBe(9);
-    expect(wholeTokenEnd("verify your account now", 0, 6)).toBe(6);
-    expect(wholeTokenEnd("pay now", 0, 3)).toBe(3);
   });
 });

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../text/normalize.js";
+import { wholeEvidence, wholeTokenEnd } from "./evidence.js";
+
+const end = wholeTokenEnd;
+
+describe("wholeTokenEnd", () => {
+  it("runs a cut amount or link to its end and keeps other ends", () => {
+    expect(end("pay $1.99 now", 0, 6)).toBe(9);
+    expect(end("pay $1.99. ok", 0, 6)).toBe(9);
+    expect(end("go to https://x.top/pay.", 6, 12)).toBe(23);
+    expect(end("转账1,000.5元", 0, 3)).toBe(9);
+    expect(end("verify your account now", 0, 6)).toBe(6);
+    expect(end("pay now", 0, 3)).toBe(3);
+  });
+
+  it("ends a cut link before closing punctuation, and leaves words that only look like domains whole", () => {
+    expect(end("login (https://x.top/pay), now", 7, 13)).toBe(24);
+    expect(end("visit www.x-bank.top/verify!", 6, 9)).toBe(27);
+    expect(end("see https:// now", 4, 10)).toBe(12);
+    expect(end("update your KYC.Click here", 12, 15)).toBe(15);
+  });
+});
+
+describe("wholeEvidence", () => {
+  it("quotes the whole amount in the original text", () => {
+    expect(wholeEvidence(normalize("Pay $1.99 now"), 0, 6)).toEqual({ start: 0, end: 9, text: "Pay $1.99" });
+    expect(wholeEvidence(normalize("Pay now"), 0, 3)).toEqual({ start: 0, end: 3, text: "Pay" });
+  });
+});

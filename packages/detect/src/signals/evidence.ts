@@ -1,0 +1,62 @@
+/**
+ * Evidence a person can read: a lexicon pattern may stop inside an amount or a link ("pay \\$ ?[0-9]",
+ * "https?[: /]"), and a quote of "pay $1" for "pay $1.99" or "https:" for a whole link misleads.
+ */
+import type { Evidence } from "@scamguard/contracts";
+import { toOriginalSpan } from "../text/normalize.js";
+import type { NormalizedText } from "../types.js";
+
+/** ASCII non-space printable: a character that continues a link or an amount token. */
+const tokenChar = (c: number): boolean => c > 0x20 && c < 0x7f;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** Trailing punctuation that ends a sentence after a link, not part of it ("… at x.top/pay."). */
+const TRAILING = new Set([0x2e, 0x2c, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x5d, 0x7d, 0x27, 0x22]);
+
+/**
+ * The evidence of a match at normalised [start, end), in the original text, never cutting an amount or a
+ * link (see wholeTokenEnd).
+ * @example wholeEvidence(normalize("pay $1.99 now"), 0, 6) // { start: 0, end: 9, text: "pay $1.99" }
+ */
+export function wholeEvidence(text: NormalizedText, start: number, end: number): Evidence {
+  const span = toOriginalSpan(text, start, end);
+  const whole = wholeTokenEnd(text.original, span.start, span.end);
+  return whole === span.end ? span : { start: span.start, end: whole, text: text.original.slice(span.start, whole) };
+}
+
+/**
+ * Where an evidence span ending at `end` of `original` should end so that it never cuts an amount or a link
+ * a person reads: a span ending inside a number ("pay $1" of "pay $1.99") runs to the number's end, one ending
+ * inside a link token ("https:" of "https://x.top/pay") to the link's end (sentence punctuation after it left
+ * out). Any other end is kept (a lexicon phrase ends where its pattern ends).
+ * @example wholeTokenEnd("pay $1.99 now", 0, 6) // 9
+ * @example wholeTokenEnd("go to https://x.top/pay.", 6, 12) // 23
+ */
+export function wholeTokenEnd(original: string, start: number, end: number): number {
+  const n = original.length;
+  if (end <= start || end >= n) return end;
+  const prev = original.charCodeAt(end - 1);
+  const next = original.charCodeAt(end);
+  if (!tokenChar(prev) || !tokenChar(next)) return end;
+  // The whitespace-delimited token the end falls in. Not findLinks' spans: they also hold bare domains read in
+  // the folded text ("KYC.Click", "payments.To"), and a link cut to "https://" with nothing after is no span.
+  let ts = end - 1;
+  while (ts > 0 && tokenChar(original.charCodeAt(ts - 1))) ts--;
+  let te = end;
+  while (te < n && tokenChar(original.charCodeAt(te))) te++;
+  const token = original.slice(ts, te);
+  if (/^[^a-z0-9]*(https?:|www\.)|:\/\//i.test(token)) {
+    while (te > end && TRAILING.has(original.charCodeAt(te - 1))) te--;
+    return te;
+  }
+  if (isDigit(prev) || ((prev === 0x24 || prev === 0x2e || prev === 0x2c) && isDigit(next))) {
+    let e = end;
+    while (e < n) {
+      const c = original.charCodeAt(e);
+      if (isDigit(c)) e++;
+      else if ((c === 0x2e || c === 0x2c) && e + 1 < n && isDigit(original.charCodeAt(e + 1)) && isDigit(original.charCodeAt(e - 1))) e++;
+      else break;
+    }
+    return e;
+  }
+  return end;
+}
