@@ -104,6 +104,15 @@ describe("scamguard check (real process)", () => {
     expect(stderr).toContain("not valid UTF-8");
   });
 
+  it("refuses an empty text or an empty stdin instead of answering it with a reassuring low risk", async () => {
+    for (const run of [runCli(["check", ""]), runCli(["check"], { stdin: "  \n" }), runCli(["check", "--json"])]) {
+      const { code, stdout, stderr } = await run;
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("nothing to check");
+    }
+  });
+
   it("prints JSON with --json", async () => {
     const { code, stdout } = await runCli(["check", "--json", "明天下午三点开会"]);
     expect(code).toBe(0);

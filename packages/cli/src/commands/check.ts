@@ -19,7 +19,13 @@ export function register(program: Command): void {
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") {
         throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
       }
+      if (words.length === 0 && process.stdin.isTTY) {
+        // A person who typed `scamguard check` alone would otherwise face a silent prompt.
+        process.stderr.write("scamguard: paste the text to check, then press Ctrl-D (or pass it as an argument)\n");
+      }
       const text = words.length > 0 ? words.join(" ") : await readStdin();
+      // "Low risk" for nothing at all reads as an all-clear: a forgotten argument or an empty pipe is an error.
+      if (text.trim() === "") throw new Error('nothing to check: pass the text as an argument (scamguard check "…") or on stdin');
       const server = opts.server ?? process.env.SCAMGUARD_SERVER;
       const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
       const reputation = server ? await privateLookup(server, extractIdentifiers(text)) : null;
