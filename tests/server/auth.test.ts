@@ -26,6 +26,16 @@ describeBothEngines("API keys and roles", (t) => {
     expect(res.statusCode).toBe(401);
   });
 
+  it("says how to send a valid key that came without the Bearer word, instead of calling it unknown or revoked", async () => {
+    const key = await t().createKey("reporter");
+    for (const authorization of [key, `Token ${key}`]) {
+      const res = await t().app.inject({ ...keyed, headers: { authorization } });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.message).toBe('Authorization: expected "Bearer <key>" (the word Bearer, a space, then the key)');
+      expect(res.body).not.toContain(key);
+    }
+  });
+
   it("treats a malformed, unknown or non-Bearer key on an anonymous route as no key (documented choice)", async () => {
     for (const authorization of ["Bearer not-a-key", `Bearer sg_live_${"A".repeat(43)}`, "Basic abc"]) {
       const res = await t().app.inject({ ...analyze, headers: { authorization } });

@@ -19,7 +19,9 @@ declare module "fastify" {
 
 /** A presented credential that did not authenticate; kept to answer 401 after the rate limit. */
 const INVALID = Symbol("invalid credential");
-type Resolution = Principal | null | typeof INVALID;
+/** An Authorization header that is not `Bearer <key>` (a bare key, Basic…): answered apart, so the fix is plain. */
+const NOT_BEARER = Symbol("not a Bearer credential");
+type Resolution = Principal | null | typeof INVALID | typeof NOT_BEARER;
 const resolved = new WeakMap<FastifyRequest, Promise<Resolution>>();
 
 export interface AuthOptions {
@@ -35,11 +37,12 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function bearer(request: FastifyRequest): string | null | typeof INVALID {
+function bearer(request: FastifyRequest): string | null | typeof INVALID | typeof NOT_BEARER {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-  return match?.[1] ?? INVALID;
+  if (match?.[1]) return match[1];
+  return /^Bearer\b/i.test(header) ? INVALID : NOT_BEARER;
 }
 
 /** Resolves the caller once per request (the rate limiter and the policy hook both ask). */
@@ -48,7 +51,7 @@ export function resolveCaller(ctx: AppContext, options: AuthOptions, request: Fa
   if (pending === undefined) {
     pending = (async (): Promise<Resolution> => {
       const token = bearer(request);
-      if (token === null || token === INVALID) return token;
+      if (token === null || token === INVALID || token === NOT_BEARER) return token;
       if (options.localAdminToken && sameSecret(token, options.localAdminToken)) {
         return LOOPBACK.has(request.socket.remoteAddress ?? "") ? { keyId: "local-admin", role: "admin", institution: null } : INVALID;
       }
@@ -62,7 +65,7 @@ export function resolveCaller(ctx: AppContext, options: AuthOptions, request: Fa
 /** Rate-limit bucket: the key id for a valid key, else the IP (so junk keys share their IP's bucket). */
 export async function rateLimitKey(ctx: AppContext, options: AuthOptions, request: FastifyRequest): Promise<string> {
   const caller = await resolveCaller(ctx, options, request);
-  return caller !== null && caller !== INVALID ? `key:${caller.keyId}` : `ip:${request.ip}`;
+  return caller !== null && caller !== INVALID && caller !== NOT_BEARER ? `key:${caller.keyId}` : `ip:${request.ip}`;
 }
 
 export function installAuth(app: FastifyInstance, ctx: AppContext, options: AuthOptions): void {
@@ -77,9 +80,10 @@ export function installAuth(app: FastifyInstance, ctx: AppContext, options: Auth
       // rate limit, no keyed privileges) rather than 401: an app whose key was revoked keeps working for
       // its users where a key was never needed, and /healthz answers a probe carrying a stale key.
       // It gains nothing: the bucket is the caller's IP, exactly as without a header.
-      request.principal = caller === INVALID ? null : caller;
+      request.principal = caller === INVALID || caller === NOT_BEARER ? null : caller;
       return;
     }
+    if (caller === NOT_BEARER) throw unauthorized('Authorization: expected "Bearer <key>" (the word Bearer, a space, then the key)');
     if (caller === INVALID) throw unauthorized("Authorization: invalid, unknown or revoked API key");
     request.principal = caller;
     if (caller === null) throw unauthorized(`Authorization: this route needs an API key (Bearer) with role ${access.join(" or ")}`);
