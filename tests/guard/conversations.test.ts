@@ -56,6 +56,19 @@ describe("live call assistant", () => {
     expect(empty.body.error.message).toMatch(/speaker|text/);
   });
 
+  it("says a left-out speaker is required and names its values, apart from a wrong one", async () => {
+    const { body } = await json("/v1/conversations", {});
+    const left = await json(`/v1/conversations/${body.id}/utterances`, { text: "您好，我是京东客服" });
+    expect(left.status).toBe(400);
+    expect(left.body.error.message).toBe('speaker: required (one of "remote", "user")');
+    const wrong = await json(`/v1/conversations/${body.id}/utterances`, { speaker: "caller", text: "hi" });
+    expect(wrong.body.error.message).toBe('speaker: Invalid option: expected one of "remote"|"user"');
+    // The same for a query parameter.
+    const lookup = await fetch(`${base}/v1/lookup?value=13800000000`);
+    expect(lookup.status).toBe(400);
+    expect(((await lookup.json()) as { error: { message: string } }).error.message).toMatch(/^kind: required \(one of "phone", "email", /);
+  });
+
   it("answers stage and risk per utterance and pushes each alert over SSE as it happens", async () => {
     const created = await json("/v1/conversations", { lang: "en" });
     expect(created.status).toBe(201);

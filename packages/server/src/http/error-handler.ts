@@ -42,7 +42,22 @@ function send(reply: FastifyReply, status: number, body: ErrorResponse): void {
   reply.status(status).type("application/json; charset=utf-8").send(body);
 }
 
-function validationDetails(error: FastifyError & { validationContext?: string }): ErrorDetail[] {
+/** The value at a dotted path of the request part that failed validation; undefined when it is absent. */
+function valueAt(request: FastifyRequest, where: string, path: string): unknown {
+  const source: unknown = { body: request.body, querystring: request.query, params: request.params, headers: request.headers }[where];
+  return path.split(".").reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined), source);
+}
+
+/**
+ * zod words a missing enum field like a wrong one ('Invalid option: expected one of "remote"|"user"'); a person
+ * who left the field out needs to hear that it is required: 'required (one of "remote", "user")'.
+ */
+function missingEnumMessage(message: string): string | null {
+  const options = /^Invalid option: expected one of (.+)$/.exec(message)?.[1];
+  return options ? `required (one of ${options.split("|").join(", ")})` : null;
+}
+
+function validationDetails(error: FastifyError & { validationContext?: string }, request: FastifyRequest): ErrorDetail[] {
   const where = error.validationContext ?? "body";
   return (error.validation ?? []).flatMap((issue) => {
     const path = issue.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
@@ -55,7 +70,8 @@ function validationDetails(error: FastifyError & { validationContext?: string })
     // Some schemas already name their field in the message ("text: at most 1 MiB"): don't say it twice.
     const raw = readableIssueMessage(issue.message ?? "invalid");
     const message = raw.startsWith(`${field}: `) ? raw.slice(field.length + 2) : raw;
-    return { path: field, message };
+    const missing = path !== "" && valueAt(request, where, path) === undefined ? missingEnumMessage(message) : null;
+    return { path: field, message: missing ?? message };
   });
 }
 
@@ -67,7 +83,7 @@ export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: numbe
       return;
     }
     if (hasZodFastifySchemaValidationErrors(error) || (error.validation && error.validation.length > 0)) {
-      const details = validationDetails(error as FastifyError);
+      const details = validationDetails(error as FastifyError, request);
       const message = details.map((d) => `${d.path}: ${d.message}`).join("; ");
       send(reply, 400, { error: { code: "validation_failed", message, details } });
       return;
