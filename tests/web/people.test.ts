@@ -171,6 +171,21 @@ describe("Check page", () => {
   });
 });
 
+describe("Check page, low risk with a cue", () => {
+  it("labels a low verdict's cues as worth a second look, not as what gives a scam away", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/`);
+    await page.getByLabel(/号码、来电显示/).fill("");
+    await page.getByLabel("短信、聊天或通话内容").fill("妈，这个月房租我给你转过去了，3200，你查一下");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await expect.poll(() => page.getByTestId("risk").textContent()).toContain("低风险");
+    const why = page.getByTestId("verdict").locator(".why");
+    expect(await why.textContent()).toContain("值得留意（已标出）");
+    expect(await why.textContent()).not.toContain("可疑的话");
+    expect(phone.errors).toEqual([]);
+  });
+});
+
 describe("Live call page", () => {
   it("shows the risk rising line by line and the warnings from the live stream", async () => {
     const { page } = phone;

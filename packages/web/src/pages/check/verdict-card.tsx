@@ -129,7 +129,8 @@ export function VerdictCard({ result }: { result: CheckResult }) {
           {verdict.signals.some((s) => s.family !== "protective") && (
             <div className="why">
               <h3>{t("verdict.why")}</h3>
-              <p className="label">{t("verdict.evidence")}</p>
+              {/* A low verdict's cues are single words, not a scam's tell: "what gives it away" would contradict the headline. */}
+              <p className="label">{t(verdict.risk === "low" ? "verdict.evidenceLow" : "verdict.evidence")}</p>
               <HighlightedText text={result.text} signals={verdict.signals} />
               <ul className="signals">
                 {verdict.signals
