@@ -247,6 +247,34 @@ describe("Report page and Is-it-really-them", () => {
     phone.errors.length = 0;
   });
 
+  it("records a loss typed on the English page in dollars unless another currency is picked", async () => {
+    const en = await h.newPage({ lang: "en" });
+    const { page } = en;
+    const bodies: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/v1/reports")) bodies.push(request.postData() ?? "");
+    });
+    await page.goto(`${h.url}/report`);
+    // The pages share one browser profile, whose stored language is the phone page's Chinese.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByLabel("Reporter key").fill(await h.createKey("reporter"));
+    await page.getByRole("button", { name: "Use this key" }).click();
+    expect(await page.getByLabel("Currency").inputValue()).toBe("USD");
+    await page.getByLabel("Number / account / link").fill("+1 202 555 0163");
+    await page.getByLabel("Money lost (optional)").fill("300");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect.poll(() => page.getByTestId("report-outcome").textContent()).toContain("Report sent");
+    expect(JSON.parse(bodies[0] ?? "{}").loss).toEqual({ amount: 300, currency: "USD" });
+    await page.getByRole("button", { name: "中文" }).click();
+    expect(await page.getByLabel("币种").inputValue()).toBe("CNY");
+    await page.getByLabel("币种").selectOption("HKD");
+    await page.getByRole("button", { name: "English" }).click();
+    expect(await page.getByLabel("Currency").inputValue()).toBe("HKD");
+    await page.getByRole("button", { name: "中文" }).click(); // leave the stored language as the other tests expect
+    expect(en.errors).toEqual([]);
+    await page.close();
+  });
+
   it("finds the official number and says a FaceTime caller claiming to be JD is not them", async () => {
     const { page } = phone;
     await page.getByRole("link", { name: "官方号码" }).click();

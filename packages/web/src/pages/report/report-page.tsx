@@ -28,13 +28,16 @@ interface IdentifierDraft {
 const CURRENCIES = ["CNY", "HKD", "USD", "EUR", "GBP"];
 
 export function ReportPage() {
-  const { t, name } = useI18n();
+  const { t, name, lang } = useI18n();
   const [apiKey, setApiKey] = useApiKey("reporter");
   const [identifiers, setIdentifiers] = useState<IdentifierDraft[]>([{ kind: "phone", value: "" }]);
   const [story, setStory] = useState("");
   const [channel, setChannel] = useState<ReportChannel | "">("");
   const [amount, setAmount] = useState("");
-  const [currency, setCurrency] = useState("CNY");
+  // Until the person picks one, the currency follows the page's language: an English reader who lost "$300"
+  // and left the select alone was recorded as 300 CNY.
+  const [chosenCurrency, setCurrency] = useState<string | null>(null);
+  const currency = chosenCurrency ?? (lang === "en" ? "USD" : "CNY");
   const [when, setWhen] = useState("");
   const [outcome, setOutcome] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
