@@ -59,6 +59,13 @@ const LEXICONS = {
   clauseEn: { set: { entries: cueEntries(warningCues.clause.en, "clause-en"), options: { wordStart: true } }, gate: () => true },
   /** A marketing opt-out ("回T退订"): the sender is a registered advertiser (structure.ts). */
   optOutZh: { set: { entries: cueEntries(playbook.structure.optOut, "opt-out-zh") }, gate: hasCjk },
+  /** A chat-form lure (structure.ts `trajectory`): a stranger's opener, rapport, easy money, a first small task. */
+  lureZh: { set: { entries: cueEntries(playbook.structure.trajectory.lure.zh, "lure-zh") }, gate: hasCjk },
+  moveZh: { set: { entries: cueEntries(playbook.structure.trajectory.moveCues.zh, "move-zh") }, gate: hasCjk },
+  moveEn: { set: { entries: cueEntries(playbook.structure.trajectory.moveCues.en, "move-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  gainZh: { set: { entries: cueEntries(playbook.structure.trajectory.gain.zh, "gain-zh") }, gate: hasCjk },
+  gainEn: { set: { entries: cueEntries(playbook.structure.trajectory.gain.en, "gain-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  lureEn: { set: { entries: cueEntries(playbook.structure.trajectory.lure.en, "lure-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
   /**
    * A victim's account (structure.ts): first-person experience, reported speech, and general advice that vetoes it.
    * Read by structure.ts only for texts with warning cues (~15 % of the bench dialogues), but scanning them in the

@@ -173,7 +173,8 @@ export function inferPlaybook(text: NormalizedText, allSignals: readonly Signal[
   const signals = withoutSelfClaims(allSignals, read);
   const impersonating = inferImpersonating(text, signals);
   const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
-  const stage = furthestStage(signals);
+  // The chat-form trajectory is a scam shape of its own, though its signals may be one family (structure.ts).
+  const stage = furthestStage(signals) ?? (read.trajectory === true ? furthestTacticStage(signals) : null);
   // No stage means no scam shape: a mode would only name the topic of an ordinary chat.
   return {
     mode: stage === null ? null : inferMode(signals, kind),

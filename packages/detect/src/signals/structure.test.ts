@@ -82,3 +82,45 @@ describe("readStructure: who won the prize", () => {
     expect(s.self?.size ?? 0).toBe(0);
   });
 });
+
+describe("readStructure: the chat-form trajectory (lure → another app → money asks that grow)", () => {
+  it("reads a move to another app followed by money asks in two turns as the trajectory", () => {
+    const s = structureOf("A: 免费领游戏皮肤了，加我QQ群，扫码就能领。\nB: 扫了，说要付款验证。\nA: 这是验证身份，付1元就行。\nA: 刚才验证没通过，要再付988才能解冻你的账户。");
+    expect(s.trajectory).toBe(true);
+    expect(s.claimAndAsk).toBe(false);
+  });
+
+  it("reads an easy-money opener, a move and one money ask as the trajectory", () => {
+    const s = structureOf("A: 宝妈在家就能做的兼职，动动手指一天赚三百，有兴趣吗？\nB: 有兴趣。\nA: 加我QQ，我发你任务链接。\nA: 你现在做的是组合任务，要连续做完三单才能提现，第二单需要充值5000。");
+    expect(s.trajectory).toBe(true);
+  });
+
+  it("reads a chat-form claim followed by a move cue (register an account) as the opening", () => {
+    const s = structureOf("A: 我在做一个理财项目，每天收益5%，我带你做。\nB: 安全吗？\nA: 放心，你注册一个账号，我把链接发你。");
+    expect(s.trajectory).toBe(true);
+  });
+
+  it("does not read rapport and a move without money as the trajectory (dating chat)", () => {
+    const s = structureOf("A: 很高兴认识一下你，感觉我们很聊得来。\nB: 我也是。\nA: 我们加个微信吧，方便约时间。");
+    expect(s.trajectory).toBe(false);
+  });
+
+  it("does not read money asked by family without a move as the trajectory", () => {
+    expect(structureOf("亲爱的，这个月房租该交了，你转我三千，我一起交给房东。").trajectory).toBe(false);
+  });
+
+  it("does not read the money a friend reports paying as an ask (game chat)", () => {
+    expect(structureOf("A: 今晚上号吗？\nB: 上，我刚抽到新皮肤。\nA: 羡慕，我充了648才出，你加我QQ我们开黑。").trajectory).toBe(false);
+  });
+
+  it("keeps a warning that describes the trajectory a warning", () => {
+    const s = structureOf("警方提醒：骗子先以交友为名聊天，再让你加微信、下载APP，然后诱导你充值投资，凡是要求充值的都是诈骗。");
+    expect(s.trajectory).toBe(false);
+    expect(s.warning).toBe(true);
+  });
+
+  it("keeps the speaker: a customer's own move and payment do not make the agent's trajectory", () => {
+    const s = structureOf("A: 我加了你们的客服微信，已经付款500元了。\nB: 好的，我帮您查一下订单。");
+    expect(s.trajectory).toBe(false);
+  });
+});

@@ -14,8 +14,8 @@
 import type { Signal } from "@scamguard/contracts";
 import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import type { NormalizedText } from "../types.js";
-import { splitTurns, turnAt } from "../model/text-features.js";
-import { lexiconHits } from "./lexicon-scan.js";
+import { splitTurns, type Turn, turnAt } from "../model/text-features.js";
+import { type LexiconName, lexiconHits } from "./lexicon-scan.js";
 
 /** What the structure of one text says. */
 export interface PlaybookStructure {
@@ -28,6 +28,13 @@ export interface PlaybookStructure {
   decisive: boolean;
   /** An automated call: recorded-notice cue or "press 1", a claim, and an ask to press a key or call back. */
   robocall: boolean;
+  /**
+   * The chat-form trajectory (romance, investment, order-brushing and game-trade frauds), read from the order of
+   * one sender's moves: a lure (an opener, rapport, easy money) or a claim, then a move to another app, group or
+   * site, then a money ask made of the reader; or a move followed by money asks in two or more of its turns (the
+   * escalation). These texts often carry no institution claim and no single decisive ask. Absent: false.
+   */
+  trajectory?: boolean;
   /** The text describes scam tactics (third person, prohibition, "if someone asks you…") and makes no direct claim+ask. */
   warning: boolean;
   /** Signal ids whose every piece of evidence sits in a described clause (for reasons; never scored as asks). */
@@ -110,6 +117,8 @@ interface StructureConfig {
    * completes nothing.
    */
   companionClaims: Record<string, string[]>;
+  /** The chat-form trajectory: its moves, its money asks and (scanned as lexicons `lureZh`/`lureEn`) its lures. */
+  trajectory: { claims: string[]; moves: string[]; moneyAsks: string[] };
 }
 
 const CONFIG = playbook.structure as StructureConfig;
@@ -130,6 +139,11 @@ const NOTICE_CLAIMS = new Set(CONFIG.noticeClaims);
 const COVER_STORIES = new Set(CONFIG.coverStories);
 const COMPANION_CLAIMS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.companionClaims).map(([claim, with_]) => [claim, new Set(with_)]));
 const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
+const TRAJECTORY_CLAIMS = new Set(CONFIG.trajectory.claims);
+const TRAJECTORY_MOVES = new Set(CONFIG.trajectory.moves);
+const TRAJECTORY_MONEY = new Set(CONFIG.trajectory.moneyAsks);
+/** Turns of one sender with a money ask that make the escalation (a first payment, then a larger one, a fee). */
+const ESCALATION_TURNS = 2;
 const DECISIVE = new Set<string>(playbook.standalone.ids);
 const ASK_FAMILIES = new Set(["channel", "credential", "money"]);
 const CLAIM_FAMILIES = new Set(["impersonation", "pretext"]);
@@ -142,6 +156,12 @@ const WARNING_CAP = 0.3;
 const ONE_SIDED_CAP = 0.75;
 /** A robocall (automated + claim + press-key/call-back) is at least this sure, as a share of the way from threshold to 1. */
 const ROBOCALL_FLOOR = 0.5;
+/**
+ * The chat-form trajectory lifts the score to just above the threshold (share of the way from threshold to 1): the
+ * order of the moves is the tactic, but the signals of these texts are weak one by one, so the model alone
+ * scores them low.
+ */
+const TRAJECTORY_FLOOR = 0.2;
 
 /**
  * A victim's account ("对方自称客服，让我共享屏幕，我就转了…"): someone reported as saying and asking, and
@@ -194,6 +214,19 @@ const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先/;
 function isAddressedAsk(s: string, at: number): boolean {
   const [ca, cb] = unitAround(s, at, isClauseEnd);
   return ADDRESSED.test(s.slice(ca, cb)) || IMPERATIVE.test(s.slice(ca, at + 1));
+}
+
+/** A requirement stated before the ask in its clause ("第二单需要充值5000", "提现要先交保证金"). */
+const REQUIRED = /需要|要|必须|得|请/;
+
+/**
+ * Whether the money ask at normalised `at` is required of the reader: addressed (isAddressedAsk), or a requirement
+ * in a clause the writer is not the subject of ("第二单需要充值5000" vs "我准备下周加仓五千", "我充了五千").
+ */
+function isRequiredOfReader(s: string, at: number): boolean {
+  if (isAddressedAsk(s, at)) return true;
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return REQUIRED.test(s.slice(ca, cb)) && !WRITER.test(s.slice(ca, at + 1));
 }
 
 /** Normalised index of an original offset (toOriginal is non-decreasing). */
@@ -309,12 +342,21 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
       let moves = bySpeaker.get(speaker);
       if (moves === undefined) {
-        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, cover: false, addressedMoneyAsk: false, claimIds: new Set(), narrowAsks: [] };
+        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, cover: false, addressedMoneyAsk: false, claimIds: new Set(), narrowAsks: [], firstClaim: Infinity, firstMove: Infinity, lastMove: -1, lastMoneyAsk: -1, moneyTurns: new Set() };
         bySpeaker.set(speaker, moves);
       }
       if (isClaim) {
         moves.claim = true;
         moves.claimIds.add(sig.id);
+        if (TRAJECTORY_CLAIMS.has(sig.id)) moves.firstClaim = Math.min(moves.firstClaim, e.start);
+      }
+      if (TRAJECTORY_MOVES.has(sig.id) && isAsk) {
+        moves.firstMove = Math.min(moves.firstMove, e.start);
+        moves.lastMove = Math.max(moves.lastMove, e.start);
+      }
+      if (TRAJECTORY_MONEY.has(sig.id) && isAsk && isRequiredOfReader(s, toNormalized(text, e.start))) {
+        moves.lastMoneyAsk = Math.max(moves.lastMoneyAsk, e.start);
+        moves.moneyTurns.add(t);
       }
       if (narrowClaims !== undefined) moves.narrowAsks.push(narrowClaims);
       if (isAsk) moves.ask = true;
@@ -343,7 +385,14 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let claimAndAsk = false;
   let decisive = false;
   let robocall = false;
-  for (const m of bySpeaker.values()) {
+  let trajectory = false;
+  const hasGain = lexiconHits(text, "gainZh").length + lexiconHits(text, "gainEn").length > 0;
+  // Text before the first speaker tag (a preamble, or a line whose tag a sprinkled emoji hid) may be anyone's:
+  // for the trajectory its moves join each speaker's.
+  const untagged = bySpeaker.get("_");
+  for (const [speaker, own] of bySpeaker) {
+    const m = untagged === undefined || speaker === "_" ? own : joinMoves(own, untagged);
+    if (!trajectory && (m.lastMoneyAsk >= 0 || m.firstClaim < Infinity || hasGain)) trajectory = isTrajectory(text, turns, speaker, m, anyCue ? cues : null);
     // The combinations of the playbook: claim + ask; who-I-am + what-is-wrong (the opening of every
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
     // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
@@ -352,8 +401,62 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
   }
-  return { claimAndAsk, decisive, robocall, warning: describedTactics > 0 && !claimAndAsk && !decisive, described, self };
+  return { claimAndAsk, decisive, robocall, trajectory, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory, described, self };
 }
+
+/**
+ * Whether one sender's moves make the chat-form trajectory (see PlaybookStructure.trajectory). A move takes the
+ * talk elsewhere: a channel signal or a move cue (lexicons `moveZh`/`moveEn`: "注册一个账号", "添加接待老师").
+ * - The full path: a move, then a money ask made of the reader, and before that ask a chat-form claim
+ *   (`trajectory.claims`: romance, brushing, investment, game trade, easy loan), a lure or gain cue
+ *   (`lureZh`/`lureEn`, `gainZh`/`gainEn`), or money asks in two or more of the sender's turns (the escalation).
+ * - The opening: a chat-form claim or an easy-money cue, then a move (the recruiter's "一天轻松两三百，添加接待老师").
+ *   A rapport or first-contact lure and a move ("交个朋友，加个微信") are not enough without money.
+ * Cues inside a described clause (a warning) do not count. Original offsets throughout.
+ */
+function isTrajectory(text: NormalizedText, turns: readonly Turn[], speaker: string, m: SpeakerMoves, cues: Cues | null): boolean {
+  const moves = cueOffsets(text, turns, speaker, MOVE_LEXICONS, cues);
+  const firstMove = Math.min(m.firstMove, moves[0] ?? Infinity);
+  const lastMove = Math.max(m.lastMove, moves[moves.length - 1] ?? -1);
+  if (lastMove < 0) return false;
+  const gain = cueOffsets(text, turns, speaker, GAIN_LEXICONS, cues)[0] ?? Infinity;
+  if (Math.min(m.firstClaim, gain) < lastMove) return true;
+  if (firstMove >= m.lastMoneyAsk) return false;
+  if (m.firstClaim <= m.lastMoneyAsk || m.moneyTurns.size >= ESCALATION_TURNS || gain < m.lastMoneyAsk) return true;
+  return (cueOffsets(text, turns, speaker, LURE_LEXICONS, cues)[0] ?? Infinity) < m.lastMoneyAsk;
+}
+
+/** A speaker's trajectory moves together with those of the untagged text. */
+function joinMoves(m: SpeakerMoves, untagged: SpeakerMoves): SpeakerMoves {
+  return {
+    ...m,
+    firstClaim: Math.min(m.firstClaim, untagged.firstClaim),
+    firstMove: Math.min(m.firstMove, untagged.firstMove),
+    lastMove: Math.max(m.lastMove, untagged.lastMove),
+    lastMoneyAsk: Math.max(m.lastMoneyAsk, untagged.lastMoneyAsk),
+    moneyTurns: new Set([...m.moneyTurns, ...untagged.moneyTurns]),
+  };
+}
+
+/** Original offsets (ascending) of the speaker's cues of `lexicons` that are made, not described. */
+function cueOffsets(text: NormalizedText, turns: readonly Turn[], speaker: string, lexicons: readonly LexiconName[], cues: Cues | null): number[] {
+  const out: number[] = [];
+  for (const name of lexicons) {
+    for (const hit of lexiconHits(text, name)) {
+      const at = text.toOriginal[hit.start] ?? 0;
+      const t = turnAt(turns, at);
+      const who = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
+      if (who !== speaker && who !== "_") continue;
+      if (cues !== null && isDescribed(text.normalized, hit.start, cues, true)) continue;
+      out.push(at);
+    }
+  }
+  return out.sort((x, y) => x - y);
+}
+
+const MOVE_LEXICONS: readonly LexiconName[] = ["moveZh", "moveEn"];
+const GAIN_LEXICONS: readonly LexiconName[] = ["gainZh", "gainEn"];
+const LURE_LEXICONS: readonly LexiconName[] = ["lureZh", "lureEn"];
 
 interface SpeakerMoves {
   claim: boolean;
@@ -379,6 +482,13 @@ interface SpeakerMoves {
   cover: boolean;
   /** A money ask made of the reader (see isAddressedAsk). */
   addressedMoneyAsk: boolean;
+  /** Original offsets for the trajectory: first chat-form claim (`trajectory.claims`), first and last move to another channel, last money ask made of the reader. */
+  firstClaim: number;
+  firstMove: number;
+  lastMove: number;
+  lastMoneyAsk: number;
+  /** Turn indexes (-1 outside any turn) with a money ask made of the reader. */
+  moneyTurns: Set<number>;
 }
 
 /** Normalised start offsets of the cues found, by reach. */
@@ -410,7 +520,7 @@ function isDescribed(s: string, at: number, cues: Cues, isClaim: boolean): boole
  */
 export function scoredSignals(signals: Signal[], structure: PlaybookStructure): Signal[] {
   const own = withoutSelfClaims(signals, structure);
-  if (!structure.claimAndAsk && !structure.decisive) return own;
+  if (!structure.claimAndAsk && !structure.decisive && structure.trajectory !== true) return own;
   return own.filter((sig) => !QUOTABLE.has(sig.id));
 }
 
@@ -435,6 +545,7 @@ export function withoutSelfClaims(signals: readonly Signal[], structure: Playboo
  */
 export function gateScore(score: number, threshold: number, structure: PlaybookStructure): number {
   if (structure.robocall) return Math.max(score, threshold + ROBOCALL_FLOOR * (1 - threshold));
+  if (structure.trajectory === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
   if (structure.claimAndAsk || structure.decisive) return score;
   if (structure.warning) return Math.min(score, threshold * WARNING_CAP);
   return Math.min(score, threshold * ONE_SIDED_CAP);
