@@ -3,14 +3,17 @@
  * pure) and prints each alert the moment it is raised. A `.json` replay fixture (session events) is played
  * through the kill-chain guard instead, printing every change of decision and the live-call alerts.
  *
- * Transcript format: one utterance per line, `remote:` / `user:` first (also `对方：` / `我：`, `R:` / `U:`);
+ * Transcript format: one utterance per line, `remote:` / `user:` first (also `对方：` / `我：`, `caller:` / `me:`,
+ * `R:` / `U:`);
  * lines without a prefix are the remote party's; `#` starts a comment.
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { ConversationAlert, Lang, SessionDecision, Speaker } from "@scamguard/contracts";
 
-const PREFIX = /^\s*(remote|user|r|u|对方|我|骗子|来电)\s*[:：]\s*/i;
+const PREFIX = /^\s*(remote|user|r|u|caller|me|对方|我|骗子|来电)\s*[:：]\s*/i;
+/** Prefixes that mark the person's own words; every other prefix (and none) is the remote party. */
+const USER = new Set(["user", "u", "me", "我"]);
 
 /** Parses a transcript into utterances with their 1-based line numbers. */
 export function parseTranscript(text: string): { line: number; speaker: Speaker; text: string }[] {
@@ -20,7 +23,7 @@ export function parseTranscript(text: string): { line: number; speaker: Speaker;
     if (line === "" || line.startsWith("#")) return;
     const m = PREFIX.exec(line);
     const who = m?.[1]?.toLowerCase();
-    const speaker: Speaker = who === "user" || who === "u" || who === "我" ? "user" : "remote";
+    const speaker: Speaker = who !== undefined && USER.has(who) ? "user" : "remote";
     const body = m ? line.slice(m[0].length) : line;
     if (body !== "") out.push({ line: i + 1, speaker, text: body });
   });
@@ -29,8 +32,9 @@ export function parseTranscript(text: string): { line: number; speaker: Speaker;
 
 export function formatAlert(alert: ConversationAlert, where: string): string {
   const head = `[${where}] ALERT ${alert.seq} · ${alert.stage ?? "-"} · risk ${alert.risk}: ${alert.title}`;
-  // Two cues can quote the same words: each is heard once.
-  const evidence = [...new Set(alert.evidence.map((e) => e.text))].map((text) => `    heard: "${text}"`);
+  // Cues often quote the same words or a part of each other's ("征信" inside "影响征信"): each is heard once, whole.
+  const quotes = [...new Set(alert.evidence.map((e) => e.text))];
+  const evidence = quotes.filter((q) => !quotes.some((other) => other !== q && other.includes(q))).map((text) => `    heard: "${text}"`);
   const advice = alert.advice.map((a) => `    → ${a.text}`);
   return [head, ...evidence, ...advice].join("\n");
 }
