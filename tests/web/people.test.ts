@@ -211,6 +211,22 @@ describe("Live call page", () => {
   });
 });
 
+describe("Live call replay", () => {
+  it("replays a pasted transcript without speaker prefixes as the caller's lines, and 我： as the person's", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/live`);
+    await page.getByText("回放示例通话").click();
+    await page.getByLabel(/要回放的通话/).fill("您好，我是京东金融客服\n我：嗯，什么事\n您的学生账户需要注销，请下载会议软件共享屏幕");
+    await page.getByRole("button", { name: "开始回放" }).click();
+    await expect.poll(() => page.getByTestId("timeline").locator("li").count(), { timeout: 30_000 }).toBe(3);
+    const rows = await page.getByTestId("timeline").locator("li").allTextContents();
+    expect(rows[1]).toContain("我");
+    expect(rows[1]).not.toContain("对方");
+    expect(rows[2]).toContain("对方");
+    expect(phone.errors).toEqual([]);
+  });
+});
+
 describe("Report page and Is-it-really-them", () => {
   it("files a report with a pasted reporter key and lists it under my reports", async () => {
     const { page } = phone;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { LangSchema, RiskLevelSchema, StageSchema } from "./taxonomy.js";
 import { AdviceSchema } from "./verdict.js";
-import { MAX_UTTERANCE_CHARS, SpeakerSchema } from "./sessions.js";
+import { MAX_UTTERANCE_CHARS, type Speaker, SpeakerSchema } from "./sessions.js";
 import { ContactFromSchema, ContactHashSchema, OutboundChannelSchema } from "./contacts.js";
 
 /**
@@ -121,3 +121,27 @@ export type ConversationCueFile = z.infer<typeof ConversationCueFileSchema>;
 
 /** Path of the conversation routes: `cv_` and 22 base64url characters (128 random bits). */
 export const ConversationParamsSchema = z.strictObject({ id: z.string().regex(/^cv_[A-Za-z0-9_-]{22}$/, "expected a conversation id (cv_…)") });
+
+const TRANSCRIPT_PREFIX = /^\s*(remote|user|r|u|caller|me|对方|我|骗子|来电)\s*[:：]\s*/i;
+/** Prefixes that mark the person's own words; every other prefix (and none) is the remote party. */
+const TRANSCRIPT_USER = new Set(["user", "u", "me", "我"]);
+
+/**
+ * A call transcript as utterances, the one format of `scamguard replay` and the Live call page's replay: one
+ * utterance per line, `remote:` / `user:` first (also `对方：` / `我：`, `caller:` / `me:`, `R:` / `U:`); a line
+ * without a prefix is the remote party's; blank lines and `#` comments are skipped. `line` is 1-based.
+ * @example parseTranscript("对方：请共享屏幕\n我：好") // [{ line: 1, speaker: "remote", text: "请共享屏幕" }, { line: 2, speaker: "user", text: "好" }]
+ */
+export function parseTranscript(text: string): { line: number; speaker: Speaker; text: string }[] {
+  const out: { line: number; speaker: Speaker; text: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const m = TRANSCRIPT_PREFIX.exec(line);
+    const who = m?.[1]?.toLowerCase();
+    const speaker: Speaker = who !== undefined && TRANSCRIPT_USER.has(who) ? "user" : "remote";
+    const body = m ? line.slice(m[0].length) : line;
+    if (body !== "") out.push({ line: i + 1, speaker, text: body });
+  });
+  return out;
+}

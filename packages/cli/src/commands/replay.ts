@@ -3,32 +3,16 @@
  * pure) and prints each alert the moment it is raised. A `.json` replay fixture (session events) is played
  * through the kill-chain guard instead, printing every change of decision and the live-call alerts.
  *
- * Transcript format: one utterance per line, `remote:` / `user:` first (also `对方：` / `我：`, `caller:` / `me:`,
- * `R:` / `U:`);
- * lines without a prefix are the remote party's; `#` starts a comment.
+ * Transcript format (parseTranscript in contracts/conversations.ts, shared with the Live call page): one
+ * utterance per line, `remote:` / `user:` first (also `对方：` / `我：`, `caller:` / `me:`, `R:` / `U:`); lines
+ * without a prefix are the remote party's; `#` starts a comment.
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import type { ConversationAlert, Lang, SessionDecision, Speaker } from "@scamguard/contracts";
+import { type ConversationAlert, type Lang, parseTranscript, type SessionDecision } from "@scamguard/contracts";
 
-const PREFIX = /^\s*(remote|user|r|u|caller|me|对方|我|骗子|来电)\s*[:：]\s*/i;
-/** Prefixes that mark the person's own words; every other prefix (and none) is the remote party. */
-const USER = new Set(["user", "u", "me", "我"]);
-
-/** Parses a transcript into utterances with their 1-based line numbers. */
-export function parseTranscript(text: string): { line: number; speaker: Speaker; text: string }[] {
-  const out: { line: number; speaker: Speaker; text: string }[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) return;
-    const m = PREFIX.exec(line);
-    const who = m?.[1]?.toLowerCase();
-    const speaker: Speaker = who !== undefined && USER.has(who) ? "user" : "remote";
-    const body = m ? line.slice(m[0].length) : line;
-    if (body !== "") out.push({ line: i + 1, speaker, text: body });
-  });
-  return out;
-}
+/** The transcript format is shared with the Live call page's replay (contracts/conversations.ts). */
+export { parseTranscript } from "@scamguard/contracts";
 
 export function formatAlert(alert: ConversationAlert, where: string): string {
   const head = `[${where}] ALERT ${alert.seq} · ${alert.stage ?? "-"} · risk ${alert.risk}: ${alert.title}`;

@@ -2,13 +2,13 @@
  * Live call: type what is said line by line, or replay a transcript; a risk timeline, and the warnings
  * from the conversation's event stream, newest first, each with what to do.
  */
-import { PLAYBOOK_STAGES } from "@scamguard/contracts";
+import { PLAYBOOK_STAGES, parseTranscript } from "@scamguard/contracts";
 import type { Speaker } from "@scamguard/contracts";
 import zhangCall from "../../../../detect/data/replays/transcripts/zhang-loan-agreement.txt?raw";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { RiskBadge } from "../../components/risk.js";
 import { useI18n } from "../../i18n/i18n.js";
-import { parseTranscript, useConversation } from "./use-conversation.js";
+import { useConversation } from "./use-conversation.js";
 
 /** Pause between replayed lines: slow enough to watch the timeline and warnings arrive. */
 const REPLAY_PAUSE_MS = 700;

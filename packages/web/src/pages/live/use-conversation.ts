@@ -67,12 +67,3 @@ export function useConversation() {
 
   return { lines, alerts, stream, say, reset };
 }
-
-/** "remote: …" / "user: …" lines of a transcript; other lines (comments, blanks) are skipped. */
-export function parseTranscript(text: string): { speaker: Speaker; text: string }[] {
-  return text
-    .split("\n")
-    .map((line) => /^\s*(remote|user|对方|我)\s*[:：]\s*(.+)$/i.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ speaker: /^(user|我)$/i.test(m[1] as string) ? "user" : "remote", text: (m[2] as string).trim() }));
-}
