@@ -61,6 +61,12 @@ describeBothEngines("reports", (t) => {
     expect(paths).toEqual(["loss.amount", "loss.currency", "occurredAt"]);
   });
 
+  it("shows the date format it wants when occurredAt is a date without T and offset (zod said only 'Invalid ISO datetime')", async () => {
+    const res = await post({ ...phone("13800138000"), occurredAt: "2026-12-02 10:00" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe("occurredAt: expected an ISO 8601 time with offset, such as 2026-12-02T10:00:00+08:00 or 2026-12-02T02:00:00Z");
+  });
+
   it("answers an unparsable phone with 422 naming identifiers.N.value", async () => {
     const res = await post({ identifiers: [{ kind: "phone", value: "13800138000" }, { kind: "phone", value: "call me maybe" }] });
     expect(res.statusCode).toBe(422);

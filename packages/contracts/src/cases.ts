@@ -11,6 +11,7 @@ import { IdentifierInputSchema, NormalizedIdentifierSchema } from "./identifiers
 import { LookupResultSchema } from "./lookup.js";
 import { PageQuerySchema, pageSchema } from "./pagination.js";
 import { LossSchema, ReportSchema } from "./reports.js";
+import { IsoTimeSchema } from "./sessions.js";
 import { VerdictSchema } from "./verdict.js";
 
 /** Most reports and identifiers one case may hold. */
@@ -26,7 +27,7 @@ export type CaseStatus = z.infer<typeof CaseStatusSchema>;
  * @example { at: "2026-11-20T09:30:00+08:00", what: "FaceTime call from 'JD Finance', asked to share screen" }
  */
 export const TimelineEntrySchema = z.object({
-  at: z.iso.datetime({ offset: true }),
+  at: IsoTimeSchema,
   what: z.string().trim().min(1).max(2000),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;

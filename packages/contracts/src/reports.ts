@@ -4,6 +4,7 @@ import { RoleSchema } from "./auth.js";
 import { IdentifierInputSchema, NormalizedIdentifierSchema } from "./identifiers.js";
 import { LookupResultSchema } from "./lookup.js";
 import { PageQuerySchema, pageSchema } from "./pagination.js";
+import { IsoTimeSchema } from "./sessions.js";
 import { FraudModeSchema, IdentifierKindSchema, StageSchema } from "./taxonomy.js";
 import { VerdictSchema } from "./verdict.js";
 
@@ -55,7 +56,7 @@ export const CreateReportRequestSchema = z.object({
   text: z.string().max(MAX_REPORT_TEXT_CHARS, `at most ${MAX_REPORT_TEXT_CHARS} characters`).optional(),
   channel: ReportChannelSchema.optional(),
   loss: LossSchema.optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: IsoTimeSchema.optional(),
 });
 export type CreateReportRequest = z.infer<typeof CreateReportRequestSchema>;
 
@@ -111,8 +112,8 @@ export const ReportListQuerySchema = PageQuerySchema.extend({
   mode: FraudModeSchema.optional(),
   channel: ReportChannelSchema.optional(),
   kind: IdentifierKindSchema.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: IsoTimeSchema.optional(),
+  to: IsoTimeSchema.optional(),
 });
 export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
 

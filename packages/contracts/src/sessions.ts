@@ -9,7 +9,8 @@ import { AdviceSchema } from "./verdict.js";
 import { ContactHashSchema } from "./contacts.js";
 
 /** ISO 8601 time with an offset (`2026-07-05T10:00:00Z`, `2026-07-05T18:00:00+08:00`). */
-export const IsoTimeSchema = z.iso.datetime({ offset: true, message: "expected an ISO 8601 time with offset" });
+/** Every time a caller sends: with an example, since "2026-12-02 10:00" (no T, no offset) is the usual first try. */
+export const IsoTimeSchema = z.iso.datetime({ offset: true, message: "expected an ISO 8601 time with offset, such as 2026-12-02T10:00:00+08:00 or 2026-12-02T02:00:00Z" });
 
 /** Largest utterance accepted in one event (a transcript line, not a document). */
 export const MAX_UTTERANCE_CHARS = 4_000;
