@@ -124,3 +124,31 @@ describe("readStructure: the chat-form trajectory (lure → another app → mone
     expect(s.trajectory).toBe(false);
   });
 });
+
+describe("readStructure: a payment reported is not a payment asked for", () => {
+  it("reads a receipt or a chat about money already moved as no ask", () => {
+    for (const text of ["本金及收益共计51,234.50元已转入您尾号3321的账户。", "我刚把货款转到你们公司账户了，麻烦查收一下开个发票。", "您的账户收到他人转账入账人民币1,200.00元。"]) {
+      const s = structureOf(text);
+      expect([...(s.self ?? [])], text).toContain("money:transfer");
+    }
+  });
+
+  it("keeps a transfer still asked for, or asked about, an ask", () => {
+    for (const text of ["您已转入的保证金不够，还需要再转入3万元才能提现。", "账户已冻结需要转账解冻。", "钱你已经转到那个账户了吗？", "你先帮我把三千块转给房东。"]) {
+      expect([...(structureOf(text).self ?? [])], text).not.toContain("money:transfer");
+    }
+  });
+});
+
+describe("readStructure: a forbidden ask is advice", () => {
+  it("reads every object of a prohibition as described, past the lexicon's 10-character negation", () => {
+    const s = structureOf("游戏账号交易请通过官方平台，不要私下交易，更不要点击对方发来的链接或扫码付款。");
+    expect(s.claimAndAsk).toBe(false);
+    expect(s.warning).toBe(true);
+  });
+
+  it("does not read 'no need to…, just…' or 'can you…' as a prohibition", () => {
+    expect(structureOf("你那个游戏账号我要了，不要在平台交易，直接点击我发的链接扫码付款。").claimAndAsk).toBe(true);
+    expect(structureOf("我是你儿子的同学，他出车祸了，你能不能先转五千块手术费给我。").claimAndAsk).toBe(true);
+  });
+});

@@ -40,8 +40,9 @@ export interface PlaybookStructure {
   /** Signal ids whose every piece of evidence sits in a described clause (for reasons; never scored as asks). */
   described: ReadonlySet<string>;
   /**
-   * `selfClaims` signal ids whose every piece of evidence is the writer's own news ("我在音乐节抽中了一把吉他"):
-   * no claim made of the reader, so neither scored nor a playbook stage.
+   * Signal ids that make no claim or ask of the reader, so neither scored nor a playbook stage: `selfClaims` whose
+   * every piece of evidence is the writer's own news ("我在音乐节抽中了一把吉他"), and `completedAsks` whose every
+   * piece of evidence reports a payment already made ("房租我已经转给房东了", "本金及收益已转入您尾号…的账户").
    */
   self?: ReadonlySet<string>;
 }
@@ -95,6 +96,11 @@ interface StructureConfig {
    */
   coverStories: string[];
   /**
+   * Money asks that a receipt or a chat also uses to REPORT a payment already made ("…已转入您尾号3321的账户",
+   * "我刚把货款转到你们公司账户了"): there the money has moved and nobody is asked to move it (see isCompletedPayment).
+   */
+  completedAsks: string[];
+  /**
    * Asks that complete only the claims listed with them: "get back to me / reply if you are interested" is the ask
    * of an advance-fee or prize offer, but after an account notice or in a support chat it is ordinary courtesy.
    * A stranger's "wrong number / we met at…" opener is the contact move of the same kind: with an investment or
@@ -137,6 +143,7 @@ const SELF_CLAIMS = new Set(CONFIG.selfClaims);
 const NOTICE_CUES = new Set(CONFIG.noticeCues);
 const NOTICE_CLAIMS = new Set(CONFIG.noticeClaims);
 const COVER_STORIES = new Set(CONFIG.coverStories);
+const COMPLETED_ASKS = new Set(CONFIG.completedAsks);
 const COMPANION_CLAIMS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.companionClaims).map(([claim, with_]) => [claim, new Set(with_)]));
 const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
 const TRAJECTORY_CLAIMS = new Set(CONFIG.trajectory.claims);
@@ -188,9 +195,12 @@ const isSentenceEnd = (c: number): boolean =>
   c === 0x3002 /* 。 */ || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0x2026 /* … */;
 /** Clause ends: sentence ends plus commas, colons and brackets (【重要提醒】您的… is two clauses). */
 const isClauseEnd = (c: number): boolean => isSentenceEnd(c) || c === 0x2c || c === 0x3a || c === 0x3010 || c === 0x3011 || c === 0x5b || c === 0x5d;
-/** An imperative at the start of a clause: the ask is made of the reader, even in a sentence that names scammers. */
+/**
+ * An imperative at the start of a clause, also after its addressee ("你先充值五千"): the ask is made of the reader,
+ * even in a sentence that names scammers or calls other platforms scams.
+ */
 const IMPERATIVE =
-  /^\s*(?:请(?!勿|不要|别)|麻烦|马上|立即|立刻|赶紧|尽快|现在|先|务必|please\b|kindly\b|click\b|tap\b|call\b|press\b|visit\b|go to\b|reply\b|log ?in\b|update\b|verify\b|confirm\b)/;
+  /^\s*(?:[你您]们?(?=请|马上|立即|立刻|赶紧|尽快|现在|先|务必))?(?:请(?!勿|不要|别)|麻烦|马上|立即|立刻|赶紧|尽快|现在|先|务必|please\b|kindly\b|click\b|tap\b|call\b|press\b|visit\b|go to\b|reply\b|log ?in\b|update\b|verify\b|confirm\b)/;
 
 /** The writer alone (我, not 我们/我司/我行, who speak for an organiser) before the claim. */
 const WRITER = /我(?!们|司|行|公司|方)/;
@@ -205,6 +215,48 @@ const NOT_SELF = /[你您]|说|称|告诉|通知|恭喜|提示|显示|短信|电
 function isSelfReport(s: string, at: number): boolean {
   const [ca, cb] = unitAround(s, at, isClauseEnd);
   return WRITER.test(s.slice(ca, at)) && !NOT_SELF.test(s.slice(ca, cb));
+}
+
+/** A completion marker just before a money verb: 已/已经, 刚/刚刚, 成功, 收到 ("…已转入", "我刚把货款转到"). */
+const DONE_BEFORE = /(?<![未没])(?:已|刚|成功|收到)[^,。!?;\n]{0,5}$/;
+/** A completion word just after it: a receipt's "转账支出", "转账入账", "转账成功", "已到账". */
+const DONE_AFTER = /^[^,。!?;\n]{0,6}(?:成功|到账|入账|支出|完成|完毕)/;
+/** The verb as an attribute: "您多支付的费用", "转的钱" name a payment made, they ask for none. */
+const PAID_OBJECT = /^(?:支付|缴纳|交|缴|付|转账|转|汇款|汇|打)(?:了)?的/;
+/** A request or a question in the same clause: the payment is still being asked for ("账户已冻结需要转账解冻", "转了吗"). */
+const STILL_ASKED = /请|麻烦|帮我|帮忙|替我|[你您]先|赶紧|马上|立即|立刻|尽快|务必|需要|必须|还要|再|吗|\?/;
+
+/**
+ * Whether the money ask at normalised [at, end) reports a payment already made ("房租我已经转给房东了",
+ * "本金及收益已转入您尾号3321的账户", "收到他人转账入账") rather than asks for one: a completion marker next to the
+ * verb in its clause, and no request or question in that clause. A scam still asks for the money it wants.
+ */
+function isCompletedPayment(s: string, at: number, end: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  if (STILL_ASKED.test(s.slice(ca, cb))) return false;
+  return DONE_BEFORE.test(s.slice(Math.max(ca, at - 8), at)) || DONE_AFTER.test(s.slice(end, cb)) || PAID_OBJECT.test(s.slice(at, end));
+}
+
+/**
+ * A prohibition that governs the rest of its clause ("更不要点击对方发来的链接或扫码付款", "请勿向陌生账户转账"):
+ * the lexicon's own negation only looks 10 characters back and skips link asks, so a coordinated second object
+ * ("…或扫码") still read as a request. Only imperative prohibitions: not 不能 ("航班不能起飞…请致电"), 不用/无需
+ * ("你不用去银行，直接扫码转账" is a scam's ask) nor 别担心.
+ */
+const PROHIBITION = /(?<!要)不要|别(?!担心|着急|急|怕|客气|紧张|慌|人|的|处|家)|请勿|切勿|勿|严禁|禁止/g;
+/** Words after a prohibition that start an affirmative request of their own ("不要去柜台，直接在手机上转"). */
+const PIVOT = /直接|而是|只|改|就行|即可|马上|立即|立刻|赶紧|现在|先|然后|再|按照|请/;
+/** Furthest (normalised characters) a prohibition reaches: unpunctuated text (an FBS SMS, speech) runs clauses together. */
+const PROHIBITION_REACH = 16;
+
+/** Whether the ask at normalised `at` is forbidden by a prohibition earlier in its clause (advice, not an ask). */
+function isProhibited(s: string, at: number): boolean {
+  const [ca] = unitAround(s, at, isClauseEnd);
+  const before = s.slice(Math.max(ca, at - PROHIBITION_REACH), at);
+  PROHIBITION.lastIndex = 0;
+  let last = -1;
+  for (let m = PROHIBITION.exec(before); m !== null; m = PROHIBITION.exec(before)) last = m.index + m[0].length;
+  return last >= 0 && !PIVOT.test(before.slice(last));
 }
 
 /** A request made of the reader in a clause: addressed (你/您), a favour (帮我, 帮忙, 替我, 麻烦) or "先…". */
@@ -333,10 +385,15 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       (shortMessage || !MESSAGE_ASKS.has(sig.id));
     let direct = false;
     let selfOnly = SELF_CLAIMS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
+    let doneOnly = COMPLETED_ASKS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
     for (const e of sig.evidence) {
       if (selfOnly && isSelfReport(s, toNormalized(text, e.start))) continue;
       selfOnly = false;
+      if (doneOnly && isCompletedPayment(s, toNormalized(text, e.start), toNormalized(text, e.end))) continue;
+      doneOnly = false;
       if (anyCue && isDescribed(s, toNormalized(text, e.start), cues, isClaim)) continue;
+      // A forbidden ask is advice: it counts as described, like a warning's third-person clause.
+      if (isAsk && isProhibited(s, toNormalized(text, e.start))) continue;
       direct = true;
       const t = turnAt(turns, e.start);
       const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
@@ -376,7 +433,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (isAsk && sig.family === "money" && !moves.addressedMoneyAsk && isAddressedAsk(s, toNormalized(text, e.start))) moves.addressedMoneyAsk = true;
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
-    if (selfOnly) self.add(sig.id);
+    if (selfOnly || doneOnly) self.add(sig.id);
     else if (!direct) {
       described.add(sig.id);
       describedTactics++;

@@ -67,6 +67,12 @@ const foldAt = (s: string, i: number): number => FOLD[s.charCodeAt(i)]!;
 
 /** Longest CJK fragment that counts as "one or two characters split off" by a clause mark. */
 const MAX_SPLIT_FRAGMENT = 2;
+/**
+ * A full stop (。, ;) between sentences often leaves a two-character one ("…转给房东了。你好，明天见"): next to
+ * one, only a one-character fragment ("安。全。账。户") is an evasion, so the sentence boundary that the
+ * warning and description logic reads (structure.ts) survives.
+ */
+const isStop = (f: number): boolean => f === 0x3002 || f === 0x3b;
 const C_SPLIT = C_CLAUSE | C_WEAK_SEP;
 /** A mark that splits a chain: clause marks and separators, not emoji (those are dropped on their own). */
 const splits = (f: number): boolean => (CLASS[f]! & C_SPLIT) !== 0 && (CLASS[f]! & C_EMOJI) === 0;
@@ -77,7 +83,7 @@ const splits = (f: number): boolean => (CLASS[f]! & C_SPLIT) !== 0 && (CLASS[f]!
  * (by another mark or separator, then a CJK character): the chain "安，全，账，户" is an evasion, a
  * single comma between phrases is punctuation.
  */
-function splitFragment(s: string, from: number, dir: number): boolean {
+function splitFragment(s: string, from: number, dir: number, max: number): boolean {
   const n = s.length;
   let j = from;
   let k = 0;
@@ -85,9 +91,11 @@ function splitFragment(s: string, from: number, dir: number): boolean {
     const f = FOLD[s.charCodeAt(j)]!;
     if (f === DROP) continue;
     if ((CLASS[f]! & C_CJK) === 0) break;
-    if (++k > MAX_SPLIT_FRAGMENT) return false;
+    if (++k > max) return false;
   }
-  if (k === 0 || j < 0 || j >= n || !splits(FOLD[s.charCodeAt(j)]!)) return false;
+  if (k === 0 || j < 0 || j >= n) return false;
+  const far = FOLD[s.charCodeAt(j)]!;
+  if (!splits(far) || (k > 1 && isStop(far))) return false;
   for (j += dir; j >= 0 && j < n; j += dir) {
     const f = FOLD[s.charCodeAt(j)]!;
     if (f !== DROP && !splits(f)) return (CLASS[f]! & C_CJK) !== 0;
@@ -237,7 +245,8 @@ export function normalize(original: string): NormalizedText {
       // "安，全，账，户": a clause mark inside a chain of one- or two-character CJK fragments is an evasion.
       let j = i + 1;
       while (j < n && CLASS[foldAt(s, j)]! & C_SPACE) j++;
-      if (j < n && CLASS[foldAt(s, j)]! & C_CJK && (splitFragment(s, j, 1) || splitFragment(s, i - 1, -1))) {
+      const max = isStop(c) ? 1 : MAX_SPLIT_FRAGMENT;
+      if (j < n && CLASS[foldAt(s, j)]! & C_CJK && (splitFragment(s, j, 1, max) || splitFragment(s, i - 1, -1, max))) {
         i = j - 1;
         continue;
       }
