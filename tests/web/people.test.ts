@@ -186,6 +186,33 @@ describe("Check page, low risk with a cue", () => {
   });
 });
 
+describe("Check page, a link typed alone", () => {
+  it("reads a look-alike link from the identifier field on the device, and sends the server only a hash prefix", async () => {
+    const { page } = phone;
+    const analyzed: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().endsWith("/v1/analyze")) analyzed.push(request.url());
+    };
+    page.on("request", onRequest);
+    await page.goto(`${h.url}/`);
+    await page.getByLabel("短信、聊天或通话内容").fill("");
+    await page.getByLabel(/号码、来电显示/).fill("https://boc-online-verify.top/login");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    const verdict = page.getByTestId("verdict");
+    await expect.poll(async () => (await verdict.locator("mark").allTextContents()).join(" ")).toContain("boc-online-verify.top");
+    expect(await verdict.locator(".signals").textContent()).toContain("boc");
+    expect(await verdict.getByTestId("identifier").first().textContent()).toContain("服务器不知道您查的是哪个号码");
+    // The official site typed alone has nothing to show but its line in the list.
+    await page.getByLabel(/号码、来电显示/).fill("https://www.boc.cn/");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await expect.poll(() => verdict.locator(".why").count()).toBe(0);
+    expect(await verdict.getByTestId("risk").count()).toBe(0);
+    page.off("request", onRequest);
+    expect(analyzed).toEqual([]);
+    expect(phone.errors).toEqual([]);
+  });
+});
+
 describe("Live call page", () => {
   it("shows the risk rising line by line and the warnings from the live stream", async () => {
     const { page } = phone;

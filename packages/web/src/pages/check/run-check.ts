@@ -26,6 +26,8 @@ export interface CheckResult {
   /** The identifier field as it was checked. */
   identifier: string;
   verdict: Verdict | null;
+  /** What the verdict was made from: the text, or (no text) a link or address typed in its own field, on this device. */
+  verdictOf: "text" | "identifier";
   identifiers: CheckedIdentifier[];
   /** Set when the server could not be reached and the device answered: why. */
   offlineReason: string | null;
@@ -49,16 +51,35 @@ async function checkOnServer(text: string, identifier: string, lang: Lang, signa
   ]);
   const found = (analysis?.identifiers ?? []).map(fromFound);
   const identifiers = own ? [own, ...found.filter((f) => f.value !== own.value)] : found;
-  return { text, identifier, verdict: analysis?.verdict ?? null, identifiers, offlineReason: null };
+  if (analysis === null && typed !== "") {
+    const fromIdentifier = await verdictOfIdentifier(typed, lang);
+    if (fromIdentifier) return { text, identifier, verdict: fromIdentifier, verdictOf: "identifier", identifiers, offlineReason: null };
+  }
+  return { text, identifier, verdict: analysis?.verdict ?? null, verdictOf: "text", identifiers, offlineReason: null };
+}
+
+/**
+ * A link or address typed alone has no text to analyse, yet its words can give it away ("icbc-zs.com borrows
+ * the brand icbc"): the engine reads it ON THIS DEVICE, so the server still learns only a hash prefix. Only a
+ * verdict that found something is shown; a plain link keeps the reputation line alone.
+ */
+async function verdictOfIdentifier(typed: string, lang: Lang): Promise<Verdict | null> {
+  const kind = guessKind(typed);
+  if (kind !== "url" && kind !== "domain" && kind !== "email") return null;
+  const engine = await import("./device-engine.js");
+  const verdict = engine.analyzeOnDevice(typed, lang);
+  return verdict.signals.some((s) => s.family !== "protective") ? verdict : null;
 }
 
 async function checkOnDevice(text: string, identifier: string, lang: Lang, reason: string): Promise<CheckResult> {
   const engine = await import("./device-engine.js");
-  const verdict = text.trim() === "" ? null : engine.analyzeOnDevice(text, lang);
   const typed = identifier.trim();
+  const fromIdentifier = text.trim() === "" && typed !== "" ? await verdictOfIdentifier(typed, lang) : null;
+  const verdict = text.trim() === "" ? fromIdentifier : engine.analyzeOnDevice(text, lang);
   const fromText = text.trim() === "" ? [] : engine.identifiersOnDevice(text);
   const typedOne = typed === "" ? [] : [engine.identifierOnDevice(guessKind(typed), typed)];
-  return { text, identifier, verdict, identifiers: [...typedOne, ...fromText], offlineReason: reason };
+  const verdictOf = fromIdentifier ? "identifier" : "text";
+  return { text, identifier, verdict, verdictOf, identifiers: [...typedOne, ...fromText], offlineReason: reason };
 }
 
 /** The typed identifier by hash prefix; one that cannot be normalised (not a number, say) is a display name. */

@@ -131,7 +131,7 @@ export function VerdictCard({ result }: { result: CheckResult }) {
               <h3>{t("verdict.why")}</h3>
               {/* A low verdict's cues are single words, not a scam's tell: "what gives it away" would contradict the headline. */}
               <p className="label">{t(verdict.risk === "low" ? "verdict.evidenceLow" : "verdict.evidence")}</p>
-              <HighlightedText text={result.text} signals={verdict.signals} />
+              <HighlightedText text={result.verdictOf === "identifier" ? result.identifier.trim() : result.text} signals={verdict.signals} />
               <ul className="signals">
                 {verdict.signals
                   .filter((s) => s.family !== "protective")
