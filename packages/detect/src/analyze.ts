@@ -43,22 +43,9 @@ const MAX_REASONS = 4;
  * v.risk // "high"; v.mode // "credit_repair"; v.stage // "channel_switch"; v.advice[0].text // "立即停止共享屏幕…"
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
-  const truncated = text.length > MAX_ANALYZED_CHARS;
-  const body = truncated ? cutAtCharBoundary(text, MAX_ANALYZED_CHARS) : text;
-  const requested = options.lang && options.lang !== "auto" ? options.lang : undefined;
-  if (body.trim() === "") {
-    return emptyVerdict(requested ?? detectLang(body), body.length, truncated);
-  }
-  const { text: normalized, lang, signals: found } = detectSignals(body, { lang: requested ?? "auto" });
-  const { score, threshold, signals, structure } = productScore({ text: normalized, lang, signals: found }, defaultModel, options.account === true);
-  const playbookState = inferPlaybook(normalized, signals, structure);
-  const label = score >= threshold ? 1 : 0;
-  // A scam by the model and the structure names its mode and stage even when the stage rules alone
-  // (two strong families) were not met, e.g. a short SMS with one claim and one link.
-  const stage = playbookState.stage ?? (label === 1 ? furthestTacticStage(signals) : null);
-  const mode = playbookState.mode ?? (label === 1 ? inferMode(signals) : null);
-  const impersonating = playbookState.impersonating;
-  const risk = riskOf(score, threshold, stage);
+  const a = assess(text, options);
+  if (a.signals === null) return emptyVerdict(a.lang, a.body.length, a.truncated);
+  const { score, label, risk, mode, stage, impersonating, signals, lang, truncated } = a;
   const reasons = reasonsOf(risk, signals, impersonating, lang);
   if (truncated) reasons.push(truncationNote(lang));
   return {
@@ -73,9 +60,49 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
     lang,
     reasons,
     truncated,
-    analyzedChars: body.length,
+    analyzedChars: a.body.length,
     modelVersion: MODEL_VERSION,
   };
+}
+
+/**
+ * What {@link analyze} decides, before the verdict is put in words (reasons, advice); `signals` is null for
+ * an empty text. The live call reads a transcript's risk and a line's signals after every line, and never
+ * shows the rest.
+ * @example assess("请共享屏幕").risk === analyze("请共享屏幕").risk // true
+ */
+export interface Assessment {
+  body: string;
+  truncated: boolean;
+  lang: Lang;
+  score: number;
+  label: 0 | 1;
+  risk: RiskLevel;
+  mode: Verdict["mode"];
+  stage: Stage | null;
+  impersonating: string | null;
+  signals: Signal[] | null;
+}
+
+/** {@link analyze} up to its decision: same score, risk, stage and signals, without reasons or advice. @example assess("").signals // null */
+export function assess(text: string, options: AnalyzeOptions = {}): Assessment {
+  const truncated = text.length > MAX_ANALYZED_CHARS;
+  const body = truncated ? cutAtCharBoundary(text, MAX_ANALYZED_CHARS) : text;
+  const requested = options.lang && options.lang !== "auto" ? options.lang : undefined;
+  if (body.trim() === "") {
+    const lang = requested ?? detectLang(body);
+    return { body, truncated, lang, score: 0, label: 0, risk: "low", mode: null, stage: null, impersonating: null, signals: null };
+  }
+  const { text: normalized, lang, signals: found } = detectSignals(body, { lang: requested ?? "auto" });
+  const { score, threshold, signals, structure } = productScore({ text: normalized, lang, signals: found }, defaultModel, options.account === true);
+  const playbookState = inferPlaybook(normalized, signals, structure);
+  const label = score >= threshold ? 1 : 0;
+  // A scam by the model and the structure names its mode and stage even when the stage rules alone
+  // (two strong families) were not met, e.g. a short SMS with one claim and one link.
+  const stage = playbookState.stage ?? (label === 1 ? furthestTacticStage(signals) : null);
+  const mode = playbookState.mode ?? (label === 1 ? inferMode(signals) : null);
+  const risk = riskOf(score, threshold, stage);
+  return { body, truncated, lang, score, label, risk, mode, stage, impersonating: playbookState.impersonating, signals };
 }
 
 /** What {@link productScore} returns: the gated score and what it was computed from. */

@@ -15,7 +15,7 @@ import {
   type Stage,
   stageRank,
 } from "@scamguard/contracts";
-import { analyze } from "../analyze.js";
+import { type Assessment, assess } from "../analyze.js";
 import { adviceTexts } from "./advice-texts.js";
 import { CUE_FILE, CUES, type CueHit, matchCues } from "./cues.js";
 
@@ -38,7 +38,7 @@ export interface ConversationState {
 /** Most characters of the call read whole after each utterance (a robocall, a scam call's opening minutes). */
 export const TRANSCRIPT_WINDOW = 8_000;
 
-/** Extra detectors run on each utterance (default: the text engine's signals through `analyze`). */
+/** Extra detectors run on each utterance (default: the text engine's signals, as `analyze` gives them). */
 export interface ConversationOptions {
   signals?: ((text: string, lang: Lang) => Signal[]) | null;
   /**
@@ -60,7 +60,14 @@ export interface UtteranceResult {
 
 const riskRank = (risk: RiskLevel): number => RISK_LEVELS.ids.indexOf(risk);
 
-const defaultSignals = (text: string, lang: Lang): Signal[] => analyze(text, { lang }).signals;
+/** The engine's decision on a text (the verdict without its words), or null when it fails. */
+function engineOn(text: string, lang: Lang): Assessment | null {
+  try {
+    return assess(text, { lang });
+  } catch {
+    return null;
+  }
+}
 
 /** The higher of two risks. */
 const maxRisk = (a: RiskLevel, b: RiskLevel): RiskLevel => (riskRank(a) >= riskRank(b) ? a : b);
@@ -69,13 +76,9 @@ const maxRisk = (a: RiskLevel, b: RiskLevel): RiskLevel => (riskRank(a) >= riskR
  * The whole-text verdict's risk of the transcript (low when the engine is not in use or fails): the cue ladder
  * reads one utterance at a time and misses what only the whole call shows (the model score, the structure gate).
  */
-function transcriptRisk(transcript: string, lang: Lang, options: ConversationOptions): RiskLevel {
+function transcriptRisk(transcript: string, lang: Lang, options: ConversationOptions, line: Assessment | null | undefined): RiskLevel {
   if (options.signals !== undefined) return "low"; // a caller's own detectors (or none): the engine is not in use
-  try {
-    return analyze(transcript, { lang }).risk;
-  } catch {
-    return "low";
-  }
+  return (line !== undefined ? line : engineOn(transcript, lang))?.risk ?? "low";
 }
 
 /**
@@ -86,14 +89,18 @@ export function createConversation(lang?: Lang): ConversationState {
   return { v: 1, lang: lang ?? null, utterances: 0, alerts: 0, cues: {}, stages: [], stage: null, risk: "low" };
 }
 
-function externalHits(text: string, lang: Lang, options: ConversationOptions): CueHit[] {
-  const detect = options.signals === undefined ? defaultSignals : options.signals;
-  if (!detect) return [];
+/** `line`: the engine's assessment of `text`, when the caller already has it. */
+function externalHits(text: string, lang: Lang, options: ConversationOptions, line: Assessment | null | undefined): CueHit[] {
   let signals: Signal[];
-  try {
-    signals = detect(text, lang);
-  } catch {
-    return []; // one failing detector never stops the others
+  if (options.signals === undefined) {
+    signals = (line !== undefined ? line : engineOn(text, lang))?.signals ?? []; // a failing engine never stops the cues
+  } else {
+    if (!options.signals) return [];
+    try {
+      signals = options.signals(text, lang);
+    } catch {
+      return []; // one failing detector never stops the others
+    }
   }
   return signals
     .filter((s) => s.family !== "protective" && s.weight > 0 && s.stage !== null && s.stage !== "contact" && s.evidence.length > 0)
@@ -129,7 +136,12 @@ export function addUtterance(
 ): UtteranceResult {
   const index = state.utterances;
   const lang: Lang = state.lang ?? (/[\u3400-\u9fff]/.test(utterance.text) ? "zh" : "en");
-  const heard = mergeHits(matchCues(utterance.text, utterance.speaker), externalHits(utterance.text, lang, options));
+  const joined = options.transcript ? `${options.transcript}\n${utterance.text}` : utterance.text;
+  const transcript = joined.length > TRANSCRIPT_WINDOW ? joined.slice(joined.length - TRANSCRIPT_WINDOW) : joined;
+  // The engine reads the line for its signals and the transcript for its risk: when they are one text (a
+  // call's first line, or a caller that keeps no transcript), it reads it once.
+  const line = options.signals === undefined && transcript === utterance.text ? engineOn(transcript, lang) : undefined;
+  const heard = mergeHits(matchCues(utterance.text, utterance.speaker), externalHits(utterance.text, lang, options, line));
 
   const cues = { ...state.cues };
   const fresh: CueHit[] = [];
@@ -142,10 +154,8 @@ export function addUtterance(
   for (const hit of fresh) if (hit.stage) stageSet.add(hit.stage);
   const stages = PLAYBOOK_STAGES.ids.filter((s) => stageSet.has(s));
   const stage = stages.length > 0 ? stages[stages.length - 1]! : null;
-  const joined = options.transcript ? `${options.transcript}\n${utterance.text}` : utterance.text;
-  const transcript = joined.length > TRANSCRIPT_WINDOW ? joined.slice(joined.length - TRANSCRIPT_WINDOW) : joined;
   // Never below the risk already reached, the cue ladder, or the whole text read as `scamguard check` reads it.
-  const risk = maxRisk(maxRisk(state.risk, riskOf(new Set(Object.keys(cues)), stageSet)), transcriptRisk(transcript, lang, options));
+  const risk = maxRisk(maxRisk(state.risk, riskOf(new Set(Object.keys(cues)), stageSet)), transcriptRisk(transcript, lang, options, line));
 
   const next: ConversationState = { v: 1, lang, utterances: index + 1, alerts: state.alerts, cues, stages, stage, risk };
   const stageRose = stage !== null && (state.stage === null || stageRank(stage) > stageRank(state.stage));
