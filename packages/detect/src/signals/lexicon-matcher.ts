@@ -277,7 +277,9 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
             state = nodes[node + 1]!;
             break;
           }
-          if (move === MANY_MOVES) {
+          // A state with several moves keeps a 32-bit filter of their codes (bit code & 31) where a single
+          // move's target would be: most units are none of its moves, and skip the hash probe.
+          if (move === MANY_MOVES && (nodes[node + 1]! & (1 << (code & 31))) !== 0) {
             const key = (state << 16) | code;
             let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
             let to = 0;
@@ -382,7 +384,7 @@ const MANY_MOVES = -2;
 /**
  * An Aho–Corasick automaton over UTF-16 code units. The root's moves are a 65,536-entry table; every other
  * state s has a record nodes[4s .. 4s + 3] = [code of its one move (or NO_MOVE, MANY_MOVES), the state that
- * move leads to, its failure state, the first state of its output chain], so a step reads one record;
+ * move leads to (for MANY_MOVES: a filter with bit `code & 31` set for each of its moves), its failure state, the first state of its output chain], so a step reads one record;
  * the moves of states with several are in one open-addressed hash table of (state << 16 | code unit, next
  * state) pairs. The output chain of s starts at s when s ends a literal, else at the nearest state on its
  * failure chain that ends one, and continues by `output` (0 ends it); `literalOf[s]` is the literal s ends.
@@ -439,7 +441,9 @@ function buildAutomaton(literals: readonly string[]): Automaton {
     const moves = children[s]!;
     const [only] = moves;
     nodes[4 * s] = moves.size === 0 ? NO_MOVE : moves.size === 1 ? only![0] : MANY_MOVES;
-    nodes[4 * s + 1] = moves.size === 1 ? only![1] : 0;
+    let filter = 0;
+    if (moves.size > 1) for (const code of moves.keys()) filter |= 1 << (code & 31);
+    nodes[4 * s + 1] = moves.size === 1 ? only![1] : filter;
     nodes[4 * s + 2] = fail[s]!;
     nodes[4 * s + 3] = ends[s]! >= 0 ? s : output[s]!;
     if (s > 0 && moves.size > 1) edges += moves.size;
