@@ -183,7 +183,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   // Required atoms and longest match of each pattern, flat: pattern p's atoms are
   // patternAtoms[patternAtomFrom[p] .. patternAtomFrom[p + 1]).
   const patternAtomFrom = new Int32Array(patterns.length + 1);
-  patterns.forEach((p, i) => (patternAtomFrom[i + 1] = patternAtomFrom[i]! + p.required.length));
+  for (let i = 0; i < patterns.length; i++) patternAtomFrom[i + 1] = patternAtomFrom[i]! + patterns[i]!.required.length;
   const patternAtoms = Int32Array.from(patterns.flatMap((p) => p.required));
   // (An unbounded pattern's Infinity is capped: no text is that long.)
   const patternMaxLength = Int32Array.from(patterns, (p) => Math.min(p.maxLength, 0x3fffffff));

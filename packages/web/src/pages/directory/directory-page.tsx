@@ -39,15 +39,17 @@ export function DirectoryPage() {
       <h1>{t("directory.title")}</h1>
       <p className="intro">{t("directory.intro")}</p>
       <VerifyForm channels={ContactChannelSchema.options} />
-      <form onSubmit={submit} className="search" role="search">
-        <label htmlFor="directory-q">{t("directory.search")}</label>
-        <div className="row">
-          <input id="directory-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-          <button type="submit" className="primary">
-            {t("directory.searchButton")}
-          </button>
-        </div>
-      </form>
+      <search>
+        <form onSubmit={submit} className="search">
+          <label htmlFor="directory-q">{t("directory.search")}</label>
+          <div className="row">
+            <input id="directory-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+            <button type="submit" className="primary">
+              {t("directory.searchButton")}
+            </button>
+          </div>
+        </form>
+      </search>
       {error && (
         <p className="error" role="alert">
           {error}

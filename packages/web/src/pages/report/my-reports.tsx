@@ -13,6 +13,7 @@ export function MyReports({ apiKey, refresh }: { apiKey: string; refresh: number
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refresh` is the parent's "a report was just filed" tick: it re-reads the list.
   useEffect(() => {
     let live = true;
     api<ReportListResponse>(`/v1/reports${query({ limit: 20 })}`, { apiKey }).then(
