@@ -152,3 +152,20 @@ describe("readStructure: a forbidden ask is advice", () => {
     expect(structureOf("我是你儿子的同学，他出车祸了，你能不能先转五千块手术费给我。").claimAndAsk).toBe(true);
   });
 });
+
+describe("readStructure: a stranger's wrong-number opener is a move, not a claim", () => {
+  it("does not read an apology for a misdial followed by a question as a claim and an ask", () => {
+    const s = structureOf("Oh, I'm so sorry! I must have dialed the wrong number. Can you call me back at 555-0144 so I can check which number I dialed?");
+    expect(s.claimAndAsk).toBe(false);
+  });
+
+  it("reads the opener turned into a friendship as the romance-scam opening", () => {
+    const s = structureOf("Hi, is this Tom? Oh sorry, wrong number. Well, nice to meet you anyway, maybe it's fate.");
+    expect(s.claimAndAsk).toBe(true);
+  });
+
+  it("reads 'nice to meet you anyway' without a wrong-number opener or a pitch as no claim", () => {
+    const s = structureOf("Nice to meet you anyway! Call me at 555-0199 when you are back in town.");
+    expect(s.claimAndAsk).toBe(false);
+  });
+});

@@ -320,15 +320,25 @@ export function isShortMessage(text: NormalizedText, turns = splitTurns(text.ori
   return text.normalized.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");
 }
 
+/** A `narrowAsks` signal made without any claim it completes ("sorry, wrong number" alone, "reply to me" in a notice). */
+const isOrphanNarrowAsk = (s: Signal, signals: readonly Signal[]): boolean => {
+  const claims = NARROW_ASKS.get(s.id);
+  return claims !== undefined && !signals.some((x) => x.weight > 0 && claims.has(x.id));
+};
+
 /**
  * The signals the model reads as features: a `messageAsks` signal (a bare link) outside a short message is a
  * reference, not an ask, so it is no feature either. Without this, a fit that has seen no support replies
  * learned "a link in a long reply" as smishing's ask (leave-one-source-out, Twitter care held out: FPR 0.355).
+ * Likewise a narrow ask without a claim it completes: "I think you have the wrong number" in an ordinary call
+ * scored 0.25 on its own (bothbosu's benign wrong-number dialogues) although it completes nothing.
  * @example featureSignals(signals, text).some((s) => s.id === "channel:link-given") // false for a support reply with a link
  */
 export function featureSignals(signals: readonly Signal[], text: NormalizedText): readonly Signal[] {
-  if (!signals.some((s) => MESSAGE_ASKS.has(s.id)) || isShortMessage(text)) return signals;
-  return signals.filter((s) => !MESSAGE_ASKS.has(s.id));
+  const orphan = signals.some((s) => isOrphanNarrowAsk(s, signals));
+  const dropLinks = signals.some((s) => MESSAGE_ASKS.has(s.id)) && !isShortMessage(text);
+  if (!orphan && !dropLinks) return signals;
+  return signals.filter((s) => !(dropLinks && MESSAGE_ASKS.has(s.id)) && !(orphan && isOrphanNarrowAsk(s, signals)));
 }
 
 /** Options of {@link readStructure}. */
@@ -372,11 +382,14 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
     const companions = COMPANION_CLAIMS.get(sig.id);
+    const narrowClaims = NARROW_ASKS.get(sig.id);
+    // A narrow ask (a stranger's "wrong number" opener) is a move, never a claim of its own: "sorry, I must have
+    // dialed the wrong number" followed by "can you tell me what number I called?" is no scam.
     const isClaim =
+      narrowClaims === undefined &&
       CLAIM_FAMILIES.has(sig.family) &&
       !(notice && NOTICE_CLAIMS.has(sig.id)) &&
       (companions === undefined || signals.some((x) => x.weight > 0 && companions.has(x.id)));
-    const narrowClaims = NARROW_ASKS.get(sig.id);
     const isAsk =
       narrowClaims === undefined &&
       ASK_FAMILIES.has(sig.family) &&
