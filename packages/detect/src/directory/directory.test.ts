@@ -129,13 +129,13 @@ describe("verifyClaim: reasons", () => {
   it("FaceTime is named, and every mismatch ends with what to do", () => {
     const r = verifyClaim({ claimed: "京东客服", contact: { kind: "email", value: "random@icloud.com" }, channel: "facetime" });
     expect(r.reasons[0]).toMatch(/FaceTime/);
-    expect(r.reasons.at(-1)).toBe("京东 (JD.com): hang up and call 950618 yourself");
+    expect(r.reasons.at(-1)).toBe("JD.com: hang up and call 950618 yourself");
   });
 
   it("says what kind of contact it was", () => {
     expect(verifyClaim({ claimed: "京东客服", contact: { kind: "email", value: "random@icloud.com" } }).reasons[0]).toMatch(/personal mailbox/);
     expect(verifyClaim({ claimed: "微众银行", contact: { kind: "phone", value: "13800138000" } }).reasons[0]).toMatch(/personal mobile/);
-    expect(verifyClaim({ claimed: "微粒贷客服", contact: { kind: "phone", value: "95588" } }).reasons[0]).toMatch(/中国工商银行/);
+    expect(verifyClaim({ claimed: "微粒贷客服", contact: { kind: "phone", value: "95588" } }).reasons[0]).toMatch(/Industrial and Commercial Bank of China/);
     expect(verifyClaim({ claimed: "工商银行", contact: { kind: "phone", value: "95588" } }).reasons).toContain(
       "caller ID can be faked: for anything about money, call back the official number yourself",
     );

@@ -79,10 +79,10 @@ export function message(lang: Lang, id: MessageId, ...args: string[]): string {
 }
 
 /**
- * An institution's name for a sentence: zh alone in Chinese, "zh (en)" in English.
- * @example institutionLabel({ name: { zh: "京东", en: "JD.com" } } as DirectoryEntry, "en") // "京东 (JD.com)"
+ * An institution's name for a sentence, in the sentence's language only: a verdict never mixes zh and en
+ * (issue 7), and an English reader is not helped by "亚马逊 (Amazon)".
+ * @example institutionLabel({ name: { zh: "京东", en: "JD.com" } } as DirectoryEntry, "en") // "JD.com"
  */
 export function institutionLabel(entry: Pick<DirectoryEntry, "name">, lang: Lang): string {
-  if (lang === "zh") return entry.name.zh;
-  return entry.name.zh === entry.name.en ? entry.name.en : `${entry.name.zh} (${entry.name.en})`;
+  return lang === "zh" ? entry.name.zh : entry.name.en;
 }

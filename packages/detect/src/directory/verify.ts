@@ -30,7 +30,7 @@ const APPLE_CHANNELS = new Set<ContactChannel>(["facetime", "imessage"]);
 
 /**
  * "Hang up and call …" for an institution, in the given language.
- * @example callBackAdvice(getInstitution("jd")!, "en") // "京东 (JD.com): hang up and call 950618 yourself"
+ * @example callBackAdvice(getInstitution("jd")!, "en") // "JD.com: hang up and call 950618 yourself"
  */
 export function callBackAdvice(e: DirectoryEntry, lang: Lang): string {
   const name = institutionLabel(e, lang);
