@@ -21,4 +21,10 @@ describe("officialContactDetector", () => {
     expect(signal?.id).toBe("protective:official-contact");
     expect(signal?.evidence.map((e) => e.text)).toEqual(["10086"]);
   });
+
+  it("reads a bank branch visited in person with an ID as the bank's own channel, not any branch or e-banking", () => {
+    expect(ids("您的账户已被冻结，如有疑问请携带有效证件前往网点办理。")).toEqual(["protective:official-contact"]);
+    expect(ids("马上去附近网点把钱转到安全账户")).toEqual([]);
+    expect(ids("请登录手机银行，转账到以下账户")).toEqual([]);
+  });
 });

@@ -22,10 +22,11 @@ const WEIGHT = -1.0;
 const CONTACT_KINDS = new Set(["phone", "url", "domain", "email"]);
 /**
  * A carrier's own service channels, named without a number or link ("登录手机营业厅", "中国移动APP",
- * "亲临各营业厅"): a genuine promotion sends people there, a phishing SMS needs its own link or number
- * (which, being unofficial, silences this detector).
+ * "亲临各营业厅"), and a bank's branch visited in person with an ID ("携带身份证到网点办理"; not 手机银行, where a scammer
+ * also sends the victim to transfer): a genuine notice sends people there, a
+ * phishing SMS needs its own link or number (which, being unofficial, silences this detector).
  */
-const OWN_CHANNEL = /(?:手机营业厅|掌上营业厅|网上营业厅|营业厅|掌厅|中国(?:移动|联通|电信)(?:app|客户端)|(?:移动|联通|电信)(?:app|客户端))/;
+const OWN_CHANNEL = /(?:手机营业厅|掌上营业厅|网上营业厅|营业厅|掌厅|中国(?:移动|联通|电信)(?:app|客户端)|(?:移动|联通|电信)(?:app|客户端)|(?:携带|持|带上)(?:本人)?(?:有效)?(?:身份证|证件)[^,。!?;\n]{0,8}(?:到|前往|去)[^,。!?;\n]{0,6}网点)/;
 
 /**
  * @example officialContactDetector.detect({ text: normalize("您的手机号将于3日后停机，请及时缴费。如有疑问请拨打10086。"), lang: "zh" })

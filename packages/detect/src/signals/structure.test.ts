@@ -169,3 +169,14 @@ describe("readStructure: a stranger's wrong-number opener is a move, not a claim
     expect(s.claimAndAsk).toBe(false);
   });
 });
+
+describe("readStructure: a state reported is no threat", () => {
+  it("does not complete a claim with the freeze a bank reports", () => {
+    expect(structureOf("您的账户已被冻结，如有疑问请携带有效证件前往网点办理。").claimAndAsk).toBe(false);
+  });
+
+  it("still completes it with a threat or a fee", () => {
+    expect(structureOf("您的账户存在异常，不处理将冻结。").claimAndAsk).toBe(true);
+    expect(structureOf("您的账户已被冻结，需缴纳5000元解冻金才能解冻。").claimAndAsk).toBe(true);
+  });
+});

@@ -224,6 +224,17 @@ const DONE_BEFORE = /(?<![未没])(?:已|刚|成功|收到)[^,。!?;\n]{0,5}$/;
 const DONE_AFTER = /^[^,。!?;\n]{0,6}(?:成功|到账|入账|支出|完成|完毕)/;
 /** The verb as an attribute: "您多支付的费用", "转的钱" name a payment made, they ask for none. */
 const PAID_OBJECT = /^(?:支付|缴纳|交|缴|付|转账|转|汇款|汇|打)(?:了)?的/;
+/** The verb as a noun: "网银转账功能", "转账限额" name a service, they ask for no payment. */
+const PAYMENT_NOUN = /^(?:功能|限额|额度|记录|服务|业务|明细|凭证)/;
+/** "已被冻结", "已经停用": a state reported, not a threat of what happens unless the reader acts. */
+const STATE_BEFORE = /(?<![未没])已(?:经)?(?:被)?$/;
+
+/**
+ * Whether the pressure at normalised `at` reports a state ("您的账户已被冻结，请携带证件到网点办理") rather than
+ * threatens one ("否则将冻结"); a bank's notice of a freeze is no coercion, a scam still asks (解冻金) or threatens.
+ */
+const isReportedState = (s: string, at: number): boolean => STATE_BEFORE.test(s.slice(Math.max(0, at - 4), at));
+
 /** A request or a question in the same clause: the payment is still being asked for ("账户已冻结需要转账解冻", "转了吗"). */
 const STILL_ASKED = /请|麻烦|帮我|帮忙|替我|[你您]先|赶紧|马上|立即|立刻|尽快|务必|需要|必须|还要|再|吗|\?/;
 
@@ -235,7 +246,7 @@ const STILL_ASKED = /请|麻烦|帮我|帮忙|替我|[你您]先|赶紧|马上|�
 function isCompletedPayment(s: string, at: number, end: number): boolean {
   const [ca, cb] = unitAround(s, at, isClauseEnd);
   if (STILL_ASKED.test(s.slice(ca, cb))) return false;
-  return DONE_BEFORE.test(s.slice(Math.max(ca, at - 8), at)) || DONE_AFTER.test(s.slice(end, cb)) || PAID_OBJECT.test(s.slice(at, end));
+  return DONE_BEFORE.test(s.slice(Math.max(ca, at - 8), at)) || DONE_AFTER.test(s.slice(end, cb)) || PAID_OBJECT.test(s.slice(at, end)) || PAYMENT_NOUN.test(s.slice(end, cb));
 }
 
 /**
@@ -437,7 +448,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (isAsk && !MESSAGE_ASKS.has(sig.id)) moves.explicitAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
-      if (COMPLETING_PRESSURE.has(sig.id)) moves.pressure = true;
+      if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, toNormalized(text, e.start))) moves.pressure = true;
       if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) moves.decisive = true;
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
       if (COVER_STORIES.has(sig.id)) moves.cover = true;
