@@ -91,6 +91,13 @@ describe("featurize", () => {
     expect(turns.map((t) => text.slice(t.start, t.end))).toEqual(["你好，我是客服", "好的", "请转账"]);
   });
 
+  it("reads speaker tags behind emoji padding at the start of a line", () => {
+    const text = "🌹A: 你好\n✨\ufe0f B： 好的\n❤️👍A: 请转账\n中A: 不是标签";
+    const turns = splitTurns(text);
+    expect(turns.map((t) => t.speaker)).toEqual(["A", "B", "A"]);
+    expect(turns.map((t) => text.slice(t.start, t.end))).toEqual(["你好", "好的", "请转账\n中A: 不是标签"]);
+  });
+
   it("reads a bare link as an ask only in a short one-sender message (a support reply's link is a reference)", () => {
     const link = (text: string) => sig("channel:link-given", "channel", "channel_switch", text.indexOf("<url>"), text.indexOf("<url>") + 5, text);
     const sms = "Your parcel is on hold, pay the fee at <url>";

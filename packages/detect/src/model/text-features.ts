@@ -30,8 +30,9 @@ export function splitTurns(original: string): readonly Turn[] {
   for (let pos = 0; pos <= n; ) {
     let end = original.indexOf("\n", pos);
     if (end < 0) end = n;
-    // Invisible characters (zero-width, bidi controls) around the tag do not hide it: "\u200bA\u2066: hi" is A's turn.
-    const j = skipInvisible(original, pos, end, true);
+    // Invisible characters (zero-width, bidi controls) around the tag do not hide it: "\u200bA\u2066: hi" is A's turn,
+    // and neither does emoji padding before it ("🌹A: hi").
+    const j = skipLeadingPadding(original, pos, end);
     const who = original.charCodeAt(j) | 0x20; // a/b whatever the case
     const c = skipInvisible(original, j + 1, end, false);
     const colon = original.charCodeAt(c);
@@ -60,6 +61,21 @@ function skipInvisible(text: string, i: number, end: number, blanks: boolean): n
   return i;
 }
 let lastTurns: readonly Turn[] = Object.freeze([]);
+
+const PICTOGRAPH = /^\p{Extended_Pictographic}/u;
+
+/** The first offset from `i` past blanks, invisible characters and pictographic emoji: where a line's tag would start. */
+function skipLeadingPadding(text: string, i: number, end: number): number {
+  for (;;) {
+    i = skipInvisible(text, i, end, true);
+    const code = text.charCodeAt(i);
+    // Only non-ASCII can be an emoji; a surrogate pair is read whole.
+    if (i >= end || code < 0x80) return i;
+    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    if (!PICTOGRAPH.test(text.slice(i, i + width))) return i;
+    i += width;
+  }
+}
 
 /** Index of the turn holding original offset `at` (binary search over sorted turns), or -1. */
 export function turnAt(turns: readonly Turn[], at: number): number {
