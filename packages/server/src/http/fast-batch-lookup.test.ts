@@ -1,7 +1,7 @@
-import { BatchLookupRequestSchema, IdentifierKindSchema, MAX_IDENTIFIER_CHARS, MAX_LOOKUP_BATCH } from "@scamguard/contracts";
+import { BatchLookupRequestSchema, IdentifierKindSchema, LookupQuerySchema, MAX_IDENTIFIER_CHARS, MAX_LOOKUP_BATCH } from "@scamguard/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastBatchLookupBody } from "./fast-batch-lookup.js";
+import { fastBatchLookupBody, fastLookupQuery } from "./fast-batch-lookup.js";
 import { strictInput } from "./validation.js";
 
 const strict = strictInput(BatchLookupRequestSchema);
@@ -54,6 +54,33 @@ describe("POST /v1/lookup body: the fast check", () => {
     ]) {
       expect(fastBatchLookupBody(declined)).toBeUndefined();
       agrees(declined);
+    }
+  });
+});
+
+describe("GET /v1/lookup query: the fast check", () => {
+  const strictQuery = strictInput(LookupQuerySchema);
+  /** As the query string parser hands it over: a null-prototype object, repeated keys as arrays. */
+  const asQuery = (record: unknown) => (typeof record === "object" && record !== null && !Array.isArray(record) ? Object.assign(Object.create(null), record) : record);
+
+  it("accepts exactly what the strict schema accepts, with the same value (value trimmed)", () => {
+    const query = fc.oneof(item, fc.record({ kind, value: fc.array(value, { maxLength: 2 }) }), fc.record({ kind: fc.array(kind, { maxLength: 2 }), value }));
+    fc.assert(
+      fc.property(query, (record) => {
+        const input = asQuery(record);
+        const fast = fastLookupQuery(input);
+        const zod = strictQuery.safeParse(input);
+        expect(fast !== undefined).toBe(zod.success);
+        if (fast !== undefined) expect(fast).toStrictEqual(zod.data);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("declines repeated keys, unknown fields and blank values to the schema", () => {
+    expect(fastLookupQuery(asQuery({ kind: "phone", value: " 95588 " }))).toStrictEqual({ kind: "phone", value: "95588" });
+    for (const declined of [{ kind: "phone", value: ["1", "2"] }, { kind: "phone", value: "1", extra: "x" }, { kind: "phone", value: " " }, { kind: "fax", value: "1" }, { value: "1" }]) {
+      expect(fastLookupQuery(asQuery(declined))).toBeUndefined();
     }
   });
 });

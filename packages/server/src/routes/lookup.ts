@@ -20,7 +20,7 @@ import {
 } from "@scamguard/contracts";
 import type { FastifyReply } from "fastify";
 import { lookupBatchJson, lookupIdentifierJson } from "../commands/lookup-identifiers.js";
-import { fastBatchLookupBody } from "../http/fast-batch-lookup.js";
+import { fastBatchLookupBody, fastLookupQuery } from "../http/fast-batch-lookup.js";
 import { withFastCheck } from "../http/validation.js";
 import type { RouteModule } from "./route-module.js";
 
@@ -48,7 +48,8 @@ export const lookupRoutes: RouteModule = async (app, ctx) => {
       schema: {
         tags: ["lookup"],
         summary: "What scamguard knows about one phone number, e-mail, account, URL, domain, meeting ID, app or name",
-        querystring: LookupQuerySchema,
+        // Validated by a hand-written check first, as the batch body below (http/fast-batch-lookup.ts).
+        querystring: withFastCheck(LookupQuerySchema, fastLookupQuery),
         response: { 200: LookupResultSchema, ...errors },
       },
     },
