@@ -159,7 +159,7 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
     ...(shared ?? {}),
     timeWindow: 60_000,
     keyGenerator: (request) => rateLimitKey(ctx, authOptions, request),
-    max: async (_request, key) => (key.startsWith("key:") ? config.rateLimit.keyedPerMinute : config.rateLimit.anonymousPerMinute),
+    max: (_request, key) => (key.startsWith("key:") ? config.rateLimit.keyedPerMinute : config.rateLimit.anonymousPerMinute),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         429,

@@ -7,7 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../context.js";
 import { forbidden, unauthorized } from "../errors.js";
-import { ANONYMOUS, policyFor } from "./policy.js";
+import { ANONYMOUS, type Access, policyFor } from "./policy.js";
 import type { Principal } from "./principal.js";
 
 declare module "fastify" {
@@ -63,30 +63,53 @@ export function resolveCaller(ctx: AppContext, options: AuthOptions, request: Fa
 }
 
 /** Rate-limit bucket: the key id for a valid key, else the IP (so junk keys share their IP's bucket). */
-export async function rateLimitKey(ctx: AppContext, options: AuthOptions, request: FastifyRequest): Promise<string> {
-  const caller = await resolveCaller(ctx, options, request);
-  return caller !== null && caller !== INVALID && caller !== NOT_BEARER ? `key:${caller.keyId}` : `ip:${request.ip}`;
+export function rateLimitKey(ctx: AppContext, options: AuthOptions, request: FastifyRequest): string | Promise<string> {
+  // No credential at all (every anonymous lookup): the IP's bucket at once, without a promise to settle.
+  if (request.headers.authorization === undefined) return `ip:${request.ip}`;
+  return resolveCaller(ctx, options, request).then((caller) =>
+    caller !== null && caller !== INVALID && caller !== NOT_BEARER ? `key:${caller.keyId}` : `ip:${request.ip}`,
+  );
 }
 
 export function installAuth(app: FastifyInstance, ctx: AppContext, options: AuthOptions): void {
   app.decorateRequest("principal", null);
-  app.addHook("preParsing", async (request) => {
+  app.addHook("preParsing", (request, _reply, payload, done) => {
     const access = policyFor(request.method, request.routeOptions.url ?? "");
     // Unmatched requests (404) carry no route; everything matched has a policy (enforced at boot).
-    if (access === undefined) return;
-    const caller = await resolveCaller(ctx, options, request);
-    if (access === ANONYMOUS) {
-      // A revoked, unknown or malformed key on a route anyone may call is treated as no key (anonymous
-      // rate limit, no keyed privileges) rather than 401: an app whose key was revoked keeps working for
-      // its users where a key was never needed, and /healthz answers a probe carrying a stale key.
-      // It gains nothing: the bucket is the caller's IP, exactly as without a header.
-      request.principal = caller === INVALID || caller === NOT_BEARER ? null : caller;
-      return;
-    }
-    if (caller === NOT_BEARER) throw unauthorized('Authorization: expected "Bearer <key>" (the word Bearer, a space, then the key)');
-    if (caller === INVALID) throw unauthorized("Authorization: invalid, unknown or revoked API key");
-    request.principal = caller;
-    if (caller === null) throw unauthorized(`Authorization: this route needs an API key (Bearer) with role ${access.join(" or ")}`);
-    if (!access.includes(caller.role)) throw forbidden(`role ${caller.role} may not call ${request.method} ${request.routeOptions.url}; allowed: ${access.join(", ")}`);
+    if (access === undefined) return done(null, payload);
+    // A callback hook: without an Authorization header (most lookups) the caller is anonymous at once, no promise.
+    if (request.headers.authorization === undefined) return settle(request, access, null, () => done(null, payload), done);
+    resolveCaller(ctx, options, request).then(
+      (caller) => settle(request, access, caller, () => done(null, payload), done),
+      (error: Error) => done(error),
+    );
   });
+}
+
+/** Authorises and continues, or stops the request with authorise's 401/403. */
+function settle(request: FastifyRequest, access: Access, caller: Resolution, next: () => void, fail: (error: Error) => void): void {
+  try {
+    authorise(request, access, caller);
+  } catch (error) {
+    fail(error as Error);
+    return;
+  }
+  next();
+}
+
+/** Sets `request.principal` for a route of this access, or throws 401/403 (see installAuth). */
+function authorise(request: FastifyRequest, access: Access, caller: Resolution): void {
+  if (access === ANONYMOUS) {
+    // A revoked, unknown or malformed key on a route anyone may call is treated as no key (anonymous
+    // rate limit, no keyed privileges) rather than 401: an app whose key was revoked keeps working for
+    // its users where a key was never needed, and /healthz answers a probe carrying a stale key.
+    // It gains nothing: the bucket is the caller's IP, exactly as without a header.
+    request.principal = caller === INVALID || caller === NOT_BEARER ? null : caller;
+    return;
+  }
+  if (caller === NOT_BEARER) throw unauthorized('Authorization: expected "Bearer <key>" (the word Bearer, a space, then the key)');
+  if (caller === INVALID) throw unauthorized("Authorization: invalid, unknown or revoked API key");
+  request.principal = caller;
+  if (caller === null) throw unauthorized(`Authorization: this route needs an API key (Bearer) with role ${access.join(" or ")}`);
+  if (!access.includes(caller.role)) throw forbidden(`role ${caller.role} may not call ${request.method} ${request.routeOptions.url}; allowed: ${access.join(", ")}`);
 }

@@ -18,10 +18,12 @@ export function installMetrics(app: FastifyInstance, registry: Registry): void {
     registers: [registry],
   });
 
-  app.addHook("onResponse", async (request, reply) => {
+  // A callback hook, not an async one: no promise per request.
+  app.addHook("onResponse", (request, reply, done) => {
     // The route pattern, never the raw URL: ids in paths would explode the label set.
     const labels = { method: request.method, route: request.routeOptions.url ?? "unmatched", status: String(reply.statusCode) };
     requests.inc(labels);
     latency.observe(labels, reply.elapsedTime / 1000);
+    done();
   });
 }

@@ -75,8 +75,10 @@ export function installRouting(
   routes: readonly KnownRoute[],
   pageFallback: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false,
 ): void {
-  app.addHook("onSend", async (request, reply) => {
+  // A callback hook, not an async one: no promise per response.
+  app.addHook("onSend", (request, reply, payload, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    done(null, payload);
   });
 
   const methodsFor = allowedMethods(routes);

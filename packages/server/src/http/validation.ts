@@ -99,10 +99,12 @@ export const policyValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route)
  * body schema is validated as `{}` (see the policy above). An explicit JSON `null` is still refused.
  */
 export function installAbsentBodyAsEmpty(app: FastifyInstance): void {
-  app.addHook("preValidation", async (request) => {
-    if (request.body !== undefined && request.body !== null) return;
-    if (!request.routeOptions.schema?.body) return;
+  // A callback hook, not an async one: no promise per request.
+  app.addHook("preValidation", (request, _reply, done) => {
     const headers = request.headers;
-    if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) request.body = {};
+    if ((request.body === undefined || request.body === null) && headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) {
+      if (request.routeOptions.schema?.body) request.body = {};
+    }
+    done();
   });
 }
