@@ -304,6 +304,11 @@ export function normalize(original: string): NormalizedText {
     } else if (runStart >= 0) {
       o = finishRun(out, runStart, o, c, runHash);
       runStart = -1;
+      // A dropped word (a spoken filler: "press uh one") leaves the space before it; its own is not written twice.
+      if (c === 0x20 && out[o - 1] === 0x20) {
+        i += consumed;
+        continue;
+      }
     }
     out[o] = c;
     map[o] = i;
