@@ -5,7 +5,7 @@
  * create` can ask the running server over loopback instead of opening the database itself.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync, chmodSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const LOCK_FILE = "pglite.lock";
@@ -100,11 +100,20 @@ export async function acquireDataDirLock(dataDir: string, role: LockOwner["role"
 export function writeAdminToken(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
   const token = `sg_local_${randomBytes(32).toString("base64url")}`;
-  const path = join(dataDir, ADMIN_TOKEN_FILE);
-  rmSync(path, { force: true });
-  writeFileSync(path, token, { mode: 0o600 });
-  chmodSync(path, 0o600);
+  writePrivateFile(join(dataDir, ADMIN_TOKEN_FILE), token);
   return token;
+}
+
+/**
+ * Writes a 0600 file whole or not at all (a temporary file renamed over it): `scamguard keys` polls for these
+ * files while the server starts, and must never read one half-written (CI once read an empty server.json).
+ */
+function writePrivateFile(path: string, data: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  rmSync(temporary, { force: true });
+  writeFileSync(temporary, data, { mode: 0o600 });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, path);
 }
 
 export function readAdminToken(dataDir: string): string | null {
@@ -116,7 +125,7 @@ export function readAdminToken(dataDir: string): string | null {
 }
 
 export function writeServerInfo(dataDir: string, info: ServerInfo): void {
-  writeFileSync(join(dataDir, SERVER_FILE), JSON.stringify(info), { mode: 0o600 });
+  writePrivateFile(join(dataDir, SERVER_FILE), JSON.stringify(info));
 }
 
 /** The running server of `dataDir`, or null when none is published or its process is gone. */
