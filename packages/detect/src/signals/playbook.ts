@@ -6,6 +6,8 @@ import { type DirectoryEntry, type FraudMode, type Signal, type Stage, stageRank
 import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import { DIRECTORY } from "../directory/data.js";
 import { mentionsOf } from "../directory/mentions.js";
+import { analyzeUrl } from "../link/analyze-url.js";
+import { findBrandToken } from "../link/lookalike.js";
 import type { NormalizedText } from "../types.js";
 import { type PlaybookStructure, readStructure, withoutSelfClaims } from "./structure.js";
 
@@ -29,6 +31,9 @@ const COMBOS = playbook.combos as Array<{
 }>;
 const MODE_ORDER = playbook.modeOrder as FraudMode[];
 const KIND_MODES = playbook.institutionKindModes as Record<string, FraudMode>;
+const LINK_KIND_MODES = playbook.lookalikeKindModes as Record<string, FraudMode>;
+/** Link signals that imitate one institution's site: the link itself claims to be that institution. */
+const IMITATING_LINKS: ReadonlySet<string> = new Set(["url:lookalike", "url:brand-subdomain"]);
 const SIGNAL_INSTITUTIONS = playbook.signalInstitutions as Record<string, string>;
 const STANDALONE: ReadonlySet<string> = new Set(playbook.standalone.ids);
 const BY_ID = new Map<string, DirectoryEntry>(DIRECTORY.map((e) => [e.id, e]));
@@ -143,6 +148,11 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
     }
     score.set(m.id, (score.get(m.id) ?? 0) + points);
   }
+  // A look-alike link names the brand it imitates ("usps-fee.top" speaks for USPS), wherever it stands, but
+  // as one mention: a letterhead (【中国银行】… boc-jd.cc) says more. Only once the text claims something at
+  // all: a chat that quotes a look-alike impersonates no one.
+  const linked = imitatedByLink(signals);
+  if (linked !== null) score.set(linked, (score.get(linked) ?? 0) + 1);
   let best: string | null = null;
   let bestScore = 0;
   for (const [id, points] of score) {
@@ -157,6 +167,34 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
     if (fallback !== undefined) return fallback;
   }
   return null;
+}
+
+/**
+ * The directory institution the text's first look-alike link imitates by name, or null. Only a link that
+ * carries the brand ("usps-fee.top", "irs.gov-refund.com") names it: a near-miss spelling ("domain.com" is
+ * one edit from douyin.com) or a common word under another suffix ("live.you") is no claim to be anyone.
+ * @example imitatedByLink(detectSignals("settle the fee at usps-fee.top").signals) // "usps"
+ */
+function imitatedByLink(signals: readonly Signal[]): string | null {
+  for (const s of signals) {
+    if (!IMITATING_LINKS.has(s.id)) continue;
+    for (const e of s.evidence) {
+      const { imitates, displayHost } = analyzeUrl(e.text);
+      if (imitates !== null && displayHost !== null && BY_ID.has(imitates) && findBrandToken(displayHost)?.institution === imitates) return imitates;
+    }
+  }
+  return null;
+}
+
+/**
+ * The mode a look-alike of this institution's site serves (playbook.json lookalikeKindModes: a parcel
+ * carrier's → parcel_customs, a bank's → phishing), when the text imitates the one it speaks for.
+ * Only a fallback: the tactics' own votes decide whenever they reach a mode.
+ */
+function linkMode(signals: readonly Signal[], impersonating: string | null): FraudMode | null {
+  if (impersonating === null || imitatedByLink(signals) !== impersonating) return null;
+  const kind = BY_ID.get(impersonating)?.kind;
+  return kind === undefined ? null : (LINK_KIND_MODES[kind] ?? null);
 }
 
 /**
@@ -177,7 +215,7 @@ export function inferPlaybook(text: NormalizedText, allSignals: readonly Signal[
   const stage = furthestStage(signals) ?? (read.trajectory === true ? furthestTacticStage(signals) : null);
   // No stage means no scam shape: a mode would only name the topic of an ordinary chat.
   return {
-    mode: stage === null ? null : inferMode(signals, kind),
+    mode: stage === null ? null : (inferMode(signals, kind) ?? linkMode(signals, impersonating)),
     stage,
     impersonating: stage === null ? null : impersonating,
   };
