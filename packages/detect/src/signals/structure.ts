@@ -465,6 +465,9 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let decisive = false;
   let robocall = false;
   let trajectory = false;
+  // When every contact given is the institution's own, "download the app at flex.amazon.com" moves the reader
+  // nowhere they did not choose: the cue that repeats such a contact ask is no trajectory move either.
+  const officialMoves = officialOnly ? signals.filter((x) => CONTACT_ASKS.has(x.id)).flatMap((x) => x.evidence) : [];
   const hasGain = cueHits(text, "gainZh").length + cueHits(text, "gainEn").length > 0;
   const hasMoveCue = cueHits(text, "moveZh").length + cueHits(text, "moveEn").length > 0;
   // Text before the first speaker tag (a preamble, or a line whose tag a sprinkled emoji hid) may be anyone's:
@@ -474,7 +477,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     const m = untagged === undefined || speaker === "_" ? own : joinMoves(own, untagged);
     // Cheap first: no trajectory without a move (a channel signal or a move cue).
     if (!trajectory && (m.lastMove >= 0 || hasMoveCue) && (m.moneyAsks.length > 0 || m.firstClaim < Infinity || hasGain)) {
-      trajectory = isTrajectory(text, turns, speaker, m, anyCue ? cues : null);
+      trajectory = isTrajectory(text, turns, speaker, m, anyCue ? cues : null, officialOnly ? officialMoves : undefined);
     }
     // The combinations of the playbook: claim + ask; who-I-am + what-is-wrong (the opening of every
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
@@ -497,8 +500,9 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
  *   A rapport or first-contact lure and a move ("交个朋友，加个微信") are not enough without money.
  * Cues inside a described clause (a warning) do not count. Original offsets throughout.
  */
-function isTrajectory(text: NormalizedText, turns: readonly Turn[], speaker: string, m: SpeakerMoves, cues: Cues | null): boolean {
-  const moves = cueOffsets(text, turns, speaker, MOVE_LEXICONS, cues);
+function isTrajectory(text: NormalizedText, turns: readonly Turn[], speaker: string, m: SpeakerMoves, cues: Cues | null, official?: Signal["evidence"]): boolean {
+  let moves = cueOffsets(text, turns, speaker, MOVE_LEXICONS, cues);
+  if (official !== undefined && official.length > 0) moves = moves.filter((at) => !official.some((e) => e.start <= at && at < e.end));
   const firstMove = Math.min(m.firstMove, moves[0] ?? Infinity);
   const lastMove = Math.max(m.lastMove, moves[moves.length - 1] ?? -1);
   if (lastMove < 0) return false;
