@@ -4,7 +4,7 @@
  * carries several tactics, and protective counter-evidence. All values in [0, 1]. Pure.
  */
 import { PLAYBOOK_STAGES, type Signal, type SignalFamily, stageRank } from "@scamguard/contracts";
-import { splitTurns, turnAt } from "./text-features.js";
+import { speakerAt, splitTurns } from "./text-features.js";
 
 /** The six scam-tactic families (everything but `protective`), in a fixed order. */
 export const TACTIC_FAMILIES: readonly SignalFamily[] = ["impersonation", "pretext", "pressure", "channel", "credential", "money"];
@@ -79,8 +79,7 @@ export function signalFeatures(signals: readonly Signal[], original: string): Ma
       maxStage = Math.max(maxStage, stageRank(s.stage));
     }
     for (const e of s.evidence) {
-      const t = turnAt(turns, e.start);
-      const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
+      const speaker = speakerAt(turns, e.start);
       const set = speakerFamilies.get(speaker) ?? new Set<SignalFamily>();
       set.add(s.family);
       speakerFamilies.set(speaker, set);

@@ -92,6 +92,11 @@ export function turnAt(turns: readonly Turn[], at: number): number {
   return found;
 }
 
+/** Speaker of the turn holding original offset `at`, `_` before the first tag or in an untagged text. */
+export function speakerAt(turns: readonly Turn[], at: number): string {
+  return turns[turnAt(turns, at)]?.speaker ?? "_";
+}
+
 /** Splits after sentence punctuation (kept on the sentence, so questions stay recognisable). */
 const SENTENCE_SPLIT = /\n|(?<=[。！？!?；;…])(?![。！？!?；;…])|(?<=\.)(?=\s|[^ -~\s])/;
 const QUESTION_END = /[?？]|[吗呢么嘛][\s,，。~～]*$/;

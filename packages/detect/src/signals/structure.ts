@@ -14,7 +14,7 @@
 import type { Signal } from "@scamguard/contracts";
 import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import type { NormalizedText } from "../types.js";
-import { splitTurns, type Turn, turnAt } from "../model/text-features.js";
+import { speakerAt, splitTurns, type Turn, turnAt } from "../model/text-features.js";
 import type { LexiconHit } from "./lexicon-matcher.js";
 import { type LexiconName, lexiconApplies, lexiconHits } from "./lexicon-scan.js";
 
@@ -420,8 +420,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       // A forbidden ask is advice: it counts as described, like a warning's third-person clause.
       if (isAsk && isProhibited(s, toNormalized(text, e.start))) continue;
       direct = true;
-      const t = turnAt(turns, e.start);
-      const speaker = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
+      const speaker = speakerAt(turns, e.start);
       let moves = bySpeaker.get(speaker);
       if (moves === undefined) {
         moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, cover: false, addressedMoneyAsk: false, claimIds: new Set(), narrowAsks: [], firstClaim: Infinity, firstMove: Infinity, lastMove: -1, moneyAsks: [] };
@@ -541,8 +540,7 @@ function cueOffsets(text: NormalizedText, turns: readonly Turn[], speaker: strin
   for (const name of lexicons) {
     for (const hit of cueHits(text, name)) {
       const at = text.toOriginal[hit.start] ?? 0;
-      const t = turnAt(turns, at);
-      const who = t < 0 ? "_" : (turns[t]?.speaker ?? "_");
+      const who = speakerAt(turns, at);
       if (who !== speaker && who !== "_") continue;
       if (cues !== null && isDescribed(text.normalized, hit.start, cues, true)) continue;
       out.push(at);
