@@ -99,6 +99,19 @@ describe("scamguard check --server (private range lookup)", () => {
     expect(stdout).not.toMatch(/Reputation|reporter|no reports|official contact/);
   });
 
+  it("names an app as a person knows it, in the verdict's language, never by its lookup id", async () => {
+    const zh = await runCli(["check", "--server", relay.url, "请下载腾讯会议，会议号 123 456 789，我教您共享屏幕"]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("应用 腾讯会议：没有记录 — 无人举报");
+    expect(zh.stdout).toContain("会议号 123456789：没有记录 — 无人举报");
+    expect(zh.stdout).not.toContain("tencent-meeting");
+    const en = await runCli(["check", "--server", relay.url, "Please install Tencent Meeting, meeting ID 123 456 789, and share your screen"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("app Tencent Meeting: unknown — no reports");
+    expect(en.stdout).toContain("meeting ID 123456789: unknown — no reports");
+    expect(en.stdout).not.toMatch(/tencent-meeting|meeting_id|腾讯/);
+  });
+
   it("fails with a message naming the server when it cannot be reached", async () => {
     const { stdout, stderr, code } = await runCli(["check", "--server", "http://127.0.0.1:9", NUMBER]);
     expect(code).not.toBe(0);

@@ -4,7 +4,7 @@
  * prefix); the match happens here.
  */
 import { type RangeLookupResponse, RangeLookupResponseSchema } from "@scamguard/contracts";
-import { type ExtractedIdentifier, type PrivateVerdict, privateVerdict, rangeProbes } from "@scamguard/detect";
+import { appName, type ExtractedIdentifier, type PrivateVerdict, privateVerdict, rangeProbes } from "@scamguard/detect";
 
 export interface IdentifierReputation extends PrivateVerdict {
   kind: ExtractedIdentifier["kind"];
@@ -57,7 +57,7 @@ const LOOKUP_WORDS = {
   },
   en: {
     heading: (server: string) => `Reputation (private lookup at ${server}: only hash prefixes were sent)`,
-    kind: null,
+    kind: { phone: "phone", email: "e-mail/Apple ID", bank_account: "bank account", url: "link", domain: "domain", meeting_id: "meeting ID", app: "app", display_name: "display name" },
     verdict: null,
     viaDomain: " (its domain)",
     colon: ": ",
@@ -76,9 +76,11 @@ export function renderReputations(server: string, reputations: readonly Identifi
     const what = r.via === "domain" ? w.viaDomain : "";
     const detail =
       r.entry === null ? w.noReports : r.entry.verdict === "official" ? w.official : w.reporters(r.entry.reporters, r.entry.updated ?? null);
-    const kind = w.kind?.[r.kind] ?? r.kind;
+    const kind = w.kind[r.kind];
     const verdict = w.verdict?.[r.verdict] ?? r.verdict;
-    lines.push(`  ${kind} ${r.normalized}${w.colon}${verdict}${what} — ${detail}`);
+    // An app is looked up by its id (tencent-meeting); a person reads its name, in the verdict's language.
+    const shown = r.kind === "app" ? appName(r.normalized, lang) : r.normalized;
+    lines.push(`  ${kind} ${shown}${w.colon}${verdict}${what} — ${detail}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -7,5 +7,5 @@ export { rangeProbes, privateVerdict, type RangeProbe, type PrivateVerdict } fro
 export { normalizeIdentifier, canonicalUrl, registrableDomain, hostToAscii, hostToUnicode, type NormalizeResult } from "./normalize.js";
 export { normalizePhone, type NormalizedPhone, type PhoneClass } from "./phone.js";
 export { luhnValid, isCardNumber } from "./luhn.js";
-export { KNOWN_APPS, findKnownApp, type KnownApp, type AppCategory } from "./apps.js";
+export { KNOWN_APPS, appName, findKnownApp, type KnownApp, type AppCategory } from "./apps.js";
 export { foldText, foldKey } from "./fold.js";
