@@ -42,17 +42,18 @@ function matchesOf(pattern: string, runs: number): string[] {
 
 describe("anchorLiterals", () => {
   it("widens short anchors across optional parts and small classes", () => {
-    expect(anchorLiterals("(你|您)(的)?(儿子|女儿)")?.sort()).toEqual(["你儿子", "你女儿", "你的", "您儿子", "您女儿", "您的"]);
-    expect(anchorLiterals("(你|您)[,，]?我是")?.sort()).toEqual(["你,", "你我", "你，", "您,", "您我", "您，"]);
+    expect(anchorLiterals("(你|您)(的)?(儿子|女儿)")?.sort()).toEqual(["你儿子", "你女儿", "你的儿子", "你的女儿", "您儿子", "您女儿", "您的儿子", "您的女儿"]);
+    expect(anchorLiterals("(你|您)[,，]?我是")?.sort()).toEqual(["你,我", "你我是", "你，我", "您,我", "您我是", "您，我"]);
   });
 
-  it("anchors a leading group of complex alternatives alternative by alternative", () => {
-    expect(anchorLiterals("(toll|e-?zpass)\\b[^!?]{0,9}due")).toEqual(["tol", "e-z", "ezp"]);
+  it("widens a prefix by a complex alternative's anchors and ends it there", () => {
+    expect(anchorLiterals("(你|您)(在[^,]{0,6})?(卖|出售)的")?.sort()).toEqual(["你出售", "你卖的", "你在", "您出售", "您卖的", "您在"]);
+    expect(anchorLiterals("(toll|e-?zpass)\\b[^!?]{0,9}due")?.sort()).toEqual(["e-zpa", "ezpas", "toll"]);
   });
 
   it("anchors every top-level alternative", () => {
-    expect(anchorLiterals("(此类|类似的?)(诈骗|骗局)|这种(诈骗|骗局)")?.sort()).toEqual(["此类", "类似", "这种"]);
-    expect(anchorLiterals("(back|knee) brace|genetic (test|screening)")?.sort()).toEqual(["back", "gen", "knee"]);
+    expect(anchorLiterals("(此类|类似的?)(诈骗|骗局)|这种(诈骗|骗局)")?.sort()).toEqual(["此类诈骗", "此类骗局", "类似", "类似的", "这种诈骗", "这种骗局"]);
+    expect(anchorLiterals("(back|knee) brace|genetic (test|screening)")?.sort()).toEqual(["back ", "genet", "knee "]);
   });
 
   it("gives up (null) rather than guess when a pattern cannot be anchored", () => {
