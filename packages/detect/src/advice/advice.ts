@@ -2,7 +2,7 @@
  * What to do now: advice rules as data (advice.json), chosen by the furthest stage, the fraud mode, the
  * signals that fired and the impersonated institution, whose official number is named.
  */
-import { type Advice, type FraudMode, type Lang, type RiskLevel, type Signal, type Stage, stageRank } from "@scamguard/contracts";
+import { type Advice, type DirectoryEntry, type FraudMode, type Lang, type RiskLevel, type Signal, type Stage, stageRank } from "@scamguard/contracts";
 import { DIRECTORY } from "../directory/data.js";
 import data from "./advice.json" with { type: "json" };
 
@@ -55,7 +55,7 @@ export function adviceFor(input: AdviceInput): Advice[] {
   if (stage === null && mode === null && !worrying) return [];
   const fired = new Set(input.signals.filter((s) => s.weight > 0).map((s) => s.id));
   const entry = impersonating ? DIRECTORY.find((e) => e.id === impersonating) : undefined;
-  const number = entry?.numbers[0];
+  const number = entry ? officialNumber(entry, lang) : undefined;
   const vars = { name: entry ? entry.name[lang] : "", number: number ?? "" };
   const out: Advice[] = [];
   for (const rule of ADVICE_RULES) {
@@ -72,3 +72,28 @@ export function adviceFor(input: AdviceInput): Advice[] {
   }
   return out;
 }
+
+const CALL_OFFICIAL_NUMBER = "call-official-number";
+
+/**
+ * The number to call back in a person's language: an English reader gets the international one where the
+ * directory has one (Apple: +1 800-275-2273, not its mainland 400 line), a Chinese reader the first listed.
+ * @example officialNumber(DIRECTORY.find((e) => e.id === "apple")!, "en") // "+1 800-275-2273"
+ */
+export function officialNumber(entry: DirectoryEntry, lang: Lang): string | undefined {
+  return (lang === "en" ? entry.numbers.find((n) => n.startsWith("+")) : undefined) ?? entry.numbers[0];
+}
+
+/**
+ * "Hang up and call {name} yourself on its official number {number}" for the impersonated institution, in
+ * `lang`; null when it is unknown or lists no number. The live call names it as the verdict does.
+ * @example callOfficialAdvice("amazon", "en")?.text // "Hang up and call Amazon yourself on its official number +1 888-280-4331; …"
+ */
+export function callOfficialAdvice(impersonating: string | null, lang: Lang): Advice | null {
+  const entry = impersonating ? DIRECTORY.find((e) => e.id === impersonating) : undefined;
+  const number = entry ? officialNumber(entry, lang) : undefined;
+  const rule = ADVICE_RULES.find((r) => r.id === CALL_OFFICIAL_NUMBER);
+  if (!entry || number === undefined || !rule) return null;
+  return { id: rule.id, text: fill(rule[lang], { name: entry.name[lang], number }) };
+}
+

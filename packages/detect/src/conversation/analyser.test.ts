@@ -129,3 +129,36 @@ describe("the live risk after the last line agrees with the whole text", () => {
     expect(transcript.length).toBeLessThanOrEqual(TRANSCRIPT_WINDOW);
   });
 });
+
+describe("the live call's 'call them back yourself' names the institution in the person's language", () => {
+  const alertsOf = (lang: Lang, lines: string[]) => {
+    let c = createConversation(lang);
+    let transcript = "";
+    const advice: string[] = [];
+    for (const text of lines) {
+      const r = addUtterance(c, { speaker: "remote", text }, { transcript });
+      ({ state: c, transcript } = r);
+      for (const a of r.alerts) advice.push(...a.advice.map((x) => x.text));
+    }
+    return advice.join("\n");
+  };
+  it("an Amazon caller in English: Amazon's own number, no Chinese hotlines", () => {
+    const advice = alertsOf("en", [
+      "hi this is amazon customer service",
+      "there is a suspicious order of an iphone on your account",
+      "please install anydesk so I can refund you",
+    ]);
+    expect(advice).toContain("call Amazon yourself on its official number +1 888-280-4331");
+    expect(advice).not.toMatch(/WeBank|Alipay|JD\.com|95384|95188|950618|[\u3400-\u9fff]/);
+  });
+  it("an Apple caller in English gets Apple's international number, in Chinese its mainland one", () => {
+    const lines = ["this is apple support, your icloud account was hacked", "share your screen and read me the verification code"];
+    expect(alertsOf("en", lines)).toContain("+1 800-275-2273");
+    expect(alertsOf("zh", ["您好，我是苹果客服，您的Apple ID被盗了", "请共享屏幕，把验证码念给我"])).toContain("苹果官方客服电话400-666-8800");
+  });
+  it("an unnamed caller in English gets the generic sentence without China's numbers", () => {
+    const advice = alertsOf("en", ["this is the security department of your bank", "move your savings to a safe account now and read me the code"]);
+    expect(advice).toContain("on the back of your card");
+    expect(advice).not.toMatch(/WeBank|95384|[\u3400-\u9fff]/);
+  });
+});

@@ -4,6 +4,7 @@
  * State is plain JSON so a server can persist it; each call costs one utterance, not the transcript.
  */
 import {
+  type Advice,
   type ConversationAlert,
   type ConversationEvidence,
   type Lang,
@@ -15,6 +16,7 @@ import {
   type Stage,
   stageRank,
 } from "@scamguard/contracts";
+import { callOfficialAdvice } from "../advice/advice.js";
 import { type Assessment, assess } from "../analyze.js";
 import { adviceTexts } from "./advice-texts.js";
 import { CUE_FILE, CUES, type CueHit, matchCues } from "./cues.js";
@@ -73,12 +75,13 @@ function engineOn(text: string, lang: Lang): Assessment | null {
 const maxRisk = (a: RiskLevel, b: RiskLevel): RiskLevel => (riskRank(a) >= riskRank(b) ? a : b);
 
 /**
- * The whole-text verdict's risk of the transcript (low when the engine is not in use or fails): the cue ladder
- * reads one utterance at a time and misses what only the whole call shows (the model score, the structure gate).
+ * The engine's reading of the whole transcript (null when the engine is not in use or fails): the cue ladder
+ * reads one utterance at a time and misses what only the whole call shows (the model score, the structure gate,
+ * the institution the caller claims to be).
  */
-function transcriptRisk(transcript: string, lang: Lang, options: ConversationOptions, line: Assessment | null | undefined): RiskLevel {
-  if (options.signals !== undefined) return "low"; // a caller's own detectors (or none): the engine is not in use
-  return (line !== undefined ? line : engineOn(transcript, lang))?.risk ?? "low";
+function transcriptAssessment(transcript: string, lang: Lang, options: ConversationOptions, line: Assessment | null | undefined): Assessment | null {
+  if (options.signals !== undefined) return null; // a caller's own detectors (or none): the engine is not in use
+  return line !== undefined ? line : engineOn(transcript, lang);
 }
 
 /**
@@ -155,7 +158,8 @@ export function addUtterance(
   const stages = PLAYBOOK_STAGES.ids.filter((s) => stageSet.has(s));
   const stage = stages.length > 0 ? stages[stages.length - 1]! : null;
   // Never below the risk already reached, the cue ladder, or the whole text read as `scamguard check` reads it.
-  const risk = maxRisk(maxRisk(state.risk, riskOf(new Set(Object.keys(cues)), stageSet)), transcriptRisk(transcript, lang, options, line));
+  const whole = transcriptAssessment(transcript, lang, options, line);
+  const risk = maxRisk(maxRisk(state.risk, riskOf(new Set(Object.keys(cues)), stageSet)), whole?.risk ?? "low");
 
   const next: ConversationState = { v: 1, lang, utterances: index + 1, alerts: state.alerts, cues, stages, stage, risk };
   const stageRose = stage !== null && (state.stage === null || stageRank(stage) > stageRank(state.stage));
@@ -182,10 +186,19 @@ export function addUtterance(
     risk,
     cues: shown.map((h) => h.id),
     title,
-    advice: adviceTexts(adviceIds, lang).slice(0, 4),
+    advice: namedCallBack(adviceTexts(adviceIds, lang), whole?.impersonating ?? null, lang).slice(0, 4),
     evidence,
   };
   return { state: next, alerts: [alert], heard, transcript };
+}
+
+/**
+ * "Call the official number yourself" names the institution the caller claims to be and its number in the
+ * person's language (Amazon: +1 888-280-4331), as the verdict does, instead of the generic sentence.
+ */
+function namedCallBack(advice: Advice[], impersonating: string | null, lang: Lang): Advice[] {
+  const named = callOfficialAdvice(impersonating, lang);
+  return named ? advice.map((a) => (a.id === "hang-up-call-official" ? named : a)) : advice;
 }
 
 /** Cue-file hits win over an external signal with the same id; order: cue file, then the rest. */
