@@ -146,3 +146,27 @@ describe("evidence quotes the whole amount and the whole link", () => {
     for (const s of analyze(text, { lang: "en" }).signals) for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 });
+
+describe("a verdict's reasons are in one language, never a mix", () => {
+  const CJK = /[\u3400-\u9fff]/;
+  it("an English verdict on a Chinese script names the tactics without quoting the Chinese", () => {
+    const v = analyze("您好，我是京东金融客服，您的学生账户需要注销，否则影响征信，请下载腾讯会议共享屏幕", { lang: "en" });
+    expect(v.lang).toBe("en");
+    expect(v.reasons.length).toBeGreaterThan(1);
+    for (const r of v.reasons) expect(r, r).not.toMatch(CJK);
+    expect(v.reasons).toContain("Asks to share or record the screen.");
+    // The evidence itself is kept for highlighting.
+    expect(v.signals.find((s) => s.id === "channel:screen-share")?.evidence[0]?.text).toBe("共享屏幕");
+  });
+  it("a Chinese verdict on an English script quotes no English phrase, but keeps a name it can quote", () => {
+    const v = analyze("hello this is amazon, your account is locked, please install anydesk and read me the code", { lang: "zh" });
+    expect(v.lang).toBe("zh");
+    for (const r of v.reasons) expect(r, r).not.toMatch(/[A-Za-z]{2,}\s+[A-Za-z]{2,}/);
+    expect(v.reasons.some((r) => r.includes("“anydesk”"))).toBe(true);
+  });
+  it("a mixed text quotes what is in the verdict's language and drops the rest", () => {
+    const v = analyze("Hi this is Apple support. 您的Apple ID已被锁定，请共享屏幕 and read me the verification code", { lang: "en" });
+    for (const r of v.reasons) expect(r, r).not.toMatch(CJK);
+    expect(v.reasons.some((r) => r.includes("“read me the verification code”"))).toBe(true);
+  });
+});

@@ -156,9 +156,25 @@ function reasonsOf(risk: RiskLevel, signals: readonly Signal[], impersonating: s
   return reasons;
 }
 
-/** "label: “evidence”" in the verdict's punctuation (the description is already in its language). */
+/**
+ * "label: “evidence”" in the verdict's punctuation (the description is already in its language); the label
+ * alone when the evidence is in the other language, so a reason is one language, never a mix (the evidence
+ * stays in `signals` and is highlighted in the text).
+ */
 function quoted(s: Signal, lang: Lang): string {
-  return `${s.description}${lang === "zh" ? "：" : ": "}“${s.evidence[0]?.text ?? ""}”`;
+  const quote = s.evidence[0]?.text ?? "";
+  if (!inLanguage(quote, lang)) return lang === "zh" ? `${s.description}。` : `${s.description}.`;
+  return `${s.description}${lang === "zh" ? "：" : ": "}“${quote}”`;
+}
+
+/**
+ * Whether a quote reads as `lang`: Chinese characters in an English reason, or an English phrase (two Latin
+ * words or more, no Chinese character) in a Chinese one, do not. A lone name, number or link ("AnyDesk",
+ * "95588") reads in both.
+ */
+function inLanguage(quote: string, lang: Lang): boolean {
+  const cjk = /[\u3400-\u9fff]/.test(quote);
+  return lang === "en" ? !cjk : cjk || !/[A-Za-z]{2,}[^A-Za-z\u3400-\u9fff]+[A-Za-z]{2,}/.test(quote);
 }
 
 function emptyVerdict(lang: Lang, analyzedChars: number, truncated: boolean): Verdict {
