@@ -61,6 +61,20 @@ describeBothEngines("reports", (t) => {
     expect(paths).toEqual(["loss.amount", "loss.currency", "occurredAt"]);
   });
 
+  it("reads a currency typed in lower case (cny, usd) as its ISO code instead of refusing the report", async () => {
+    const res = await post({ ...phone("13800138011"), loss: { amount: 2000, currency: "cny" } });
+    expect(res.statusCode).toBe(201);
+    const read = async (id: string) =>
+      (await t().app.inject({ method: "GET", url: `/v1/reports/${id}`, headers: await t().authHeader("analyst") })).json();
+    expect((await read(res.json().id)).loss).toEqual({ amount: 2000, currency: "CNY" });
+    const usd = await post({ ...phone("13800138012"), loss: { amount: 150, currency: " usd " } });
+    expect(usd.statusCode).toBe(201);
+    expect((await read(usd.json().id)).loss).toEqual({ amount: 150, currency: "USD" });
+    const bad = await post({ ...phone("13800138013"), loss: { amount: 1, currency: "rmb!" } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe("loss.currency: expected an ISO 4217 code such as CNY");
+  });
+
   it("shows the date format it wants when occurredAt is a date without T and offset (zod said only 'Invalid ISO datetime')", async () => {
     const res = await post({ ...phone("13800138000"), occurredAt: "2026-12-02 10:00" });
     expect(res.statusCode).toBe(400);

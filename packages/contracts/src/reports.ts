@@ -4,7 +4,7 @@ import { RoleSchema } from "./auth.js";
 import { IdentifierInputSchema, NormalizedIdentifierSchema } from "./identifiers.js";
 import { LookupResultSchema } from "./lookup.js";
 import { PageQuerySchema, pageSchema } from "./pagination.js";
-import { IsoTimeSchema } from "./sessions.js";
+import { CurrencySchema, IsoTimeSchema } from "./sessions.js";
 import { FraudModeSchema, IdentifierKindSchema, StageSchema } from "./taxonomy.js";
 import { VerdictSchema } from "./verdict.js";
 
@@ -39,7 +39,7 @@ export type ReportChannel = z.infer<typeof ReportChannelSchema>;
  */
 export const LossSchema = z.object({
   amount: z.number().nonnegative().max(1e12),
-  currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as CNY"),
+  currency: CurrencySchema,
 });
 export type Loss = z.infer<typeof LossSchema>;
 

@@ -38,8 +38,17 @@ export type Payee = z.infer<typeof PayeeSchema>;
 
 /** Amounts are in major units of `currency` (yuan, not fen). */
 const AmountSchema = z.number().positive().max(1e12);
-/** ISO 4217 code, upper case. */
-export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as CNY");
+/**
+ * ISO 4217 code, stored upper case: "cny", " usd " are read as CNY, USD (a person types them so; refusing
+ * them helps nobody), anything else is refused with the reason.
+ * @example CurrencySchema.parse("cny") // "CNY"
+ */
+export const CurrencySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, "expected an ISO 4217 code such as CNY")
+  .toUpperCase()
+  .meta({ description: "ISO 4217 code (CNY, USD …); lower case is accepted and stored upper case" });
 
 export const CallChannelSchema = z.enum(["phone", "facetime", "voip", "chat"]);
 export type CallChannel = z.infer<typeof CallChannelSchema>;

@@ -8,14 +8,14 @@ import { z } from "zod";
 import { LookupVerdictSchema } from "./lookup.js";
 import { FreezeStateSchema } from "./freezes.js";
 import { ReportChannelSchema } from "./reports.js";
-import { IsoTimeSchema } from "./sessions.js";
+import { CurrencySchema, IsoTimeSchema } from "./sessions.js";
 import { FraudModeSchema, IdentifierKindSchema } from "./taxonomy.js";
 
 /** The window and currency every stats route accepts. @example { from: "2026-11-01T00:00:00Z", currency: "CNY" } */
 export const StatsWindowQuerySchema = z.object({
   from: IsoTimeSchema.optional(),
   to: IsoTimeSchema.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as CNY").default("CNY"),
+  currency: CurrencySchema.default("CNY"),
 });
 export type StatsWindowQuery = z.infer<typeof StatsWindowQuerySchema>;
 
