@@ -71,6 +71,15 @@ describeBothEngines("hardening: one validation policy", (t) => {
     expect(missing.json().error.code).toBe("not_found");
   });
 
+  it("answers a missing file under a route that serves GET with 404, not 'GET: method not allowed; allowed: GET'", async () => {
+    const asset = await t().app.inject({ method: "GET", url: "/assets/no-such-bundle.js" });
+    expect(asset.statusCode).toBe(404);
+    expect(asset.json().error).toEqual({ code: "not_found", message: "GET /assets/no-such-bundle.js: not found" });
+    const post = await t().app.inject({ method: "POST", url: "/assets/no-such-bundle.js" });
+    expect(post.statusCode).toBe(405);
+    expect(post.headers.allow).toBe("GET, HEAD");
+  });
+
   it("puts x-request-id on answers, errors included", async () => {
     for (const res of [
       await t().app.inject({ method: "GET", url: "/healthz" }),

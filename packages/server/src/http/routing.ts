@@ -86,6 +86,11 @@ export function installRouting(
     if (pageFallback(request, reply)) return;
     const path = request.url.split("?")[0] ?? "/";
     const allow = methodsFor(path);
+    // A route that answers this method but found nothing (a missing /assets/ file) is a 404, not a 405.
+    if (allow.includes(request.method)) {
+      send(reply, 404, { error: { code: "not_found", message: `${request.method} ${path}: not found` } });
+      return;
+    }
     if (allow.length > 0) {
       reply.header("allow", allow.join(", "));
       send(reply, 405, { error: { code: "method_not_allowed", message: `${request.method} ${path}: method not allowed; allowed: ${allow.join(", ")}` } });
