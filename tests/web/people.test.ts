@@ -349,3 +349,24 @@ describe("Console and bank pages without a key", () => {
   });
 });
 
+
+describe("A mistyped address", () => {
+  it("says there is no such page, names it, and still offers the Check page; a real page shows no such notice", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/chekc`);
+    await expect.poll(() => page.getByTestId("not-found").textContent()).toContain("没有这个页面：/chekc");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("这是诈骗吗？");
+    expect(await page.getByLabel("短信、聊天或通话内容").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByRole("link", { name: "通话中" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("通话中：边听边检查");
+    expect(await page.getByTestId("not-found").count()).toBe(0);
+    const en = await h.newPage({ lang: "en" });
+    await en.page.goto(`${h.url}/reprot?x=1`);
+    // The pages share one browser profile, whose stored language is the phone page's Chinese.
+    await en.page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => en.page.getByTestId("not-found").textContent()).toContain("There is no page at /reprot");
+    expect(phone.errors).toEqual([]);
+    expect(en.errors).toEqual([]);
+  });
+});

@@ -188,6 +188,8 @@ const zh = {
   "error.network": "连接不上服务器。",
   "error.generic": "出错了：{message}",
   "common.loading": "加载中……",
+  "notFound.title": "没有这个页面：{path}",
+  "notFound.body": "地址可能输错了。下面是检查页面：粘贴可疑的短信或通话内容就能检查。其他页面在上方菜单里。",
   "common.close": "关闭",
 } as const;
 
@@ -376,6 +378,8 @@ const en: Record<keyof typeof zh, string> = {
   "error.network": "Cannot reach the server.",
   "error.generic": "Something went wrong: {message}",
   "common.loading": "Loading…",
+  "notFound.title": "There is no page at {path}",
+  "notFound.body": "The address may be mistyped. Below is the Check page: paste a suspicious message or call to check it. The other pages are in the menu above.",
   "common.close": "Close",
 };
 
