@@ -15,8 +15,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(logLevel: string): Promise<string[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), "scamguard-startup-"));
+async function start(logLevel: string, dataDir = mkdtempSync(join(tmpdir(), "scamguard-startup-"))): Promise<string[]> {
   dirs.push(dataDir);
   const lines: string[] = [];
   const write = process.stderr.write.bind(process.stderr);
@@ -31,11 +30,18 @@ async function start(logLevel: string): Promise<string[]> {
 
 it("says on stderr what a first start is doing, step by step, then where it is ready", async () => {
   expect(await start("warn")).toEqual([
-    "scamguard: opening the embedded database in DIR (the first time creates it: tens of seconds)",
+    "scamguard: creating the embedded database in DIR (the first start: tens of seconds)",
     "scamguard: applying database migrations",
     "scamguard: loading the reputation index and contacts",
     "scamguard: ready at URL",
   ]);
+});
+
+it("warns of the wait only on the first start: a later start on the same DATA_DIR just opens it", async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "scamguard-startup-"));
+  await start("silent", dataDir);
+  vi.restoreAllMocks(); // start() spies on stderr again
+  expect((await start("warn", dataDir))[0]).toBe("scamguard: opening the embedded database in DIR");
 });
 
 it("stays quiet with LOG_LEVEL=silent", async () => {

@@ -3,7 +3,9 @@
  * SIGTERM/SIGINT. With PGlite it also publishes DATA_DIR/server.json and a 0600 admin.token so
  * `scamguard keys create` works while the server holds the database (see runtime/data-dir.ts).
  */
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "./app.js";
 import { type Config, describeConfig } from "./config.js";
@@ -29,10 +31,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const say = (line: string) => {
     if (config.logLevel !== "silent") process.stderr.write(`scamguard: ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   };
+  // Only a start that will create the files warns of the wait; later starts take seconds.
+  const fresh = config.databaseUrl === null && !existsSync(join(config.dataDir, "pglite", "PG_VERSION"));
   say(
-    config.databaseUrl === null
-      ? `opening the embedded database in ${config.dataDir} (the first time creates it: tens of seconds)`
-      : "connecting to PostgreSQL (DATABASE_URL)",
+    config.databaseUrl !== null
+      ? "connecting to PostgreSQL (DATABASE_URL)"
+      : fresh
+        ? `creating the embedded database in ${config.dataDir} (the first start: tens of seconds)`
+        : `opening the embedded database in ${config.dataDir}`,
   );
   const database = await openDatabase(config, { lockRole: "server", lockWaitMs: 5_000 });
   const embedded = database.engine === "pglite";
