@@ -46,18 +46,22 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
   return `${lines.join("\n")}\n`;
 }
 
-/** Wraps every evidence span (merged where they overlap) with the marker. */
+/** Wraps every evidence span with the marker, overlapping or touching spans merged into one mark («press one or», never «press one»« or»). */
 function highlight(text: string, verdict: Verdict, mark: (t: string) => string): string {
   const spans = verdict.signals
     .flatMap((s) => s.evidence)
     .filter((e) => e.end > e.start && e.end <= text.length)
     .sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
   let out = "";
   let cursor = 0;
-  for (const span of spans) {
-    if (span.end <= cursor) continue;
-    const start = Math.max(span.start, cursor);
-    out += text.slice(cursor, start) + mark(text.slice(start, span.end));
+  for (const span of merged) {
+    out += text.slice(cursor, span.start) + mark(text.slice(span.start, span.end));
     cursor = span.end;
   }
   return out + text.slice(cursor);
