@@ -97,6 +97,45 @@ describe("kill-chain engine", () => {
     expect(straight.at(-1)!.decision.decision).toBe("block");
   });
 
+  it("never changes the state it is given, for every kind of event (inputs deep-frozen)", () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+        for (const v of Object.values(value)) deepFreeze(v);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const payee = { kind: "bank_account" as const, value: "62220001" };
+    const events: SessionEvent[] = [
+      { ...strangerFacetime(), displayName: "京东客服" },
+      { type: "utterance", at: at(1), speaker: "remote", text: "您的账户影响征信，需要马上注销" },
+      { type: "app.installed", at: at(2), category: "meeting", name: "腾讯会议" },
+      { type: "screenshare.started", at: at(3) },
+      { type: "app.opened", at: at(4), category: "loan" },
+      { type: "loan.disbursed", at: at(5), amount: 30000, currency: "CNY" },
+      { type: "otp.received", at: at(6), source: "95588" },
+      { type: "payee.added", at: at(7), payee },
+      { type: "transfer.initiated", at: at(8), amount: 20000, currency: "CNY", payee, payeeKnown: false },
+      { type: "transfer.initiated", at: at(9), amount: 20000, currency: "CNY", payee, payeeKnown: false },
+      { type: "screenshare.stopped", at: at(10) },
+      { type: "call.ended", at: at(11) },
+    ];
+    const convoDeps: SessionDeps = { lang: "zh", payeeReputation: () => "suspicious" };
+    const reference = run(events, convoDeps).map((r) => JSON.stringify(r));
+    let state = deepFreeze(createSession());
+    const results = events.map((e) => {
+      const before = JSON.stringify(state);
+      const r = applyEvent(state, SessionEventSchema.parse(e), convoDeps); // throws on any in-place write
+      expect(JSON.stringify(state)).toBe(before);
+      state = deepFreeze(r.state);
+      return JSON.stringify(r);
+    });
+    expect(results).toEqual(reference);
+    expect(state.transfers).toHaveLength(2);
+    expect(state.payees).toEqual(["bank_account:62220001"]);
+    expect(state.loans).toHaveLength(1);
+  });
+
   it("answers in Chinese by default", () => {
     const [first] = run([strangerFacetime()], { conversation: { signals: null } });
     expect(first!.decision.reasons[0]?.text).toMatch(/FaceTime/);

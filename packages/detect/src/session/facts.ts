@@ -7,6 +7,7 @@ import { addUtterance } from "../conversation/analyser.js";
 import { matchCues } from "../conversation/cues.js";
 import { directoryAnalyzeCaller, institutionName } from "./caller.js";
 import { SETTINGS } from "./rules.js";
+import { isoMs } from "./time.js";
 import { identifierKey, MAX_LOANS, MAX_PAYEES, MAX_TRANSFERS, type SessionDeps, type SessionState } from "./state.js";
 
 export interface EventFacts {
@@ -111,7 +112,7 @@ function callStarted(state: SessionState, event: SessionEventOf<"call.started">,
 
 function transferFacts(state: SessionState, event: SessionEventOf<"transfer.initiated">, deps: SessionDeps, current: Set<string>): void {
   const key = payeeKey(event.payee);
-  const now = Date.parse(event.at);
+  const now = isoMs(event.at);
   const addedHere = state.payees.includes(key);
   const paidBefore = state.transfers.some((t) => t.payee === key);
   if (event.payeeKnown === true && !addedHere) current.add("transfer.known-payee");
@@ -124,7 +125,7 @@ function transferFacts(state: SessionState, event: SessionEventOf<"transfer.init
   if (Number.isInteger(amount) && amount >= SETTINGS.codeLike.min && amount <= SETTINGS.codeLike.max && amount % 100 !== 0) {
     current.add("transfer.code-like");
   }
-  const recent = state.transfers.filter((t) => now - Date.parse(t.at) <= SETTINGS.burst.minutes * MINUTE_MS).length;
+  const recent = state.transfers.filter((t) => now - isoMs(t.at) <= SETTINGS.burst.minutes * MINUTE_MS).length;
   if (recent + 1 >= SETTINGS.burst.count) current.add("transfer.burst");
   const reputation = deps.payeeReputation?.(event.payee);
   if (reputation) current.add(`payee.${reputation}`);
