@@ -151,6 +151,11 @@ describe("the live call's 'call them back yourself' names the institution in the
     expect(advice).toContain("call Amazon yourself on its official number +1 888-280-4331");
     expect(advice).not.toMatch(/WeBank|Alipay|JD\.com|95384|95188|950618|[\u3400-\u9fff]/);
   });
+  it("once codes are asked for, the English 'call the police' names 911 beside 110", () => {
+    const advice = alertsOf("en", ["hi this is amazon customer service", "now read me the code we texted you and move the money to a safe account"]);
+    expect(advice).toContain("call the police at once (110 in China, 911 in the US)");
+    expect(advice).not.toContain("call 110 at once");
+  });
   it("an Apple caller in English gets Apple's international number, in Chinese its mainland one", () => {
     const lines = ["this is apple support, your icloud account was hacked", "share your screen and read me the verification code"];
     expect(alertsOf("en", lines)).toContain("+1 800-275-2273");
