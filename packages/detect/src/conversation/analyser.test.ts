@@ -151,6 +151,14 @@ describe("the live call's 'call them back yourself' names the institution in the
     expect(advice).toContain("call Amazon yourself on its official number +1 888-280-4331");
     expect(advice).not.toMatch(/WeBank|Alipay|JD\.com|95384|95188|950618|[\u3400-\u9fff]/);
   });
+  it("a code asked for in words the cue file does not list still gets 'never read out a code' first", () => {
+    let c = createConversation("en");
+    const r = addUtterance(c, { speaker: "remote", text: "hi this is amazon customer service" }, {});
+    c = r.state;
+    const code = addUtterance(c, { speaker: "remote", text: "now read me the code we texted you" }, { transcript: r.transcript });
+    expect(code.alerts[0]?.stage).toBe("harvest");
+    expect(code.alerts[0]?.advice[0]?.id).toBe("never-read-code");
+  });
   it("once codes are asked for, the English 'call the police' names 911 beside 110", () => {
     const advice = alertsOf("en", ["hi this is amazon customer service", "now read me the code we texted you and move the money to a safe account"]);
     expect(advice).toContain("call the police at once (110 in China, 911 in the US)");

@@ -173,7 +173,7 @@ export function addUtterance(
   const cue = lead ? CUES.get(lead.id) : undefined;
   const title = cue ? cue.title[lang] : (lead?.title ?? (stage ? PLAYBOOK_STAGES.names[stage][lang] : ""));
   // The lead cue's advice first, then "call 110" when money or codes are at stake, then the rest.
-  const [first, ...rest] = byDanger(fresh).map((h) => CUES.get(h.id)?.advice ?? []);
+  const [first, ...rest] = byDanger(fresh).map(adviceIdsOf);
   const adviceIds = [...(first ?? []), ...(risk === "critical" ? ["call-110"] : []), ...rest.flat()];
   if (riskRank(risk) >= riskRank("high")) adviceIds.push("hang-up-call-official");
   const shown = fresh.length > 0 ? fresh : heard;
@@ -199,6 +199,22 @@ export function addUtterance(
 function namedCallBack(advice: Advice[], impersonating: string | null, lang: Lang): Advice[] {
   const named = callOfficialAdvice(impersonating, lang);
   return named ? advice.map((a) => (a.id === "hang-up-call-official" ? named : a)) : advice;
+}
+
+/**
+ * What to advise for a stage when the hit has no advice of its own (a signal of the text engine that the cue
+ * file does not list, e.g. "read me the code we texted you"): the stage's one action, as the cue file gives it
+ * for its own cues of that stage.
+ */
+const STAGE_ADVICE: Partial<Record<Stage, string[]>> = {
+  channel_switch: ["never-install-for-caller"],
+  harvest: ["never-read-code"],
+  money: ["never-transfer-for-caller"],
+};
+
+/** A hit's advice ids: its cue's, else its stage's. */
+function adviceIdsOf(hit: CueHit): string[] {
+  return CUES.get(hit.id)?.advice ?? (hit.stage ? (STAGE_ADVICE[hit.stage] ?? []) : []);
 }
 
 /** Cue-file hits win over an external signal with the same id; order: cue file, then the rest. */
