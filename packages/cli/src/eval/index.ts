@@ -13,6 +13,7 @@ import { formatMetrics, loadAll, metricsBySet, type SetMetrics } from "../train/
 import { createProgress } from "../train/progress.js";
 import { stripArtefacts } from "../train/strip.js";
 import { type AdversarialReport, formatAdversarial, runAdversarial } from "./adversarial.js";
+import { type FormReport, formatForms, runForms } from "./form.js";
 import { type LosoRow, runLoso } from "./loso.js";
 import { acceptedModes } from "./modes.js";
 
@@ -25,7 +26,7 @@ export interface RunEvalOptions {
   quiet?: boolean;
   /** Run leave-one-source-out (default true; the slow part: it featurises every train split). */
   loso?: boolean;
-  /** Run the adversarial suite (default true). */
+  /** Run the adversarial suite and the form suite (default true). */
   adversarial?: boolean;
 }
 
@@ -60,6 +61,8 @@ export interface EvalReport {
   loso: LosoRow[];
   /** Adversarial suite over every cleaned scam text (null when skipped). */
   adversarial: AdversarialReport | null;
+  /** Form suite over every cleaned test text, scam and benign (null when skipped with the adversarial suite). */
+  forms: FormReport | null;
   /** Mean milliseconds per text of the scoring path (cleaned pass, including signal extraction). */
   msPerText: number;
 }
@@ -210,7 +213,9 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
   const progress = createProgress(opts.quiet === true || opts.json === true);
   const loso = opts.loso === false ? [] : runLoso(loadAll(dataDir, "train", "all"), rows, progress);
   const scams = rows.filter((r) => r.label === 1).map((r) => stripArtefacts(r.text));
-  const adversarial = opts.adversarial === false ? null : runAdversarial(scams, (t) => scorer.verdict(t).score >= scorer.threshold);
+  const isFlagged = (t: string) => scorer.verdict(t).score >= scorer.threshold;
+  const adversarial = opts.adversarial === false ? null : runAdversarial(scams, isFlagged);
+  const forms = opts.adversarial === false ? null : runForms(rows.map((r) => ({ text: stripArtefacts(r.text), label: r.label, lang: r.lang })), isFlagged);
 
   const report: EvalReport = {
     scorer: scorer.kind,
@@ -224,6 +229,7 @@ export async function runEval(opts: RunEvalOptions = {}): Promise<EvalReport> {
     modeAccuracy,
     loso,
     adversarial,
+    forms,
     msPerText: Number(cleaned.ms.toFixed(4)),
   };
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -277,6 +283,13 @@ export function formatReport(report: EvalReport, dataDir: string): string {
   );
   if (report.adversarial) {
     lines.push("Adversarial suite (every cleaned scam test text, each trick alone; drop = recall lost):", formatAdversarial(report.adversarial, ADVERSARIAL_MAX_DROP), "");
+  }
+  if (report.forms) {
+    lines.push(
+      "Form suite (every cleaned test text of the form's language, scam AND benign: the form of real transcripts and SMS; drop = recall lost, rise = false alarms gained):",
+      formatForms(report.forms, ADVERSARIAL_MAX_DROP),
+      "",
+    );
   }
   lines.push("All-negative sets: precision/recall/F1 undefined; FPR and specificity are the result.", "");
   return lines.join("\n");

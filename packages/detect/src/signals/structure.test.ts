@@ -180,3 +180,27 @@ describe("readStructure: a state reported is no threat", () => {
     expect(structureOf("您的账户已被冻结，需缴纳5000元解冻金才能解冻。").claimAndAsk).toBe(true);
   });
 });
+
+describe("readStructure: text without punctuation (speech recognition, fake-base-station SMS)", () => {
+  it("does not let a callee's mention of scams describe the caller's claims and asks far from it in a long run-on transcript", () => {
+    const s = structureOf(
+      "喂您好请问是王女士吗对我是您好这里是银行信用卡中心我是客服专员小刘工号八三二七系统检测到您的信用卡昨天晚上在外地有一笔五千八百元的异常消费需要马上处理不然这张卡会被限制使用哦是吗我之前也听说过冒充银行的诈骗电话你们真的是银行的吗是的我们是正规客服您放心您可以看一下卡背面的电话号码和我们来电是一致的那这笔钱能追回来吗可以的我们会帮您申请退回但是为了保护您的资金安全我们需要先冻结这张卡再重新核验您的身份整个流程大概五分钟您现在方便吗方便那我要做什么麻烦您把刚刚收到的短信验证码告诉我我这边马上帮您操作",
+    );
+    expect(s.claimAndAsk || s.decisive).toBe(true);
+    expect(s.warning).toBe(false);
+  });
+
+  it("keeps an unpunctuated police reminder a warning", () => {
+    const s = structureOf("警方提醒近期有不法分子冒充客服称您的账户异常要求您下载会议软件共享屏幕并转账到安全账户如遇此类情况请立即挂断并拨打一一零");
+    expect(s.warning).toBe(true);
+    expect(s.claimAndAsk).toBe(false);
+  });
+
+  it("reads an SMS header in 【】 as the sender's tag, not as a warning over the message", () => {
+    const s = structureOf("【温馨提示】您的ETC卡已失效请立即登录<url>重新认证逾期将停用");
+    expect(s.claimAndAsk).toBe(true);
+    expect(s.warning).toBe(false);
+    const reminder = structureOf("【警方提醒】凡是自称客服要求您共享屏幕转账到安全账户的都是诈骗");
+    expect(reminder.warning).toBe(true);
+  });
+});
