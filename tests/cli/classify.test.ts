@@ -27,6 +27,17 @@ describe("scamguard classify (real process)", () => {
     expect(out[4]).toMatchObject({ id: "ok", label: expect.any(Number), score: expect.any(Number), risk: expect.any(String) });
   });
 
+  it("says in words that an --input file does not exist or is a folder, not Node's ENOENT", async () => {
+    const missing = await runCli(["classify", "--input", "/nonexistent/messages.jsonl"]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toContain("--input /nonexistent/messages.jsonl: no such file");
+    expect(missing.stderr).not.toContain("ENOENT");
+    const folder = await runCli(["classify", "--input", tmpdir()]);
+    expect(folder.code).not.toBe(0);
+    expect(folder.stderr).toContain(`--input ${tmpdir()}: a folder, not a file`);
+  });
+
   it("says a line without text needs one, not zod's 'received undefined'", async () => {
     const { code, stdout } = await runCli(["classify"], { stdin: '{"id":"b"}\n' });
     expect(code).toBe(0);

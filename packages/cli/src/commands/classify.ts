@@ -2,7 +2,8 @@
  * `scamguard classify`: JSON Lines in, one verdict line out per input line, in order, in bounded memory.
  * A bad line gets `{"id"?, "line": N, "error": "..."}` and processing goes on; only I/O failure exits non-zero.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, type ReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { ClassifyInputSchema, formatZodIssue } from "@scamguard/contracts";
 import type { Command } from "commander";
 import { BufferedWriter } from "../io/buffered-writer.js";
@@ -18,7 +19,7 @@ export function register(program: Command): void {
     .option("-i, --input <file>", "read this file instead of stdin")
     .action(async (opts: { input?: string }) => {
       const { analyze } = await import("@scamguard/detect");
-      const input = opts.input ? createReadStream(opts.input) : process.stdin;
+      const input = opts.input ? await openInput(opts.input) : process.stdin;
       const out = new BufferedWriter(process.stdout);
       const decoder = new TextDecoder("utf-8", { fatal: true });
       let lineNo = 0;
@@ -31,6 +32,15 @@ export function register(program: Command): void {
 }
 
 type Analyze = typeof import("@scamguard/detect").analyze;
+
+/** The --input file, checked before anything is written: a wrong path says so in words ("no such file"), as replay does. */
+async function openInput(file: string): Promise<ReadStream> {
+  const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`--input ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+  });
+  if (info.isDirectory()) throw new Error(`--input ${file}: a folder, not a file`);
+  return createReadStream(file);
+}
 
 /** Turns one raw line into its output record; never throws for bad input. */
 export function classifyLine(bytes: Buffer | null, line: number, decoder: TextDecoder, analyze: Analyze): Record<string, unknown> {
