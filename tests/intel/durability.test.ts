@@ -1,7 +1,8 @@
 /**
- * A report answered 201 survives `kill -9` of the server right after the answer: the real server as a
- * child process (`scamguard serve`), on PGlite (DATA_DIR) and on PostgreSQL (DATABASE_URL), killed with
- * SIGKILL the moment the 201 arrives, restarted, and asked for the report and its lookup effect.
+ * A report answered 201, and a transfer hold answered 200, survive `kill -9` of the server right after the
+ * answer: the real server as a child process (`scamguard serve`), on PGlite (DATA_DIR) and on PostgreSQL
+ * (DATABASE_URL), killed with SIGKILL the moment the answer arrives, restarted, and asked for the report and
+ * its lookup effect, then for the hold's guardian alert.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,6 +42,7 @@ for (const engine of testEngines()) {
     let env: Record<string, string>;
     let cleanup: () => Promise<void>;
     let running: Served | null = null;
+    let institutionKey = "";
     beforeAll(async () => {
       ({ env, cleanup } = await testEnvironment(engine));
       env = { ...env, LOG_LEVEL: "silent" };
@@ -55,6 +57,9 @@ for (const engine of testEngines()) {
       const created = await runCli(["keys", "create", "--role", "analyst"], { env });
       expect(created.code).toBe(0);
       const key = created.stdout.trim().split("\n").at(-1) as string;
+      const institution = await runCli(["keys", "create", "--role", "institution"], { env });
+      expect(institution.code).toBe(0);
+      institutionKey = institution.stdout.trim().split("\n").at(-1) as string;
 
       running = await serve(env);
       const res = await fetch(`${running.url}/v1/reports`, {
@@ -73,6 +78,28 @@ for (const engine of testEngines()) {
       expect(await report.json()).toMatchObject({ id, identifiers: [{ kind: "phone", normalized: "+8613300133000" }] });
       const lookup = await fetch(`${running.url}/v1/lookup?kind=phone&value=13300133000`);
       expect(await lookup.json()).toMatchObject({ verdict: "suspicious", reports: 1, distinctReporters: 1 });
+    });
+
+    it("keeps a transfer hold answered 200 through kill -9: its alert is there after the restart", async () => {
+      expect(running, "the report test leaves a restarted server").not.toBeNull();
+      const served = running as Served;
+      const payer = "6222000099990001";
+      // The payee of the report above is now suspicious: a transfer to it is held, committed before the answer.
+      const res = await fetch(`${served.url}/v1/transfers/screen`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${institutionKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ payer: { kind: "bank_account", value: payer }, payee: { kind: "phone", value: "13300133000" }, amount: 5000, currency: "CNY", channel: "mobile_app" }),
+      });
+      served.child.kill("SIGKILL");
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ decision: "hold", payeeReputation: "suspicious" });
+      expect(await served.exited).toBe("SIGKILL");
+
+      running = await serve(env);
+      const alerts = await fetch(`${running.url}/v1/alerts?limit=50`, { headers: { authorization: `Bearer ${institutionKey}` } });
+      expect(alerts.status).toBe(200);
+      const items = ((await alerts.json()) as { items: { subject: string; source: string; decision: string }[] }).items;
+      expect(items.filter((a) => a.subject === payer).map((a) => `${a.source}:${a.decision}`)).toEqual(["transfer:hold"]);
     });
   });
 }
