@@ -67,7 +67,9 @@ async function createKeys(env: Record<string, string>): Promise<SoakKeys> {
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
-const HEADER = ["min", "sent", "2xx", "4xx expected", "unexpected", "5xx", "conn err (down)", "conn err (up)", "p50 ms", "p99 ms", "backlog", "restart s", "writes acked", "found"];
+/** The error rate the issue asks for: 5xx, unexpected answers and connection errors while the server was up, of all sent. */
+const errorRate = (errors: number, sent: number) => (sent > 0 ? ((100 * errors) / sent).toFixed(3) : "-");
+const HEADER = ["min", "sent", "2xx", "4xx expected", "unexpected", "5xx", "conn err (down)", "conn err (up)", "error %", "p50 ms", "p99 ms", "backlog", "restart s", "writes acked", "found"];
 
 function printRow(cells: (string | number)[]): void {
   console.log(cells.map((c, i) => String(c).padStart(Math.max(HEADER[i]?.length ?? 0, 6))).join("  "));
@@ -160,7 +162,7 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
       const s = minutes[m] as MinuteStats;
       const lat = Float64Array.from(s.latenciesMs).sort();
       const found = check.acked - check.missing.length;
-      printRow([m + 1, s.sent, s.ok, s.expected4xx, s.unexpected, s.server5xx, s.downErrors, s.upErrors, ms(percentile(lat, 0.5)), ms(percentile(lat, 0.99)), s.maxBacklog, (check.restartMs / 1000).toFixed(1), check.acked, found]);
+      printRow([m + 1, s.sent, s.ok, s.expected4xx, s.unexpected, s.server5xx, s.downErrors, s.upErrors, errorRate(s.server5xx + s.unexpected + s.upErrors, s.sent), ms(percentile(lat, 0.5)), ms(percentile(lat, 0.99)), s.maxBacklog, (check.restartMs / 1000).toFixed(1), check.acked, found]);
       for (const line of s.samples) console.log(`      ${line}`);
       for (const w of check.missing.slice(0, 5)) console.log(`      LOST ${w.kind} ${w.key}`);
       if (check.missing.length > 0 || s.server5xx > 0 || s.unexpected > 0 || s.upErrors > 0) failed = true;
@@ -179,7 +181,8 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     const lat = Float64Array.from(minutes.flatMap((s) => s.latenciesMs)).sort();
     console.log(
       `requests ${sum((s) => s.sent)}: 5xx ${sum((s) => s.server5xx)}, unexpected ${sum((s) => s.unexpected)}, expected 4xx ${sum((s) => s.expected4xx)}, ` +
-        `connection errors while down ${sum((s) => s.downErrors)}, while up ${sum((s) => s.upErrors)}; p50 ${ms(percentile(lat, 0.5))} ms, p99 ${ms(percentile(lat, 0.99))} ms`,
+        `connection errors while down ${sum((s) => s.downErrors)}, while up ${sum((s) => s.upErrors)}; ` +
+        `error rate ${errorRate(sum((s) => s.server5xx + s.unexpected + s.upErrors), sum((s) => s.sent))} %; p50 ${ms(percentile(lat, 0.5))} ms, p99 ${ms(percentile(lat, 0.99))} ms`,
     );
     // Open loop: a server slower than the rate shows as a growing backlog here, not as a lower rate.
     const backlog = Math.max(...minutes.map((s) => s.maxBacklog));
