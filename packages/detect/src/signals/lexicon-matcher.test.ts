@@ -160,4 +160,8 @@ describe("compileLexicons", () => {
     expect(hits[1]?.length).toBe(1);
     expect(hits[2]).toBeNull();
   });
+
+  it("names the lexicons with a pattern it cannot anchor (run over the whole text)", () => {
+    expect(compileLexicons([{ entries: [entry(["安全账户"])] }, { entries: [entry(["[0-9]{6}"])] }]).unanchoredSets).toBe(0b10);
+  });
 });

@@ -61,6 +61,11 @@ export interface LexiconSet {
  */
 export interface CompiledLexicons {
   sets: readonly LexiconSet[];
+  /**
+   * Bit k set = set k has a pattern without an anchor, run as a regex over the whole text. Enabling any other
+   * set costs only its candidates, where its anchors occur in the text: none in a text without them.
+   */
+  unanchoredSets: number;
   /** `enabled`: bit k set = scan set k (default: all). */
   scan(text: string, enabled?: number): (LexiconHit[] | null)[];
 }
@@ -256,6 +261,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
 
   return {
     sets,
+    unanchoredSets: unanchored.reduce((bits, p) => bits | (1 << patterns[p]!.set), 0),
     scan(text: string, enabled = allSets): (LexiconHit[] | null)[] {
       const mask = enabled & allSets;
       found = sets.map(() => []);

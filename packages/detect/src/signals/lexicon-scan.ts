@@ -105,18 +105,25 @@ export function lexiconApplies(name: LexiconName, normalized: string): boolean {
 const CACHE = new WeakMap<NormalizedText, (LexiconHit[] | null)[]>();
 
 /**
- * Hits of one lexicon in `text` (text order), from the one pass shared by every lexicon whose gate is
- * open; a lexicon asked for past its gate is scanned on its own.
+ * Lexicons read in every shared pass: all but those with an unanchored pattern (a regex over the whole text),
+ * which are read only where their gate is open. A gate spares a lexicon's candidates, and a text without its
+ * anchors (a CJK lexicon's in an English text) gives it none, while asking a lexicon left out of the pass
+ * (structure.ts asks optOutZh of every text) would read the whole text again.
+ */
+const ALWAYS_SCANNED = ((1 << NAMES.length) - 1) & ~SCANNER.unanchoredSets;
+const GATED = NAMES.flatMap((name, k) => ((SCANNER.unanchoredSets >> k) & 1 ? [{ bit: 1 << k, gate: LEXICONS[name].gate }] : []));
+
+/**
+ * Hits of one lexicon in `text` (text order), from the one pass shared by the lexicons (ALWAYS_SCANNED, and
+ * the gated ones whose gate is open); a gated lexicon asked for past its gate is scanned on its own.
  * @example lexiconHits(normalize("转到安全账户"), "zh") // [{ entry: 12, start: 2, end: 6 }]
  */
 export function lexiconHits(text: NormalizedText, name: LexiconName): LexiconHit[] {
   const k = INDEX.get(name)!;
   let perSet = CACHE.get(text);
   if (perSet === undefined) {
-    let mask = 0;
-    NAMES.forEach((n, i) => {
-      if (LEXICONS[n].gate(text.normalized)) mask |= 1 << i;
-    });
+    let mask = ALWAYS_SCANNED;
+    for (const { bit, gate } of GATED) if (gate(text.normalized)) mask |= bit;
     perSet = SCANNER.scan(text.normalized, mask);
     CACHE.set(text, perSet);
   }
