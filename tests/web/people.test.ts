@@ -270,6 +270,22 @@ describe("Report page and Is-it-really-them", () => {
     expect(phone.errors).toEqual([]);
   });
 
+  it("says in Chinese that a mistyped reporter key is not valid, and does not claim there are no reports", async () => {
+    // A tab of its own: the browser logs the two 401 answers as console errors, which the phone tab counts.
+    const { page } = await h.newPage({ lang: "zh" });
+    await page.goto(`${h.url}/report`);
+    await page.getByLabel("举报密钥").fill("sg_live_this-key-was-mistyped");
+    await page.getByRole("button", { name: "使用这个密钥" }).click();
+    const mine = page.locator(".my-reports");
+    await expect.poll(() => mine.textContent()).toContain("这个密钥无效、不存在或已被吊销");
+    expect(await mine.textContent()).not.toContain("还没有举报");
+    expect(await mine.textContent()).not.toMatch(/Authorization|API key/);
+    await page.getByLabel("号码/账户/链接").fill("+86 171 0000 4321");
+    await page.getByRole("button", { name: "提交举报" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("这个密钥无效");
+    await page.close();
+  });
+
   it("files a pasted link as a link without the kind being changed by hand, and names a bad value in Chinese", async () => {
     const { page } = phone;
     await page.goto(`${h.url}/report`);

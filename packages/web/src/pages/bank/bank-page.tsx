@@ -5,12 +5,13 @@
  */
 import { type FreezeAnswerRequest, type FreezeOutcome, FreezeOutcomeSchema, type FreezeRequest, type FreezeRequestListResponse } from "@scamguard/contracts";
 import { type FormEvent, useState } from "react";
-import { ApiError, api, query } from "../../api/client.js";
+import { api, query } from "../../api/client.js";
 import { useApiKey } from "../../api/keys.js";
 import { KeyForm } from "../../components/key-form.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { FreezeList } from "../console/freeze-list.js";
 import { useLoad } from "../console/use-load.js";
+import { errorText } from "../../api/error-text.js";
 
 /** Overdue first, then unanswered by nearest deadline, then answered ones, newest first. */
 export function inboxOrder(items: FreezeRequest[]): FreezeRequest[] {
@@ -58,7 +59,7 @@ function AcknowledgeButton({ request, apiKey, onDone }: { request: FreezeRequest
       await api(`/v1/freeze-requests/${encodeURIComponent(request.id)}/acknowledge`, { method: "POST", body: {}, apiKey });
       onDone();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(errorText(caught, t));
     }
   };
   return (
@@ -92,7 +93,7 @@ function AnswerForm({ request, apiKey, onDone }: { request: FreezeRequest; apiKe
       await api(`/v1/freeze-requests/${encodeURIComponent(request.id)}/answer`, { body, apiKey });
       onDone();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(errorText(caught, t));
     }
   };
   const id = `answer-${request.id}`;

@@ -6,9 +6,10 @@
  */
 import { type OutboundChannel, OutboundChannelSchema, type VerifyContactRequest, type VerifyContactResponse } from "@scamguard/contracts";
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import { Tel } from "../../components/risk.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { errorText } from "../../api/error-text.js";
 
 export function ReallyThem() {
   const { t, lang, name } = useI18n();
@@ -33,7 +34,7 @@ export function ReallyThem() {
       setAnswer(await api<VerifyContactResponse>("/v1/contacts/verify", { body }));
     } catch (caught) {
       setAnswer(null);
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+      setError(errorText(caught, t));
     }
   };
   const who = answer?.institution ? name(answer.institution.name) : institution;

@@ -3,6 +3,7 @@ import { FRAUD_MODES, type Report, type ReportListResponse } from "@scamguard/co
 import { useEffect, useState } from "react";
 import { api, query } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { errorText } from "../../api/error-text.js";
 
 /** A report's review status, when the server gives one (the analyst's decision on its identifiers). */
 type WithStatus = Report & { status?: string };
@@ -23,7 +24,7 @@ export function MyReports({ apiKey, refresh }: { apiKey: string; refresh: number
         setNext(page.nextCursor);
         setError(null);
       },
-      (caught: Error) => live && setError(caught.message),
+      (caught: Error) => live && setError(errorText(caught, t)),
     );
     return () => {
       live = false;
@@ -41,7 +42,7 @@ export function MyReports({ apiKey, refresh }: { apiKey: string; refresh: number
     <section aria-labelledby="my-reports" className="my-reports">
       <h2 id="my-reports">{t("report.mine")}</h2>
       {error && <p className="error">{error}</p>}
-      {items.length === 0 ? (
+      {error ? null : items.length === 0 ? (
         <p>{t("report.noneYet")}</p>
       ) : (
         <ul data-testid="my-reports">

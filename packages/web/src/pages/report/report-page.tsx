@@ -17,6 +17,7 @@ import { KeyForm } from "../../components/key-form.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { guessIdentifierKind } from "./guess-kind.js";
 import { MyReports } from "./my-reports.js";
+import { errorText } from "../../api/error-text.js";
 
 interface IdentifierDraft {
   kind: IdentifierKind;
@@ -72,9 +73,7 @@ export function ReportPage() {
       setError(
         item
           ? t("report.badIdentifier", { kind: name(IDENTIFIER_KINDS.names[item.kind]), value: item.value })
-          : caught instanceof ApiError
-            ? caught.message
-            : String(caught),
+          : errorText(caught, t),
       );
     }
   };
