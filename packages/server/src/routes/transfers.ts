@@ -1,8 +1,6 @@
 /** Transfer screening for banks: `POST /v1/transfers/screen` → decision and reasons in single milliseconds. */
 import { ErrorResponseSchema, TransferScreenRequestSchema, TransferScreenResponseSchema } from "@scamguard/contracts";
 import { screenTransfer } from "../commands/screen-transfer.js";
-import { fastTransferScreenBody } from "../http/fast-transfer-body.js";
-import { withFastCheck } from "../http/validation.js";
 import { principalOf } from "./principal-of.js";
 import type { RouteModule } from "./route-module.js";
 
@@ -23,7 +21,7 @@ export const transferRoutes: RouteModule = (app, ctx) => {
         tags: ["transfers"],
         summary: "Screen one transfer: payee reputation, the kill-chain session if given, amount patterns",
         security: [{ apiKey: [] }],
-        body: withFastCheck(TransferScreenRequestSchema, fastTransferScreenBody),
+        body: TransferScreenRequestSchema,
         response: { 200: TransferScreenResponseSchema, ...errors },
       },
     },
