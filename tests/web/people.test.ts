@@ -84,6 +84,8 @@ describe("Check page", () => {
     const advice = page.getByTestId("verdict").locator(".advice");
     await expect.poll(() => advice.textContent()).toContain("95384");
     expect(await advice.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    // The text for family says what to do anywhere, not only China's hotline.
+    expect(await page.getByTestId("share-text").textContent()).toContain("call the company's official number yourself");
     await shot(phone, "check-en-large");
     // Switching back under the answer asks again: the advice turns Chinese without pressing Check.
     await page.getByRole("button", { name: "中文" }).click();

@@ -260,7 +260,7 @@ const en: Record<keyof typeof zh, string> = {
   "verdict.screenShare.4": "Then hang up, uninstall any app they made you install, and change your bank and payment passwords.",
   "verdict.share": "Send to family",
   "verdict.shareCopied": "Copied: paste it into a chat to your family.",
-  "verdict.shareText": "[Scam alert] I received something suspicious; scamguard says: {risk}{mode}. Remember: never share your screen, never read out codes, never transfer money; real customer service never asks. If in doubt call 96110.",
+  "verdict.shareText": "[Scam alert] I received something suspicious; scamguard says: {risk}{mode}. Remember: never share your screen, never read out codes, never transfer money; real customer service never asks. If in doubt, hang up and call the company's official number yourself (in China, the anti-fraud hotline 96110).",
   "verdict.engineLocal": "Checked on this device",
 
   "lookup.official": "Official number",
