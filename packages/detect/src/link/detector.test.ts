@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalize } from "../text/normalize.js";
+import { readSpoken } from "../text/spoken.js";
 import { findLinks, linkDetector } from "./detector.js";
 
 const run = (text: string) => linkDetector.detect({ text: normalize(text), lang: "zh" });
@@ -30,6 +31,14 @@ describe("linkDetector", () => {
     const text = "请访问 ｊｄ－ｋｅｆｕ．ｃｏｍ";
     expect(findLinks(normalize(text))).toEqual([{ value: "ｊｄ－ｋｅｆｕ．ｃｏｍ", start: 4, end: 15 }]);
     expect(run(text).map((s) => s.id)).toEqual(["url:lookalike"]);
+  });
+
+  it("reads a spoken domain in a call transcript as the domain, pointing at the spoken words", () => {
+    const text = "please verify your account at paypal dash secure dot com slash login";
+    const links = findLinks(readSpoken(normalize(text)));
+    expect(links.map((l) => l.value)).toEqual(["paypal-secure.com/login"]);
+    expect(text.slice(links[0]?.start, links[0]?.end)).toBe("paypal dash secure dot com slash login");
+    expect(linkDetector.detect({ text: readSpoken(normalize(text)), lang: "en" }).map((s) => s.id)).toContain("url:lookalike");
   });
 
   it("sees a link through the bidi controls and zero-width characters sprinkled into it", () => {

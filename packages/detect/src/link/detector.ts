@@ -55,7 +55,8 @@ export function findLinks(text: DetectContext["text"]): LinkSpan[] {
     for (const id of extractIdentifiers(text.normalized, LINK_KINDS)) {
       if (id.kind !== "url" && id.kind !== "domain") continue;
       const span = toOriginalSpan(text, id.start, id.end);
-      candidates.push({ value: span.text, start: span.start, end: span.end });
+      // A spoken domain ("amazon dot com") has no dot in the original: the written one is its value.
+      candidates.push({ value: /\sdot\s/i.test(span.text) ? text.normalized.slice(id.start, id.end) : span.text, start: span.start, end: span.end });
     }
   }
   const out: LinkSpan[] = [];

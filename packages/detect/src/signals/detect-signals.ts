@@ -4,6 +4,7 @@ import { contactDetector, officialContactDetector } from "../contact/index.js";
 import { linkDetector } from "../link/index.js";
 import { detectLang } from "../text/lang.js";
 import { normalize } from "../text/normalize.js";
+import { readSpoken } from "../text/spoken.js";
 import type { Detector, NormalizedText } from "../types.js";
 import { amountDetector } from "./amount-detector.js";
 import { commonLexiconDetector, enLexiconDetector, zhLexiconDetector } from "./lexicon-detector.js";
@@ -48,7 +49,8 @@ export interface DetectedSignals {
  */
 export function detectSignals(text: string, options: DetectSignalsOptions = {}): DetectedSignals {
   const lang: Lang = options.lang && options.lang !== "auto" ? options.lang : detectLang(text);
-  const normalized = normalize(text);
+  // Spoken numbers and domains ("one eight hundred…", "amazon dot com", "四零零八…") read as written ones.
+  const normalized = readSpoken(normalize(text));
   const signals = runDetectors({ text: normalized, lang }, options.detectors ?? defaultDetectors);
   return { text: normalized, lang, signals };
 }
