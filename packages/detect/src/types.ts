@@ -10,6 +10,8 @@ export interface NormalizedText {
   original: string;
   normalized: string;
   toOriginal: Int32Array;
+  /** Spoken numbers were written as digits (text/spoken.ts): phone numbers are also read from `normalized`. */
+  spoken?: true;
 }
 
 /** What every detector sees. */

@@ -48,3 +48,12 @@ describe("readSpoken: spoken numbers, amounts and domains as written", () => {
     expect(v.signals.map((s) => s.id)).toContain("channel:call-back");
   });
 });
+
+describe("spoken phone numbers are identifiers", () => {
+  it("recognises an official number said in Chinese digits, with evidence on the spoken words", () => {
+    const v = analyze("中国移动您的手机号将于三日后停机请及时缴费如有疑问请拨打一零零八六");
+    const official = v.signals.find((s) => s.id === "protective:official-contact");
+    expect(official?.evidence[0]?.text).toBe("一零零八六");
+    expect(v.label).toBe(0);
+  });
+});

@@ -261,5 +261,5 @@ export function readSpoken(text: NormalizedText): NormalizedText {
   }
   for (let i = at; i <= s.length; i++) outMap[o++] = map[i]!;
   out += s.slice(at);
-  return { original: text.original, normalized: out, toOriginal: outMap };
+  return { original: text.original, normalized: out, toOriginal: outMap, spoken: true };
 }
