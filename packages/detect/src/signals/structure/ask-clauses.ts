@@ -1,0 +1,102 @@
+/**
+ * What the clause around a claim or an ask says of it: made of the reader or by the writer of themselves, asked or
+ * already paid, forbidden (advice) or required. Each reader takes the normalised text and a normalised offset.
+ */
+import { isClauseEnd, unitAround } from "./units.js";
+
+/**
+ * An imperative at the start of a clause, also after its addressee ("你先充值五千"): the ask is made of the reader,
+ * even in a sentence that names scammers or calls other platforms scams.
+ */
+export const IMPERATIVE =
+  /^\s*(?:[你您]们?(?=请|马上|立即|立刻|赶紧|尽快|现在|先|务必))?(?:请(?!勿|不要|别)|麻烦|马上|立即|立刻|赶紧|尽快|现在|先|务必|please\b|kindly\b|click\b|tap\b|call\b|press\b|visit\b|go to\b|reply\b|log ?in\b|update\b|verify\b|confirm\b)/;
+
+/** The writer alone (我, not 我们/我司/我行, who speak for an organiser) before the claim. */
+export const WRITER = /我(?!们|司|行|公司|方)/;
+/** Someone other than the writer is the subject or the addressee ("恭喜您", "你被抽中", "对方称我中奖"). */
+export const NOT_SELF = /[你您]|说|称|告诉|通知|恭喜|提示|显示|短信|电话/;
+
+/**
+ * Whether the evidence at normalised `at` is the writer's own news: its clause names the writer (我) before it
+ * and neither addresses the reader nor reports someone else's words ("我在音乐节抽中了一把吉他"
+ * vs "恭喜您抽中了", "获得了我们公司举办的大奖赛的二等奖").
+ */
+export function isSelfReport(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return WRITER.test(s.slice(ca, at)) && !NOT_SELF.test(s.slice(ca, cb));
+}
+
+/** A completion marker just before a money verb: 已/已经, 刚/刚刚, 成功, 收到 ("…已转入", "我刚把货款转到"). */
+export const DONE_BEFORE = /(?<![未没])(?:已|刚|成功|收到)[^,。!?;\n]{0,5}$/;
+/** A completion word just after it: a receipt's "转账支出", "转账入账", "转账成功", "已到账". */
+export const DONE_AFTER = /^[^,。!?;\n]{0,6}(?:成功|到账|入账|支出|完成|完毕)/;
+/** The verb as an attribute: "您多支付的费用", "转的钱" name a payment made, they ask for none. */
+export const PAID_OBJECT = /^(?:支付|缴纳|交|缴|付|转账|转|汇款|汇|打)(?:了)?的/;
+/** The verb as a noun: "网银转账功能", "转账限额" name a service, they ask for no payment. */
+export const PAYMENT_NOUN = /^(?:功能|限额|额度|记录|服务|业务|明细|凭证)/;
+/** "已被冻结", "已经停用": a state reported, not a threat of what happens unless the reader acts. */
+export const STATE_BEFORE = /(?<![未没])已(?:经)?(?:被)?$/;
+
+/**
+ * Whether the pressure at normalised `at` reports a state ("您的账户已被冻结，请携带证件到网点办理") rather than
+ * threatens one ("否则将冻结"); a bank's notice of a freeze is no coercion, a scam still asks (解冻金) or threatens.
+ */
+export const isReportedState = (s: string, at: number): boolean => STATE_BEFORE.test(s.slice(Math.max(0, at - 4), at));
+
+/** A request or a question in the same clause: the payment is still being asked for ("账户已冻结需要转账解冻", "转了吗"). */
+export const STILL_ASKED = /请|麻烦|帮我|帮忙|替我|[你您]先|赶紧|马上|立即|立刻|尽快|务必|需要|必须|还要|再|吗|\?/;
+
+/**
+ * Whether the money ask at normalised [at, end) reports a payment already made ("房租我已经转给房东了",
+ * "本金及收益已转入您尾号3321的账户", "收到他人转账入账") rather than asks for one: a completion marker next to the
+ * verb in its clause, and no request or question in that clause. A scam still asks for the money it wants.
+ */
+export function isCompletedPayment(s: string, at: number, end: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  if (STILL_ASKED.test(s.slice(ca, cb))) return false;
+  return DONE_BEFORE.test(s.slice(Math.max(ca, at - 8), at)) || DONE_AFTER.test(s.slice(end, cb)) || PAID_OBJECT.test(s.slice(at, end)) || PAYMENT_NOUN.test(s.slice(end, cb));
+}
+
+/**
+ * A prohibition that governs the rest of its clause ("更不要点击对方发来的链接或扫码付款", "请勿向陌生账户转账"):
+ * the lexicon's own negation only looks 10 characters back and skips link asks, so a coordinated second object
+ * ("…或扫码") still read as a request. Only imperative prohibitions: not 不能 ("航班不能起飞…请致电"), 不用/无需
+ * ("你不用去银行，直接扫码转账" is a scam's ask) nor 别担心.
+ */
+export const PROHIBITION = /(?<!要)不要|别(?!担心|着急|急|怕|客气|紧张|慌|人|的|处|家)|请勿|切勿|勿|严禁|禁止/g;
+/** Words after a prohibition that start an affirmative request of their own ("不要去柜台，直接在手机上转"). */
+export const PIVOT = /直接|而是|只|改|就行|即可|马上|立即|立刻|赶紧|现在|先|然后|再|按照|请/;
+/** Furthest (normalised characters) a prohibition reaches: unpunctuated text (an FBS SMS, speech) runs clauses together. */
+export const PROHIBITION_REACH = 16;
+
+/** Whether the ask at normalised `at` is forbidden by a prohibition earlier in its clause (advice, not an ask). */
+export function isProhibited(s: string, at: number): boolean {
+  const [ca] = unitAround(s, at, isClauseEnd);
+  const before = s.slice(Math.max(ca, at - PROHIBITION_REACH), at);
+  PROHIBITION.lastIndex = 0;
+  let last = -1;
+  for (let m = PROHIBITION.exec(before); m !== null; m = PROHIBITION.exec(before)) last = m.index + m[0].length;
+  return last >= 0 && !PIVOT.test(before.slice(last));
+}
+
+/** A request made of the reader in a clause: addressed (你/您), a favour (帮我, 帮忙, 替我, 麻烦) or "先…". */
+export const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先/;
+
+/** Whether the ask at normalised `at` is made of the reader ("你先帮我转过去") rather than reported ("房租我已经转了"). */
+export function isAddressedAsk(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return ADDRESSED.test(s.slice(ca, cb)) || IMPERATIVE.test(s.slice(ca, at + 1));
+}
+
+/** A requirement stated before the ask in its clause ("第二单需要充值5000", "提现要先交保证金"). */
+export const REQUIRED = /需要|要|必须|得|请/;
+
+/**
+ * Whether the money ask at normalised `at` is required of the reader: addressed (isAddressedAsk), or a requirement
+ * in a clause the writer is not the subject of ("第二单需要充值5000" vs "我准备下周加仓五千", "我充了五千").
+ */
+export function isRequiredOfReader(s: string, at: number): boolean {
+  if (isAddressedAsk(s, at)) return true;
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return REQUIRED.test(s.slice(ca, cb)) && !WRITER.test(s.slice(ca, at + 1));
+}

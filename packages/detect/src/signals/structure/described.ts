@@ -1,0 +1,49 @@
+/**
+ * Whether a text or a piece of evidence DESCRIBES a scam (a warning, a case report) rather than makes one, and the
+ * accounts of a scam as it happened (a victim's, a case report) whose tactics count as made.
+ */
+import type { NormalizedText } from "../../types.js";
+import { lexiconHits } from "../lexicon-scan.js";
+import { IMPERATIVE } from "./ask-clauses.js";
+import { hasCueIn, isClauseEnd, isSentenceEnd, unitAround } from "./units.js";
+
+/**
+ * A victim's account ("对方自称客服，让我共享屏幕，我就转了…"): someone reported as saying and asking, and
+ * the writer (or their family) doing it. Such a text recounts the playbook as it happened, so its tactics
+ * count as made, not described; general advice (不法分子, 凡是, 如遇, 警方提醒) keeps a text a warning.
+ * Only asked when the text has a warning cue; its cue lexicons are read in the shared scan (lexicon-scan.ts).
+ */
+export const isVictimNarrative = (text: NormalizedText): boolean =>
+  (lexiconHits(text, "experienceZh").length > 0 && lexiconHits(text, "reportedZh").length > 0 && lexiconHits(text, "genericZh").length === 0) ||
+  isCaseReport(text);
+
+/**
+ * A case report ("市民李女士接到自称客服的电话，对方称…，按照对方要求转账，后发现被骗"; "诈骗分子冒充客服联系
+ * 王先生…被骗3万元"): a named victim and what the scam cost them, told in the third person. It recounts the
+ * playbook as it happened, like a victim's own account, so naming the scammer as the actor does not make it
+ * a warning. One that closes with the police's advice (警方提醒, 凡是…) is an official reminder and news of
+ * an arrest (抓获, 犯罪嫌疑人) reports police work; both stay warnings (case table: benign-news-case-zh).
+ */
+export const isCaseReport = (text: NormalizedText): boolean =>
+  lexiconHits(text, "caseVictimZh").length > 0 && lexiconHits(text, "caseOutcomeZh").length > 0 && lexiconHits(text, "caseVetoZh").length === 0;
+
+/** Normalised start offsets of the cues found, by reach. */
+export interface Cues {
+  sentence: number[];
+  clause: number[];
+}
+
+/**
+ * Whether the evidence at normalised `at` sits in a description of a scam. A claim is described when its
+ * clause carries a cue ("骗子冒充客服") or its sentence a sentence-level one ("凡是…都是诈骗"); an ask when
+ * its sentence carries any cue, unless its own clause is an imperative without one ("为防止盗刷，请把钱转到
+ * 安全账户" is still an ask).
+ */
+export function isDescribed(s: string, at: number, cues: Cues, isClaim: boolean): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  if (hasCueIn(cues.clause, ca, cb) || hasCueIn(cues.sentence, ca, cb)) return true;
+  const [sa, sb] = unitAround(s, at, isSentenceEnd);
+  if (hasCueIn(cues.sentence, sa, sb)) return isClaim || !IMPERATIVE.test(s.slice(ca, at + 1));
+  if (isClaim || !hasCueIn(cues.clause, sa, sb)) return false;
+  return !IMPERATIVE.test(s.slice(ca, at + 1));
+}
