@@ -34,6 +34,8 @@ interface Check {
 }
 
 const MINUTE_MS = 60_000;
+/** Most traffic (seconds of the rate) that waits in the generator; past it due requests are shed (see MinuteStats.shed). */
+const MAX_BACKLOG_SECONDS = 2;
 
 /** Environment of the server under soak, and how to remove its data afterwards. */
 async function serverEnvironment(opts: SoakOptions): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
@@ -69,7 +71,7 @@ async function createKeys(env: Record<string, string>): Promise<SoakKeys> {
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
 /** The error rate the issue asks for: 5xx, unexpected answers and connection errors while the server was up, of all sent. */
 const errorRate = (errors: number, sent: number) => (sent > 0 ? ((100 * errors) / sent).toFixed(3) : "-");
-const HEADER = ["min", "sent", "2xx", "4xx expected", "unexpected", "5xx", "conn err (down)", "conn err (up)", "error %", "p50 ms", "p99 ms", "backlog", "restart s", "writes acked", "found"];
+const HEADER = ["min", "sent", "2xx", "4xx expected", "unexpected", "5xx", "conn err (down)", "conn err (up)", "error %", "p50 ms", "p99 ms", "backlog", "shed", "restart s", "writes acked", "found"];
 
 function printRow(cells: (string | number)[]): void {
   console.log(cells.map((c, i) => String(c).padStart(Math.max(HEADER[i]?.length ?? 0, 6))).join("  "));
@@ -106,17 +108,23 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     const total = Math.round((opts.rate * opts.minutes * MINUTE_MS) / 1000);
     let sent = 0;
 
-    // Open loop: every millisecond, send what is due by now, whatever the answers are doing.
+    // Open loop: every millisecond, send what is due by now, whatever the answers are doing, unless the backlog
+    // already holds MAX_BACKLOG_SECONDS of traffic: then the request is shed (counted, never sent).
+    const maxBacklog = Math.max(100, Math.round(opts.rate * MAX_BACKLOG_SECONDS));
     const scheduled = new Promise<void>((resolve) => {
       const tick = () => {
         const due = Math.min(total, Math.floor(((performance.now() - start) * opts.rate) / 1000) + 1);
         while (sent < due) {
           const at = start + (sent * 1000) / opts.rate;
           const minute = minutes[Math.min(opts.minutes - 1, Math.floor((at - start) / MINUTE_MS))] as MinuteStats;
+          sent++;
+          if (pool.backlog >= maxBacklog) {
+            minute.shed++;
+            continue;
+          }
           const p = traffic.fire(at, minute);
           inFlight.add(p);
           void p.finally(() => inFlight.delete(p));
-          sent++;
         }
         const now = minutes[Math.min(opts.minutes - 1, Math.floor((performance.now() - start) / MINUTE_MS))] as MinuteStats;
         now.maxBacklog = Math.max(now.maxBacklog, pool.backlog);
@@ -162,10 +170,10 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
       const s = minutes[m] as MinuteStats;
       const lat = Float64Array.from(s.latenciesMs).sort();
       const found = check.acked - check.missing.length;
-      printRow([m + 1, s.sent, s.ok, s.expected4xx, s.unexpected, s.server5xx, s.downErrors, s.upErrors, errorRate(s.server5xx + s.unexpected + s.upErrors, s.sent), ms(percentile(lat, 0.5)), ms(percentile(lat, 0.99)), s.maxBacklog, (check.restartMs / 1000).toFixed(1), check.acked, found]);
+      printRow([m + 1, s.sent, s.ok, s.expected4xx, s.unexpected, s.server5xx, s.downErrors, s.upErrors, errorRate(s.server5xx + s.unexpected + s.upErrors, s.sent), ms(percentile(lat, 0.5)), ms(percentile(lat, 0.99)), s.maxBacklog, s.shed, (check.restartMs / 1000).toFixed(1), check.acked, found]);
       for (const line of s.samples) console.log(`      ${line}`);
       for (const w of check.missing.slice(0, 5)) console.log(`      LOST ${w.kind} ${w.key}`);
-      if (check.missing.length > 0 || s.server5xx > 0 || s.unexpected > 0 || s.upErrors > 0) failed = true;
+      if (check.missing.length > 0 || s.shed > 0 || s.server5xx > 0 || s.unexpected > 0 || s.upErrors > 0) failed = true;
     }
     await killer;
 
@@ -187,6 +195,8 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     // Open loop: a server slower than the rate shows as a growing backlog here, not as a lower rate.
     const backlog = Math.max(...minutes.map((s) => s.maxBacklog));
     if (backlog > opts.rate) console.log(`the server fell behind ${opts.rate} req/s: up to ${backlog} requests waited for a connection (p99 counts that wait)`);
+    const shed = sum((s) => s.shed);
+    if (shed > 0) console.log(`${shed} requests were shed (never sent): the server could not carry ${opts.rate} req/s`);
     if (notSent > 0) {
       console.log(`${notSent} requests were still waiting for a connection at the end and were never sent`);
       failed = true;

@@ -38,12 +38,18 @@ export interface MinuteStats {
   latenciesMs: number[];
   /** Most requests waiting in the generator for a connection during the minute: the server fell behind the rate. */
   maxBacklog: number;
+  /**
+   * Requests due in the minute but never sent because the generator's backlog was full (run.ts, MAX_BACKLOG_SECONDS):
+   * the server could not carry the rate. Shedding keeps the run on its schedule instead of draining a backlog for
+   * minutes after it, with every restart check queued behind it.
+   */
+  shed: number;
   /** First few unexpected answers and 5xx (method, path, status, error code), for the report. */
   samples: string[];
 }
 
 export const newMinute = (): MinuteStats => ({
-  sent: 0, ok: 0, expected4xx: 0, unexpected: 0, server5xx: 0, downErrors: 0, upErrors: 0, latenciesMs: [], maxBacklog: 0, samples: [],
+  sent: 0, ok: 0, expected4xx: 0, unexpected: 0, server5xx: 0, downErrors: 0, upErrors: 0, latenciesMs: [], maxBacklog: 0, shed: 0, samples: [],
 });
 
 type Outcome = "ok" | "expected4xx" | "unexpected";
