@@ -47,6 +47,13 @@ describe("readSpoken: spoken numbers, amounts and domains as written", () => {
     expect(v.label).toBe(1);
     expect(v.signals.map((s) => s.id)).toContain("channel:call-back");
   });
+
+  it("keeps a spoken amount an order's amount once it is written as digits (the charge you did not make)", () => {
+    // 1f8f90a wrote "two hundred forty nine dollars" as "249 dollars", and the words-only amount of an order stopped matching.
+    for (const t of ["this is amazon a charge for two hundred forty nine dollars is on your account press one", "this is amazon a charge for 249 dollars is on your account press one"]) {
+      expect(analyze(t).signals.map((s) => s.id)).toContain("pretext:unauthorized-order");
+    }
+  });
 });
 
 describe("spoken phone numbers are identifiers", () => {
