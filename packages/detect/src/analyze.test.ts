@@ -2,22 +2,12 @@
  * The verdict a person sees, table-driven from data/cases/playbook.jsonl (the five seed reports in zh and en,
  * real-world SMS and robocall shapes, and benign look-alikes), plus the bad-input contract.
  */
-import { readFileSync } from "node:fs";
 import { VerdictSchema } from "@scamguard/contracts";
 import { describe, expect, it } from "vitest";
 import { analyze, MAX_ANALYZED_CHARS } from "./analyze.js";
+import { readCaseTable } from "./case-table.js";
 
-interface PlaybookCase {
-  id: string;
-  lang: "zh" | "en";
-  text: string;
-  expect: { risk?: string; mode?: string | null; stage?: string | null; impersonating?: string | null };
-}
-
-const cases: PlaybookCase[] = readFileSync(new URL("../data/cases/playbook.jsonl", import.meta.url), "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => JSON.parse(line));
+const cases = readCaseTable();
 
 const SCAM_RISKS = ["high", "critical"];
 

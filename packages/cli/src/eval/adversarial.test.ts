@@ -3,23 +3,14 @@
  * and their variants, both languages) under every trick, through analyze(). No trick may cost more
  * than ADVERSARIAL_MAX_DROP of recall; `scamguard eval` runs the same tricks over every scam test text.
  */
-import { readFileSync } from "node:fs";
 import { analyze } from "@scamguard/detect";
+import { isScamCase, readCaseTable } from "@scamguard/detect/case-table";
 import { describe, expect, it } from "vitest";
 import { runAdversarial, TRICKS } from "./adversarial.js";
 import { ADVERSARIAL_MAX_DROP } from "./index.js";
 
-interface Case {
-  id: string;
-  text: string;
-  expect: { risk: string };
-}
-
-const cases: Case[] = readFileSync(new URL("../../../detect/data/cases/playbook.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as Case);
-const scams = cases.filter((c) => c.expect.risk === "high" || c.expect.risk === "critical").map((c) => c.text);
+const cases = readCaseTable();
+const scams = cases.filter(isScamCase).map((c) => c.text);
 const flagged = (text: string) => analyze(text).label === 1;
 
 describe("adversarial suite", () => {

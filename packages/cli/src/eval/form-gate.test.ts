@@ -5,24 +5,13 @@
  * more than that of false alarms. The ASR forms are measured by `scamguard eval` (not gated yet: the case
  * table's SMS rows read aloud lose their links).
  */
-import { readFileSync } from "node:fs";
 import { analyze } from "@scamguard/detect";
+import { isScamCase, readCaseTable } from "@scamguard/detect/case-table";
 import { describe, expect, it } from "vitest";
 import { FORMS, runForms } from "./form.js";
 import { ADVERSARIAL_MAX_DROP } from "./index.js";
 
-interface Case {
-  id: string;
-  lang: string;
-  text: string;
-  expect: { risk: string };
-}
-
-const cases: Case[] = readFileSync(new URL("../../../detect/data/cases/playbook.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as Case);
-const texts = cases.map((c) => ({ text: c.text, lang: c.lang === "zh" ? ("zh" as const) : ("en" as const), label: c.expect.risk === "high" || c.expect.risk === "critical" ? (1 as const) : (0 as const) }));
+const texts = readCaseTable().map((c) => ({ text: c.text, lang: c.lang === "zh" ? ("zh" as const) : ("en" as const), label: isScamCase(c) ? (1 as const) : (0 as const) }));
 const SMS_FORMS = FORMS.filter((f) => f.id.startsWith("sms-"));
 
 describe("form suite: SMS forms over the case table", () => {

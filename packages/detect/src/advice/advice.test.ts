@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectSignals } from "../signals/detect-signals.js";
 import { inferPlaybook } from "../signals/playbook.js";
+import { readCaseTable } from "../case-table.js";
 import { ADVICE_RULES, adviceFor } from "./advice.js";
 
 const adviceOf = (text: string) => {
@@ -71,11 +71,7 @@ describe("adviceFor", () => {
   });
 
   it("gives advice for every scam case of the table and none for the benign ones", () => {
-    const rows = readFileSync(new URL("../../data/cases/playbook.jsonl", import.meta.url), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
-    for (const row of rows) {
+    for (const row of readCaseTable()) {
       const advice = adviceOf(row.text);
       if (row.expect.risk === "low") expect(advice, row.id).toEqual([]);
       else expect(advice.length, row.id).toBeGreaterThan(1);

@@ -1,27 +1,9 @@
-import { readFileSync } from "node:fs";
-import type { FraudMode, RiskLevel, SignalFamily, Stage } from "@scamguard/contracts";
 import { describe, expect, it } from "vitest";
+import { readCaseTable } from "../case-table.js";
 import { detectSignals } from "./detect-signals.js";
 import { inferPlaybook } from "./playbook.js";
 
-interface PlaybookCase {
-  id: string;
-  lang: "zh" | "en";
-  text: string;
-  expect: {
-    risk: RiskLevel;
-    mode: FraudMode | null;
-    stage: Stage | null;
-    families: SignalFamily[];
-    impersonating?: string;
-    signals?: string[];
-  };
-}
-
-const cases: PlaybookCase[] = readFileSync(new URL("../../data/cases/playbook.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as PlaybookCase);
+const cases = readCaseTable();
 
 // Test names are the ids: a repeated id would hide which row failed.
 it("case ids are unique", () => {

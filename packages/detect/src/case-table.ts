@@ -1,0 +1,33 @@
+/**
+ * The playbook case table, data/cases/playbook.jsonl: the seed scripts in zh and en, their variants and the benign
+ * look-alikes, each with the verdict it must get. One reader for the detect tests and the CLI's adversarial and form
+ * gates, which each parsed the file themselves.
+ */
+import { readFileSync } from "node:fs";
+import type { FraudMode, RiskLevel, SignalFamily, Stage } from "@scamguard/contracts";
+
+/** One row of the case table. */
+export interface PlaybookCase {
+  id: string;
+  lang: "zh" | "en";
+  text: string;
+  expect: {
+    risk: RiskLevel;
+    mode: FraudMode | null;
+    stage: Stage | null;
+    families: SignalFamily[];
+    impersonating?: string | null;
+    signals?: string[];
+  };
+}
+
+/** Every row of the case table, in file order. @example readCaseTable().filter(isScamCase).length // > 30 */
+export function readCaseTable(): PlaybookCase[] {
+  return readFileSync(new URL("../data/cases/playbook.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as PlaybookCase);
+}
+
+/** A row whose verdict must be a scam (risk high or critical). */
+export const isScamCase = (c: PlaybookCase): boolean => c.expect.risk === "high" || c.expect.risk === "critical";
