@@ -5,7 +5,7 @@
 import { VerdictSchema } from "@scamguard/contracts";
 import { describe, expect, it } from "vitest";
 import { analyze, MAX_ANALYZED_CHARS } from "./analyze.js";
-import { readCaseTable } from "./case-table.js";
+import { readCaseTable } from "../test/case-table.js";
 
 const cases = readCaseTable();
 

@@ -4,7 +4,7 @@
  * than ADVERSARIAL_MAX_DROP of recall; `scamguard eval` runs the same tricks over every scam test text.
  */
 import { analyze } from "@scamguard/detect";
-import { isScamCase, readCaseTable } from "@scamguard/detect/case-table";
+import { isScamCase, readCaseTable } from "../../../detect/test/case-table.js";
 import { describe, expect, it } from "vitest";
 import { runAdversarial, TRICKS } from "./adversarial.js";
 import { ADVERSARIAL_MAX_DROP } from "./index.js";

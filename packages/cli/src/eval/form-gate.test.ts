@@ -6,7 +6,7 @@
  * table's SMS rows read aloud lose their links).
  */
 import { analyze } from "@scamguard/detect";
-import { isScamCase, readCaseTable } from "@scamguard/detect/case-table";
+import { isScamCase, readCaseTable } from "../../../detect/test/case-table.js";
 import { describe, expect, it } from "vitest";
 import { FORMS, runForms } from "./form.js";
 import { ADVERSARIAL_MAX_DROP } from "./index.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectSignals } from "../signals/detect-signals.js";
 import { inferPlaybook } from "../signals/playbook.js";
-import { readCaseTable } from "../case-table.js";
+import { readCaseTable } from "../../test/case-table.js";
 import { ADVICE_RULES, adviceFor } from "./advice.js";
 
 const adviceOf = (text: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCaseTable } from "../case-table.js";
+import { readCaseTable } from "../../test/case-table.js";
 import { detectSignals } from "./detect-signals.js";
 import { inferPlaybook } from "./playbook.js";
 

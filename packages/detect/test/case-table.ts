@@ -1,7 +1,8 @@
 /**
  * The playbook case table, data/cases/playbook.jsonl: the seed scripts in zh and en, their variants and the benign
  * look-alikes, each with the verdict it must get. One reader for the detect tests and the CLI's adversarial and form
- * gates, which each parsed the file themselves.
+ * gates, which each parsed the file themselves. Test support: it reads a file, so it lives outside src (detect does no I/O,
+ * tests/architecture/import-boundaries.test.ts).
  */
 import { readFileSync } from "node:fs";
 import type { FraudMode, RiskLevel, SignalFamily, Stage } from "@scamguard/contracts";
