@@ -4,9 +4,8 @@
  * script still works on its victim), only what a naive matcher sees. Deterministic: every random
  * choice is seeded from the text itself.
  */
-import { fnv1a } from "@scamguard/detect/model/hash";
-import { seededRandom } from "@scamguard/detect/model/rng";
 import { Converter } from "opencc-js/cn2t";
+import { isHan, pick, randomFor } from "./seeded.js";
 
 /** One evasion trick. */
 export interface Trick {
@@ -16,9 +15,7 @@ export interface Trick {
   apply: (text: string, random: () => number) => string;
 }
 
-const isCjk = (ch: string): boolean => /\p{Script=Han}/u.test(ch);
 const isLatin = (ch: string): boolean => /[A-Za-z]/.test(ch);
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 /** Invisible characters seen in the wild: zero-width, bidi controls, soft hyphen, word joiner, BOM. */
 const INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202a", "\u202c", "\u2066", "\u2069"];
@@ -102,7 +99,7 @@ export const TRICKS: readonly Trick[] = [
   {
     id: "cjk-separators",
     what: "spaces, punctuation or symbols between Chinese characters",
-    apply: (t, r) => sprinkle(t, r, 0.6, (a, b) => (isCjk(a) && isCjk(b) ? pick(r, CJK_SEPARATORS) : null)),
+    apply: (t, r) => sprinkle(t, r, 0.6, (a, b) => (isHan(a) && isHan(b) ? pick(r, CJK_SEPARATORS) : null)),
   },
   {
     id: "emoji",
@@ -118,7 +115,7 @@ export const TRICKS: readonly Trick[] = [
     id: "pad-other-language",
     what: "unrelated prose in the other language before and after the text",
     apply: (t) => {
-      const zh = Array.from(t).filter(isCjk).length > Array.from(t).filter(isLatin).length / 4;
+      const zh = Array.from(t).filter(isHan).length > Array.from(t).filter(isLatin).length / 4;
       const pad = zh ? PAD_EN : PAD_ZH;
       return `${pad}\n${t}\n${pad}`;
     },
@@ -167,7 +164,7 @@ export function runAdversarial(texts: readonly string[], isFlagged: (text: strin
     let flagged = 0;
     let changed = 0;
     for (const text of texts) {
-      const tricked = trick.apply(text, seededRandom(fnv1a(text, 0, text.length) ^ fnv1a(trick.id, 0, trick.id.length)));
+      const tricked = trick.apply(text, randomFor(text, trick.id));
       if (tricked !== text) changed++;
       if (isFlagged(tricked)) flagged++;
     }

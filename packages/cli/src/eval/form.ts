@@ -7,8 +7,7 @@
  * detector that reads the tactic, not the typography, loses neither. Deterministic: every random choice
  * is seeded from the text and the form's id.
  */
-import { fnv1a } from "@scamguard/detect/model/hash";
-import { seededRandom } from "@scamguard/detect/model/rng";
+import { isHan, pick, randomFor } from "./seeded.js";
 import { enCardinal, enDigits, zhCardinal, zhDigits } from "./spoken.js";
 
 /** One form transform. `lang` limits it to texts of that language (others pass unchanged). */
@@ -26,7 +25,6 @@ export interface FormText {
   lang: "en" | "zh";
 }
 
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const URL_TOKEN = "<url>";
 const SPEAKER_TAG = /^[ \t]*[AB][:：][ \t]?/gm;
 const hasSpeakerTags = (t: string): boolean => /^[ \t]*[AB][:：]/m.test(t);
@@ -97,8 +95,6 @@ function enAsr(text: string, r: () => number): string {
   }
   return out.join(" ");
 }
-
-const isHan = (c: string): boolean => /\p{Script=Han}/u.test(c);
 
 /** Chinese numbers as a Chinese ASR engine writes them. */
 function spellChineseNumbers(t: string, r: () => number): string {
@@ -250,7 +246,7 @@ export interface FormReport {
  */
 export function applyForm(form: Form, text: string, lang: "en" | "zh"): string {
   if (form.lang !== "any" && form.lang !== lang) return text;
-  return form.apply(text, lang, seededRandom(fnv1a(text, 0, text.length) ^ fnv1a(form.id, 0, form.id.length)));
+  return form.apply(text, lang, randomFor(text, form.id));
 }
 
 /**
