@@ -23,7 +23,15 @@ const DIGIT_WORDS: Readonly<Record<string, string>> = {
   eight: "8",
   nine: "9",
 };
-const D = "zero|one|two|three|four|five|six|seven|eight|nine";
+/** A digit word that can start a spoken run ("oh" only continues one). */
+const D = Object.keys(DIGIT_WORDS).filter((w) => w !== "oh").join("|");
+/** Number words of a cardinal below a hundred, and its scales (the gate, the amount pattern and `cardinal` read the same words). */
+const SMALL: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+  seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALE_WORDS = ["hundred", "thousand", "million"];
 /** Hesitations a recogniser writes inside a number ("five one er four four"); normalize() already drops uh and um. */
 const FILLER = "er|ah|eh|uhm|hmm";
 const FILLERS = new Set(FILLER.split("|"));
@@ -39,10 +47,8 @@ const hashOf = (w: string): number => {
   return h;
 };
 const WORD_KIND = new Map<number, number>();
-for (const w of ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]) WORD_KIND.set(hashOf(w), K_DIGIT);
-for (const w of ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million"]) {
-  WORD_KIND.set(hashOf(w), K_NUMBER);
-}
+for (const w of Object.keys(DIGIT_WORDS)) WORD_KIND.set(hashOf(w), K_DIGIT);
+for (const w of [...Object.keys(SMALL), ...SCALE_WORDS]) if (DIGIT_WORDS[w] === undefined) WORD_KIND.set(hashOf(w), K_NUMBER);
 WORD_KIND.set(hashOf("dot"), K_DOT);
 for (const w of ["dollar", "dollars", "bucks"]) WORD_KIND.set(hashOf(w), K_CURRENCY);
 for (const w of FILLERS) WORD_KIND.set(hashOf(w), K_FILLER);
@@ -135,12 +141,7 @@ const DIGIT_RUN = new RegExp(`\\b(?:${D}|\\d+)(?:[ -](?:(?:${FILLER}) )?(?:${D}|
 /** Fewest digits a spoken run must make to be rewritten: a phone number without its area code. */
 const MIN_RUN_DIGITS = 7;
 
-const SMALL: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
-  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
-  seventy: 70, eighty: 80, ninety: 90,
-};
-const CARDINAL_WORD = `${Object.keys(SMALL).join("|")}|hundred|thousand|million`;
+const CARDINAL_WORD = [...Object.keys(SMALL), ...SCALE_WORDS].join("|");
 /** Number words right before a currency word ("two hundred dollars", "fifty bucks"). */
 const SPOKEN_AMOUNT = new RegExp(`\\b(?:${CARDINAL_WORD})(?:[ -](?:${CARDINAL_WORD}))*(?= (?:dollars?|bucks)\\b)`, "g");
 
