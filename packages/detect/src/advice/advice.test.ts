@@ -49,6 +49,22 @@ describe("adviceFor", () => {
     expect(advice.find((a) => a.id === "call-official-number")?.text).toContain("110");
   });
 
+  it("names the courier the text claims to be, not the chat or meeting app it asks the victim to open", () => {
+    const advice = adviceOf(
+      "【顺丰速运】您好，您的快件在运输途中丢失，我们为您办理三倍理赔，请添加理赔专员微信 sf-lp88，并下载腾讯会议，会议号 826 331 907，共享屏幕后专员指导您领取赔偿。",
+    );
+    const callBack = advice.find((a) => a.id === "call-official-number")?.text ?? "";
+    expect(callBack).toContain("顺丰速运");
+    expect(callBack).toContain("95338");
+    expect(advice.map((a) => a.text).join("\n")).not.toContain("95017");
+  });
+
+  it("names no institution at all when the only one named is the app the scammer asks for", () => {
+    const ids = adviceOf("您好，我是售后客服，您的订单需要理赔，请下载腾讯会议并共享屏幕").map((a) => a.id);
+    expect(ids).not.toContain("call-official-number");
+    expect(ids).toContain("call-official-yourself");
+  });
+
   it("falls back to looking the number up yourself when the institution is unknown", () => {
     const ids = adviceOf("Please share your screen and read me the verification code we just sent").map((a) => a.id);
     expect(ids).toContain("call-official-yourself");

@@ -135,12 +135,15 @@ export function inferMode(signals: readonly Signal[], impersonatingKind?: string
 export function inferImpersonating(text: NormalizedText, signals: readonly Signal[]): string | null {
   const claims = signals.filter((s) => isTactic(s) && (s.family === "impersonation" || s.family === "pretext"));
   if (claims.length === 0) return null;
+  const tools = toolSpans(signals);
   const score = new Map<string, number>();
   for (const m of mentionsOf(text)) {
     const entry = BY_ID.get(m.id);
     if (entry === undefined || WARNING_KINDS.has(entry.kind)) continue;
     const start = text.toOriginal[m.start]!;
     const end = text.toOriginal[m.end]!;
+    // "加我微信", "下载腾讯会议": the app the scammer moves the victim to is a tool, not who they claim to be.
+    if (tools.some((t) => t.start <= start && end <= t.end)) continue;
     let points = 1;
     for (const s of claims) {
       const near = s.evidence.some((e) => e.start <= end + NEAR && e.end >= start - NEAR);
@@ -167,6 +170,20 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
     if (fallback !== undefined) return fallback;
   }
   return null;
+}
+
+/** Signals whose evidence names the chat, meeting or remote-control app the victim is asked to open. */
+const TOOL_SIGNALS: ReadonlySet<string> = new Set(["channel:other-chat", "channel:meeting-app", "channel:remote-app", "channel:screen-share"]);
+
+/**
+ * Where the text asks the victim onto another chat, meeting or remote-control app: an institution named only
+ * there ("加我微信", "下载腾讯会议") is the scammer's tool, so the advice must not send the person to it.
+ * @example toolSpans(detectSignals("请添加理赔专员微信").signals) // [{ start: 1, end: 9 }]
+ */
+function toolSpans(signals: readonly Signal[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const s of signals) if (TOOL_SIGNALS.has(s.id) && s.weight > 0) for (const e of s.evidence) spans.push({ start: e.start, end: e.end });
+  return spans;
 }
 
 /**
