@@ -81,6 +81,40 @@ describeBothEngines("reports", (t) => {
     expect(res.json().error.message).toBe("occurredAt: expected an ISO 8601 time with offset, such as 2026-12-02T10:00:00+08:00 or 2026-12-02T02:00:00Z");
   });
 
+  it("points a client that sends the page's 'story' (or 'description', 'phone', 'amount') to the field the API reads", async () => {
+    const res = await post({ ...phone("13800138021"), story: "自称京东客服，要求共享屏幕" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("validation_failed");
+    expect(res.json().error.details).toEqual([{ path: "story", message: `unknown field: send what happened (the page's "story") as "text"` }]);
+    const others = await post({ ...phone("13800138021"), description: "…", amount: 500 });
+    expect(others.json().error.message).toBe(
+      `description: unknown field: send what happened (the page's "story") as "text"; amount: unknown field: send the money lost as "loss": {"amount": 20000, "currency": "CNY"}`,
+    );
+    const typo = await post({ ...phone("13800138021"), stroy: "…" });
+    expect(typo.json().error.message).toBe("stroy: unknown field (not in the API schema)");
+  });
+
+  it("reads channel names clients send for phone calls, video and meetings ('phone' as the contacts API spells it) as the report's channel", async () => {
+    const read = async (id: string) => (await t().app.inject({ method: "GET", url: `/v1/reports/${id}`, headers: await t().authHeader("analyst") })).json();
+    for (const [sent, stored, n] of [["phone", "phone_call", 1], ["call", "phone_call", 2], ["video", "video_call", 3], ["meeting", "meeting_app", 4], ["text", "sms", 5], ["app_chat", "chat", 6], ["phone_call", "phone_call", 7]] as const) {
+      const res = await post({ ...phone(`1380013803${n}`), channel: sent });
+      expect(res.statusCode, sent).toBe(201);
+      expect((await read(res.json().id)).channel, sent).toBe(stored);
+    }
+    const listed = await t().app.inject({ method: "GET", url: "/v1/reports?channel=phone", headers: await t().authHeader("analyst") });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items.length).toBeGreaterThanOrEqual(3);
+    expect(listed.json().items.every((r: { channel: string }) => r.channel === "phone_call")).toBe(true);
+  });
+
+  it("refuses an unknown channel listing the values it takes", async () => {
+    const res = await post({ ...phone("13800138031"), channel: "fax" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe("channel");
+    expect(res.json().error.message).toContain('"phone_call"|"facetime"|"video_call"|"meeting_app"|"sms"|"chat"|"email"|"web"|"app"|"in_person"|"other"');
+    expect(res.json().error.message).toContain('"phone" and "call" for phone_call');
+  });
+
   it("answers an unparsable phone with 422 naming identifiers.N.value", async () => {
     const res = await post({ identifiers: [{ kind: "phone", value: "13800138000" }, { kind: "phone", value: "call me maybe" }] });
     expect(res.statusCode).toBe(422);

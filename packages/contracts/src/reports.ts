@@ -34,6 +34,42 @@ export const ReportChannelSchema = z.enum([
 export type ReportChannel = z.infer<typeof ReportChannelSchema>;
 
 /**
+ * Other names clients send for a report channel, and the channel each means: the contacts API's own names
+ * (`phone`, `video`, `app_chat`), hyphenated spellings, and the plain words a person types.
+ * @example REPORT_CHANNEL_ALIASES.phone // "phone_call"
+ */
+export const REPORT_CHANNEL_ALIASES = {
+  phone: "phone_call",
+  call: "phone_call",
+  "phone-call": "phone_call",
+  telephone: "phone_call",
+  video: "video_call",
+  "video-call": "video_call",
+  meeting: "meeting_app",
+  "meeting-app": "meeting_app",
+  text: "sms",
+  app_chat: "chat",
+  wechat: "chat",
+  whatsapp: "chat",
+  mail: "email",
+  "e-mail": "email",
+  website: "web",
+  "in-person": "in_person",
+} as const satisfies Record<string, ReportChannel>;
+
+const CHANNEL_NAMES = [...ReportChannelSchema.options, ...(Object.keys(REPORT_CHANNEL_ALIASES) as (keyof typeof REPORT_CHANNEL_ALIASES)[])] as const;
+const CHANNEL_ERROR = `Invalid option: expected one of ${ReportChannelSchema.options.map((o) => `"${o}"`).join("|")} (also accepted: "phone" and "call" for phone_call, "video", "meeting", "text" for sms, "app_chat")`;
+
+/**
+ * A report channel as a request may spell it: a {@link ReportChannelSchema} value or one of its
+ * {@link REPORT_CHANNEL_ALIASES}, answered as the canonical channel; anything else is refused with the list.
+ * @example ReportChannelInputSchema.parse("phone") // "phone_call"
+ */
+export const ReportChannelInputSchema = z
+  .enum(CHANNEL_NAMES, { error: CHANNEL_ERROR })
+  .transform((name): ReportChannel => (name in REPORT_CHANNEL_ALIASES ? REPORT_CHANNEL_ALIASES[name as keyof typeof REPORT_CHANNEL_ALIASES] : (name as ReportChannel)));
+
+/**
  * Money lost: a non-negative amount in an ISO 4217 currency.
  * @example { amount: 20000, currency: "CNY" }
  */
@@ -54,7 +90,7 @@ export const CreateReportRequestSchema = z.object({
     .min(1, "at least 1 identifier")
     .max(MAX_REPORT_IDENTIFIERS, `at most ${MAX_REPORT_IDENTIFIERS} identifiers`),
   text: z.string().max(MAX_REPORT_TEXT_CHARS, `at most ${MAX_REPORT_TEXT_CHARS} characters`).optional(),
-  channel: ReportChannelSchema.optional(),
+  channel: ReportChannelInputSchema.optional(),
   loss: LossSchema.optional(),
   occurredAt: IsoTimeSchema.optional(),
 });
@@ -110,7 +146,7 @@ export const ReportParamsSchema = z.object({ id: z.string().min(1).max(64) });
 export const ReportListQuerySchema = PageQuerySchema.extend({
   status: ReportStatusSchema.optional(),
   mode: FraudModeSchema.optional(),
-  channel: ReportChannelSchema.optional(),
+  channel: ReportChannelInputSchema.optional(),
   kind: IdentifierKindSchema.optional(),
   from: IsoTimeSchema.optional(),
   to: IsoTimeSchema.optional(),

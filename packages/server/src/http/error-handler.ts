@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { type ErrorResponse, readableIssueMessage } from "@scamguard/contracts";
 import { AppError, type ErrorDetail } from "../errors.js";
+import { fieldHintOf } from "./validation.js";
 
 /** Fastify's own errors that are the caller's fault, with the code and message we answer. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: (e: FastifyError) => string }> = {
@@ -65,7 +66,12 @@ function validationDetails(error: FastifyError & { validationContext?: string },
     // Unknown fields (http/validation.ts): one detail per field, named by its full path.
     const unknownKeys = issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
     if (Array.isArray(unknownKeys)) {
-      return unknownKeys.map((key) => ({ path: path === "" ? String(key) : `${path}.${String(key)}`, message: "unknown field (not in the API schema)" }));
+      const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
+      return unknownKeys.map((key) => {
+        const keyPath = path === "" ? String(key) : `${path}.${String(key)}`;
+        const hint = fieldHintOf(schema, keyPath);
+        return { path: keyPath, message: hint ? `unknown field: ${hint}` : "unknown field (not in the API schema)" };
+      });
     }
     // Some schemas already name their field in the message ("text: at most 1 MiB"): don't say it twice.
     const raw = readableIssueMessage(issue.message ?? "invalid");

@@ -80,6 +80,24 @@ export function withFastCheck<T extends z.ZodType>(schema: T, check: FastCheck):
   return schema;
 }
 
+/**
+ * What to say about a field a client sends under another name than the contract's (`story` for a report's
+ * `text`), by its dotted path: the 400 for the unknown field then names the right one.
+ */
+export type FieldHints = Readonly<Record<string, string>>;
+const fieldHints = new WeakMap<object, FieldHints>();
+
+/** Registers `hints` for `schema` (as the route declares it); the error handler words unknown fields with them. */
+export function withFieldHints<T extends z.ZodType>(schema: T, hints: FieldHints): T {
+  fieldHints.set(schema, hints);
+  return schema;
+}
+
+/** The hint for an unknown field at `path` of a route's declared schema, if one was registered. */
+export function fieldHintOf(schema: unknown, path: string): string | undefined {
+  return schema !== null && typeof schema === "object" ? fieldHints.get(schema)?.[path] : undefined;
+}
+
 /** The app's validator compiler: fastify-type-provider-zod's, with the policy above applied. */
 export const policyValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
   const { httpPart } = route;

@@ -18,9 +18,25 @@ import { fileReport } from "../commands/file-report.js";
 import { getReport, listReports } from "../commands/read-reports.js";
 import { reportDetail } from "../commands/report-detail.js";
 import { unauthorized } from "../errors.js";
+import { withFieldHints } from "../http/validation.js";
 import type { RouteModule } from "./route-module.js";
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 429: ErrorResponseSchema };
+
+const STORY = 'send what happened (the page\'s "story") as "text"';
+const IDENTIFIERS = 'name the scammer\'s numbers, accounts and links in "identifiers": [{"kind": "phone", "value": "+8613800138000"}]';
+/** The names clients use for a report's fields (the page says "story"), answered with the field to use. */
+const REPORT_FIELD_HINTS = {
+  story: STORY,
+  description: STORY,
+  message: STORY,
+  content: STORY,
+  phone: IDENTIFIERS,
+  number: IDENTIFIERS,
+  identifier: IDENTIFIERS,
+  amount: 'send the money lost as "loss": {"amount": 20000, "currency": "CNY"}',
+  time: 'send when it happened as "occurredAt" (ISO 8601, e.g. "2026-11-20T09:30:00Z")',
+};
 
 /** The policy admits keyed callers only; this turns that guarantee into a type. */
 function caller(request: FastifyRequest): Principal {
@@ -36,7 +52,7 @@ export const reportRoutes: RouteModule = (app, ctx) => {
         tags: ["reports"],
         summary: "Report identifiers used by a scammer (201 new, 200 the same report sent again within 24 h)",
         security: [{ apiKey: [] }],
-        body: CreateReportRequestSchema,
+        body: withFieldHints(CreateReportRequestSchema, REPORT_FIELD_HINTS),
         response: {
           201: CreateReportResponseSchema,
           200: CreateReportResponseSchema,
