@@ -78,6 +78,10 @@ const LEXICONS = {
   caseVictimZh: { set: { entries: cueEntries(warningCues.narrative.zh.caseVictim, "case-victim-zh") }, gate: hasCjk },
   caseVetoZh: { set: { entries: cueEntries(warningCues.narrative.generic.caseZh, "case-veto-zh") }, gate: hasCjk },
   caseOutcomeZh: { set: { entries: cueEntries(warningCues.narrative.zh.caseOutcome, "case-outcome-zh") }, gate: hasCjk },
+  /** The same account in English ("he said he was from my bank… told me to… I wired $9,000"). */
+  experienceEn: { set: { entries: cueEntries(warningCues.narrative.en.experience, "experience-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  reportedEn: { set: { entries: cueEntries(warningCues.narrative.en.reported, "reported-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  genericEn: { set: { entries: cueEntries(warningCues.narrative.generic.en, "generic-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
 };
 
 /** Name of one lexicon of the shared scanner. @example const name: LexiconName = "zh"; */

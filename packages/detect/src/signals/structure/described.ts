@@ -3,7 +3,7 @@
  * accounts of a scam as it happened (a victim's, a case report) whose tactics count as made.
  */
 import type { NormalizedText } from "../../types.js";
-import { lexiconHits } from "../lexicon-scan.js";
+import { lexiconApplies, lexiconHits } from "../lexicon-scan.js";
 import { IMPERATIVE } from "./ask-clauses.js";
 import { hasCueIn, isClauseEnd, isSentenceEnd, unitAround } from "./units.js";
 
@@ -15,7 +15,21 @@ import { hasCueIn, isClauseEnd, isSentenceEnd, unitAround } from "./units.js";
  */
 export const isVictimNarrative = (text: NormalizedText): boolean =>
   (lexiconHits(text, "experienceZh").length > 0 && lexiconHits(text, "reportedZh").length > 0 && lexiconHits(text, "genericZh").length === 0) ||
-  isCaseReport(text);
+  isCaseReport(text) ||
+  isVictimNarrativeEn(text);
+
+/**
+ * The same in English, first or third person ("He said he was from Chase fraud prevention… asked me to read him the
+ * code… $2,400 was taken"; "a caller claiming to be from her bank told her to withdraw cash… she lost $18,000"):
+ * what was done to someone (told her to, she wired, lost $…) and what the caller said of themselves, without the
+ * general advice of a warning (if someone…, will never ask, scam alert). Its lexicons are gated on Latin phrases,
+ * so a Chinese text never scans them.
+ */
+const isVictimNarrativeEn = (text: NormalizedText): boolean =>
+  lexiconApplies("experienceEn", text.normalized) &&
+  lexiconHits(text, "experienceEn").length > 0 &&
+  lexiconHits(text, "reportedEn").length > 0 &&
+  lexiconHits(text, "genericEn").length === 0;
 
 /**
  * A case report ("市民李女士接到自称客服的电话，对方称…，按照对方要求转账，后发现被骗"; "诈骗分子冒充客服联系
