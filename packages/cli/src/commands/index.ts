@@ -9,6 +9,7 @@ import { register as registerKeys } from "./keys.js";
 import { register as registerModel } from "./model.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
+import { register as registerReport } from "./report.js";
 import { register as registerVerifyCall } from "./verify-call.js";
 import { register as registerSeedDemo } from "./seed-demo.js";
 import { register as registerSoak } from "./soak.js";
@@ -16,6 +17,7 @@ import { register as registerSoak } from "./soak.js";
 export function registerCommands(program: Command): void {
   registerServe(program);
   registerCheck(program);
+  registerReport(program);
   registerClassify(program);
   registerBench(program);
   registerKeys(program);

@@ -1,0 +1,155 @@
+/**
+ * `scamguard report "他自称京东客服，号码 138 0013 8000，让我共享屏幕" --channel phone --loss 20000`: report a
+ * scam in one step, as the Report page and POST /v1/reports do. The numbers, addresses and links are the
+ * ones given with --id / --phone / --email / --url, or else the ones written in the story. Needs a reporter
+ * key ($SCAMGUARD_KEY, or --key); the server is --server, $SCAMGUARD_SERVER or http://127.0.0.1:8787.
+ */
+import type { Command } from "commander";
+import type { CreateReportRequest, IdentifierKind } from "@scamguard/contracts";
+
+/** Kinds taken from a story when no identifier is given: an app or a display name in a story is seldom the scammer's own. */
+const STORY_KINDS: readonly IdentifierKind[] = ["phone", "email", "bank_account", "url", "domain", "meeting_id"];
+
+interface ReportOptions {
+  id: string[];
+  phone: string[];
+  email: string[];
+  url: string[];
+  channel?: string;
+  loss?: string;
+  currency: string;
+  when?: string;
+  key?: string;
+  server?: string;
+  lang: string;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function register(program: Command): void {
+  program
+    .command("report")
+    .description("report a scam to the server in one step: the story, and the numbers, addresses and links the scammer used")
+    .argument("[story...]", "what happened; the numbers, addresses and links in it are reported when none is given with --id/--phone/--email/--url")
+    .option("--id <kind:value>", "an identifier the scammer used, e.g. phone:+8613800138000, bank_account:6222…, url:https://… (repeatable)", collect, [])
+    .option("--phone <number>", "a phone number the scammer used (repeatable)", collect, [])
+    .option("--email <address>", "an e-mail address or Apple ID the scammer used (repeatable)", collect, [])
+    .option("--url <link>", "a link the scammer sent (repeatable)", collect, [])
+    .option("--channel <channel>", "how they reached you: phone_call (or phone), facetime, video_call, meeting_app, sms, chat, email, web, app, in_person, other")
+    .option("--loss <amount>", "money lost, e.g. 20000")
+    .option("--currency <code>", "currency of --loss (ISO 4217)", "CNY")
+    .option("--when <time>", "when it happened, ISO 8601 (e.g. 2026-11-20T09:30:00+08:00)")
+    .option("--key <key>", "your reporter key (default $SCAMGUARD_KEY; the environment keeps it out of the process list)")
+    .option("--server <url>", "the scamguard server (default $SCAMGUARD_SERVER or http://127.0.0.1:8787)")
+    .option("--lang <lang>", "zh, en or auto (the story's language)", "auto")
+    .option("--json", "print the server's answer as JSON")
+    .action(async (words: string[], opts: ReportOptions) => {
+      const { detectLang, extractIdentifiers } = await import("@scamguard/detect");
+      const { IdentifierKindSchema, ReportChannelInputSchema } = await import("@scamguard/contracts");
+      if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
+      const key = opts.key ?? process.env.SCAMGUARD_KEY;
+      if (!key) throw new Error("a reporter key is needed: set SCAMGUARD_KEY (or pass --key); whoever runs the server issues one with `scamguard keys create --role reporter`");
+      const channel = opts.channel === undefined ? undefined : ReportChannelInputSchema.safeParse(opts.channel);
+      if (channel !== undefined && !channel.success) throw new Error(`--channel: ${channel.error.issues[0]?.message ?? "not a channel"}`);
+      const loss = opts.loss === undefined ? undefined : Number(opts.loss.replace(/[,，\s]/g, ""));
+      if (loss !== undefined && !(Number.isFinite(loss) && loss >= 0)) throw new Error(`--loss: expected an amount such as 20000, got "${opts.loss}"`);
+
+      const given: { kind: IdentifierKind; value: string }[] = [];
+      for (const id of opts.id) {
+        const colon = id.indexOf(":");
+        const kind = IdentifierKindSchema.safeParse(colon > 0 ? id.slice(0, colon) : "");
+        if (!kind.success) throw new Error(`--id: expected kind:value with kind one of ${IdentifierKindSchema.options.join(", ")}, got "${id}"`);
+        given.push({ kind: kind.data, value: id.slice(colon + 1) });
+      }
+      for (const value of opts.phone) given.push({ kind: "phone", value });
+      for (const value of opts.email) given.push({ kind: "email", value });
+      for (const value of opts.url) given.push({ kind: "url", value });
+
+      const story = words.length > 0 ? words.join(" ") : process.stdin.isTTY ? "" : (await readStdin()).trim();
+      const fromStory = given.length > 0 ? [] : extractIdentifiers(story, { kinds: STORY_KINDS }).map(({ kind, value }) => ({ kind, value }));
+      const identifiers = given.length > 0 ? given : dedupe(fromStory);
+      if (identifiers.length === 0) {
+        throw new Error(
+          story === ""
+            ? 'nothing to report: write what happened (scamguard report "…") and name the number, address or link (--phone, --email, --url, --id kind:value)'
+            : "no number, address or link found in the story: name the one the scammer used with --phone, --email, --url or --id kind:value",
+        );
+      }
+      const body: CreateReportRequest = {
+        identifiers,
+        ...(story !== "" ? { text: story } : {}),
+        ...(channel?.success ? { channel: channel.data } : {}),
+        ...(loss !== undefined ? { loss: { amount: loss, currency: opts.currency } } : {}),
+        ...(opts.when !== undefined ? { occurredAt: opts.when } : {}),
+      };
+      const server = (opts.server ?? process.env.SCAMGUARD_SERVER ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
+      let res: Response;
+      try {
+        res = await fetch(`${server}/v1/reports`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(15_000),
+        });
+      } catch (error) {
+        throw new Error(`cannot reach ${server} (is it running? \`npm start\`, or --server URL): ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const answer = (await res.json().catch(() => null)) as { id?: string; duplicate?: boolean; error?: { code?: string; message?: string } } | null;
+      if (!res.ok || answer?.id === undefined) {
+        if (res.status === 401) throw new Error("the server refused the key (401): check SCAMGUARD_KEY / --key, or ask for a new reporter key");
+        throw new Error(`the server refused the report (${res.status}): ${answer?.error?.message ?? "no message"}`);
+      }
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+        return;
+      }
+      const lang = opts.lang === "auto" ? (story === "" ? "zh" : detectLang(story)) : opts.lang;
+      process.stdout.write(renderFiled(answer.id, answer.duplicate === true, identifiers, loss, lang));
+    });
+}
+
+/** The same identifier written twice in a story is reported once. */
+function dedupe(items: { kind: IdentifierKind; value: string }[]): { kind: IdentifierKind; value: string }[] {
+  const seen = new Set<string>();
+  return items.filter((i) => !seen.has(`${i.kind}:${i.value}`) && Boolean(seen.add(`${i.kind}:${i.value}`)));
+}
+
+const WORDS = {
+  zh: {
+    filed: (id: string) => `举报已提交，编号 ${id}。反诈中心会审核每一条举报。`,
+    duplicate: (id: string) => `您之前已经提交过同样的举报（编号 ${id}），没有重复记录。`,
+    named: "举报的号码、账户或链接：",
+    money: "钱已经转出：请立即拨打110报警，说明转账时间、金额和对方账户，申请紧急止付；越早越可能追回。",
+    hotline: "拿不准时拨打96110全国反诈专线咨询。",
+  },
+  en: {
+    filed: (id: string) => `Report filed, number ${id}. The anti-fraud centre reviews every report.`,
+    duplicate: (id: string) => `You already filed the same report (number ${id}); it was not recorded twice.`,
+    named: "Reported numbers, accounts and links:",
+    money: "Money has left your account: call the police now (110 in China, 911 in the US) with the time, amount and receiving account, and ask your bank for an emergency stop-payment; the sooner, the likelier it comes back.",
+    hotline: "In doubt, call the 96110 anti-fraud hotline (China) or report at reportfraud.ftc.gov (US).",
+  },
+} as const;
+
+function renderFiled(id: string, duplicate: boolean, identifiers: { kind: string; value: string }[], loss: number | undefined, lang: "zh" | "en"): string {
+  const w = WORDS[lang];
+  const lines = [duplicate ? w.duplicate(id) : w.filed(id), "", w.named, ...identifiers.map((i) => `  ${i.kind}  ${i.value}`), ""];
+  lines.push(loss !== undefined && loss > 0 ? w.money : w.hotline);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A report's story is at most 65,536 characters (the API's limit); reading stops well past it. */
+const MAX_STDIN_BYTES = 1024 * 1024;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += buffer.length;
+    if (size > MAX_STDIN_BYTES) throw new Error("stdin: story larger than 1 MiB (a report's story is at most 65,536 characters)");
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
