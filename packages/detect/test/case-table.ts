@@ -32,3 +32,22 @@ export function readCaseTable(): PlaybookCase[] {
 
 /** A row whose verdict must be a scam (risk high or critical). */
 export const isScamCase = (c: PlaybookCase): boolean => c.expect.risk === "high" || c.expect.risk === "critical";
+
+/** One row of the chat-path table, data/cases/chat-paths.jsonl: chat-form scams with no institution, and their benign look-alikes. */
+export interface ChatPathCase {
+  id: string;
+  lang: "zh" | "en";
+  /** The structure path the scam takes (`persona`, `release-fee`, …), or that the benign row comes close to. */
+  path: string;
+  /** 1: a scam (flagged: risk high or critical); 0: benign (risk low). */
+  label: 0 | 1;
+  text: string;
+}
+
+/** Every row of the chat-path table, in file order. @example readChatPathCases().filter((c) => c.label === 1).length // > 10 */
+export function readChatPathCases(): ChatPathCase[] {
+  return readFileSync(new URL("../data/cases/chat-paths.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as ChatPathCase);
+}

@@ -63,6 +63,9 @@ const LEXICONS = {
   lureZh: { set: { entries: cueEntries(playbook.structure.trajectory.lure.zh, "lure-zh") }, gate: hasCjk },
   moveZh: { set: { entries: cueEntries(playbook.structure.trajectory.moveCues.zh, "move-zh") }, gate: hasCjk },
   moveEn: { set: { entries: cueEntries(playbook.structure.trajectory.moveCues.en, "move-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  /** A sender's new number or account, a broken or borrowed phone (structure.ts `newAccount`): the cover of an impersonated acquaintance. */
+  newAccountZh: { set: { entries: cueEntries(playbook.structure.newAccount.zh, "new-account-zh") }, gate: hasCjk },
+  newAccountEn: { set: { entries: cueEntries(playbook.structure.newAccount.en, "new-account-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
   gainZh: { set: { entries: cueEntries(playbook.structure.trajectory.gain.zh, "gain-zh") }, gate: hasCjk },
   gainEn: { set: { entries: cueEntries(playbook.structure.trajectory.gain.en, "gain-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
   lureEn: { set: { entries: cueEntries(playbook.structure.trajectory.lure.en, "lure-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },

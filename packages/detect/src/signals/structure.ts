@@ -18,8 +18,8 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isProhibited, isReportedState, isSelfReport } from "./structure/ask-clauses.js";
-import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
+import { isAddressedAsk, isCompletedPayment, isProhibited, isReportedState, isSelfReport, isToWriter } from "./structure/ask-clauses.js";
+import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, isTrajectory, joinMoves, type SpeakerMoves } from "./structure/trajectory.js";
 import { toNormalized } from "./structure/units.js";
@@ -42,6 +42,13 @@ export interface PlaybookStructure {
    * escalation). These texts often carry no institution claim and no single decisive ask. Absent: false.
    */
   trajectory?: boolean;
+  /**
+   * The acquaintance playbook without an institution: a sender who says who they are (a leader, teacher, relative,
+   * old friend: `personaClaims`) or writes from a new number or a borrowed phone (`newAccount`), and asks the reader
+   * for money ("你先帮我转过去", "can you transfer £850 for me"). The model alone scores these low when the persona
+   * is a name or a role it has not seen. Absent: false.
+   */
+  persona?: boolean;
   /** The text describes scam tactics (third person, prohibition, "if someone asks you…") and makes no direct claim+ask. */
   warning: boolean;
   /** Signal ids whose every piece of evidence sits in a described clause (for reasons; never scored as asks). */
@@ -76,6 +83,27 @@ const TRAJECTORY_FLOOR = 0.2;
 export function isShortMessage(text: NormalizedText, turns = splitTurns(text.original)): boolean {
   return text.normalized.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");
 }
+
+/** The moves of `speaker`, created empty on first use. */
+function movesOf(bySpeaker: Map<string, SpeakerMoves>, speaker: string): SpeakerMoves {
+  let moves = bySpeaker.get(speaker);
+  if (moves === undefined) {
+    moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, moneyAsk: false, channelAsk: false, pressed: false, toWriter: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, cover: false, newAccount: false, persona: false, addressedMoneyAsk: false, claimIds: new Set(), narrowAsks: [], firstClaim: Infinity, firstMove: Infinity, lastMove: -1, moneyAsks: [] };
+    bySpeaker.set(speaker, moves);
+  }
+  return moves;
+}
+
+/** Normalised [start, end) spans of the new-account cues (`newAccount`), text order. */
+function newAccountSpans(text: NormalizedText): [number, number][] {
+  const out: [number, number][] = [];
+  for (const name of NEW_ACCOUNT_LEXICONS) for (const hit of cueHits(text, name)) out.push([hit.start, hit.end]);
+  return out;
+}
+const NEW_ACCOUNT_LEXICONS = ["newAccountZh", "newAccountEn"] as const;
+
+/** Whether normalised [a, b) overlaps one of `spans`. */
+const inSpans = (spans: readonly [number, number][], a: number, b: number): boolean => spans.some(([x, y]) => a < y && x < Math.max(b, a + 1));
 
 /** A `narrowAsks` signal made without any claim it completes ("sorry, wrong number" alone, "reply to me" in a notice). */
 const isOrphanNarrowAsk = (s: Signal, signals: readonly Signal[]): boolean => {
@@ -127,12 +155,15 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   const turns = splitTurns(text.original);
   const shortMessage = isShortMessage(text, turns);
   const optOut = lexiconHits(text, "optOutZh").length > 0;
+  const newAccount = newAccountSpans(text);
   // A risky link (look-alike, odd TLD, shortener) is no service's own notice.
   const notice = signals.some((x) => NOTICE_CUES.has(x.id)) && !signals.some((x) => x.weight > 0 && (x.family === "pressure" || x.id.startsWith("url:")));
   // What each speaker does: a scam's claim and ask come from the same person. In a support chat the
   // customer states the problem and the agent asks for details; that is not the playbook.
   const bySpeaker = new Map<string, SpeakerMoves>();
   const described = new Set<string>();
+  /** Signals made only as a new-account cover ("这是我的新号"): the writer's own news unless the cover completes a path. */
+  const covers: string[] = [];
   const self = new Set<string>();
   let describedTactics = 0;
   let automated = false;
@@ -156,6 +187,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     let direct = false;
     let selfOnly = SELF_CLAIMS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
     let doneOnly = COMPLETED_ASKS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
+    let coverOnly = sig.evidence.length > 0;
     for (const e of sig.evidence) {
       if (selfOnly && isSelfReport(s, toNormalized(text, e.start))) continue;
       selfOnly = false;
@@ -166,15 +198,15 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (isAsk && isProhibited(s, toNormalized(text, e.start))) continue;
       direct = true;
       const speaker = speakerAt(turns, e.start);
-      let moves = bySpeaker.get(speaker);
-      if (moves === undefined) {
-        moves = { claim: false, ask: false, strongClaim: false, bareLinkWeakClaim: false, strongAsk: false, explicitAsk: false, impersonation: false, pretext: false, pressure: false, decisive: false, robocallAsk: false, cover: false, addressedMoneyAsk: false, claimIds: new Set(), narrowAsks: [], firstClaim: Infinity, firstMove: Infinity, lastMove: -1, moneyAsks: [] };
-        bySpeaker.set(speaker, moves);
-      }
+      const moves = movesOf(bySpeaker, speaker);
+      // "这是我的新号", "旧号码下个月停机": the sender's new account is a cover (read below), neither a claim nor a threat.
+      if ((isClaim || COMPLETING_PRESSURE.has(sig.id)) && inSpans(newAccount, toNormalized(text, e.start), toNormalized(text, e.end))) continue;
+      coverOnly = false;
       if (isClaim) {
         moves.claim = true;
         moves.claimIds.add(sig.id);
         if (TRAJECTORY_CLAIMS.has(sig.id)) moves.firstClaim = Math.min(moves.firstClaim, e.start);
+        if (PERSONA_CLAIMS.has(sig.id)) moves.persona = true;
       }
       if (TRAJECTORY_MOVES.has(sig.id) && isAsk) {
         moves.firstMove = Math.min(moves.firstMove, e.start);
@@ -183,6 +215,9 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (TRAJECTORY_MONEY.has(sig.id) && isAsk) moves.moneyAsks.push(e.start);
       if (narrowClaims !== undefined) moves.narrowAsks.push(narrowClaims);
       if (isAsk) moves.ask = true;
+      if (isAsk && sig.family === "money") moves.moneyAsk = true;
+      if (isAsk && sig.family === "channel") moves.channelAsk = true;
+      if (sig.family === "pressure") moves.pressed = true;
       // An advertiser's message (回T退订) links to its own shop: there a link completes none of these claims.
       if (isClaim && optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id)) {
         // neither strong nor completed by a link
@@ -197,18 +232,27 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
       if (COVER_STORIES.has(sig.id)) moves.cover = true;
       if (isAsk && sig.family === "money" && !moves.addressedMoneyAsk && isAddressedAsk(s, toNormalized(text, e.start))) moves.addressedMoneyAsk = true;
+      if (isAsk && sig.family === "money" && !moves.toWriter && isToWriter(s, toNormalized(text, e.start))) moves.toWriter = true;
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
+    if (direct && coverOnly) covers.push(sig.id);
     if (selfOnly || doneOnly) self.add(sig.id);
     else if (!direct) {
       described.add(sig.id);
       describedTactics++;
     }
   }
+  for (const [a] of newAccount) {
+    if (anyCue && isDescribed(s, a, cues, true)) continue;
+    const moves = movesOf(bySpeaker, speakerAt(turns, text.toOriginal[a] ?? 0));
+    moves.cover = true;
+    moves.newAccount = true;
+  }
   let claimAndAsk = false;
   let decisive = false;
   let robocall = false;
   let trajectory = false;
+  let persona = false;
   // When every contact given is the institution's own, "download the app at flex.amazon.com" moves the reader
   // nowhere they did not choose: the cue that repeats such a contact ask is no trajectory move either.
   const officialMoves = officialOnly ? signals.filter((x) => CONTACT_ASKS.has(x.id)).flatMap((x) => x.evidence) : [];
@@ -227,11 +271,17 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
     // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
     if (m.narrowAsks.some((claims) => [...m.claimIds].some((id) => claims.has(id)))) claimAndAsk = true;
-    if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure) || (m.cover && m.addressedMoneyAsk)))) claimAndAsk = true;
+    if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure) || (m.cover && m.addressedMoneyAsk) || (m.newAccount && (m.pressure || m.moneyAsk))))) claimAndAsk = true;
+    // A teacher who asks for the class fee on the school's platform names herself and asks too: the persona path
+    // needs the sender's cover, pressure (urgency, secrecy) or a private channel (their WeChat, a QR code, their own account) as well.
+    if (!officialOnly && (m.persona || m.cover) && m.addressedMoneyAsk && (m.cover || m.pressed || m.channelAsk || m.toWriter)) persona = true;
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
   }
-  return { claimAndAsk, decisive, robocall, trajectory, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory, described, self };
+  // "我换号了，通过一下好友": a new account that completes nothing, with no other claim and no pressure ("有急事找你"),
+  // claims nothing of the reader (scored as the writer's own news).
+  if (covers.length > 0 && !claimAndAsk && !decisive && !trajectory && !persona && ![...bySpeaker.values()].some((m) => m.claim || m.pressed)) for (const id of covers) self.add(id);
+  return { claimAndAsk, decisive, robocall, trajectory, persona, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory && !persona, described, self };
 }
 
 /**
@@ -242,7 +292,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
  */
 export function scoredSignals(signals: Signal[], structure: PlaybookStructure): Signal[] {
   const own = withoutSelfClaims(signals, structure);
-  if (!structure.claimAndAsk && !structure.decisive && structure.trajectory !== true) return own;
+  if (!structure.claimAndAsk && !structure.decisive && structure.trajectory !== true && structure.persona !== true) return own;
   return own.filter((sig) => !QUOTABLE.has(sig.id));
 }
 
@@ -267,7 +317,7 @@ export function withoutSelfClaims(signals: readonly Signal[], structure: Playboo
  */
 export function gateScore(score: number, threshold: number, structure: PlaybookStructure): number {
   if (structure.robocall) return Math.max(score, threshold + ROBOCALL_FLOOR * (1 - threshold));
-  if (structure.trajectory === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
+  if (structure.trajectory === true || structure.persona === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
   if (structure.claimAndAsk || structure.decisive) return score;
   if (structure.warning) return Math.min(score, threshold * WARNING_CAP);
   return Math.min(score, threshold * ONE_SIDED_CAP);

@@ -79,8 +79,20 @@ export function isProhibited(s: string, at: number): boolean {
   return last >= 0 && !PIVOT.test(before.slice(last));
 }
 
-/** A request made of the reader in a clause: addressed (你/您), a favour (帮我, 帮忙, 替我, 麻烦) or "先…". */
-export const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先/;
+/**
+ * A request made of the reader in a clause: addressed (你/您, you), a favour (帮我, 帮忙, 替我, 麻烦, me), "先…", or money
+ * sent to the writer's own account ("直接转账到我的微信").
+ */
+export const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先|到我的?(?:微信|支付宝|账户|银行卡|卡)|\b(?:you|me)\b/;
+
+/** Money sent to the writer's own private account: "转账到我的微信", "直接转我", "send it to me". */
+export const TO_WRITER = /(?:到|给|转)我的?(?:微信|支付宝|账户|银行卡|卡|这个卡)|转我|\b(?:send|transfer|wire|pay) (?:it |the money |them )?(?:to )?me\b/;
+
+/** Whether the money ask at normalised `at` sends the money to the writer's own account (not to a school's or a shop's platform). */
+export function isToWriter(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return TO_WRITER.test(s.slice(ca, cb));
+}
 
 /** Whether the ask at normalised `at` is made of the reader ("你先帮我转过去") rather than reported ("房租我已经转了"). */
 export function isAddressedAsk(s: string, at: number): boolean {

@@ -50,6 +50,16 @@ interface StructureConfig {
    */
   coverStories: string[];
   /**
+   * A sender's new number or account, a broken or borrowed phone (scanned as lexicons `newAccountZh`/`newAccountEn`):
+   * a cover like `coverStories`. Claim or pressure evidence inside one of these cues is that cover, not a claim.
+   */
+  newAccount: { zh: string[]; en: string[] };
+  /**
+   * Who the sender says they are when no institution is named: a leader, teacher, relative or old friend. With a money
+   * request made of the reader (or a new-account cover and that request) it is the acquaintance playbook.
+   */
+  personaClaims: string[];
+  /**
    * Money asks that a receipt or a chat also uses to REPORT a payment already made ("…已转入您尾号3321的账户",
    * "我刚把货款转到你们公司账户了"): there the money has moved and nobody is asked to move it (see isCompletedPayment).
    */
@@ -97,6 +107,7 @@ export const SELF_CLAIMS = new Set(CONFIG.selfClaims);
 export const NOTICE_CUES = new Set(CONFIG.noticeCues);
 export const NOTICE_CLAIMS = new Set(CONFIG.noticeClaims);
 export const COVER_STORIES = new Set(CONFIG.coverStories);
+export const PERSONA_CLAIMS = new Set(CONFIG.personaClaims);
 export const COMPLETED_ASKS = new Set(CONFIG.completedAsks);
 export const COMPANION_CLAIMS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.companionClaims).map(([claim, with_]) => [claim, new Set(with_)]));
 export const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));

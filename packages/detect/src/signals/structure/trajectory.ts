@@ -93,6 +93,14 @@ export interface SpeakerMoves {
   strongAsk: boolean;
   /** An ask other than a bare link (`messageAsks`). */
   explicitAsk: boolean;
+  /** An ask of the money family. */
+  moneyAsk: boolean;
+  /** An ask of the channel family (another app, a link, a QR code). */
+  channelAsk: boolean;
+  /** Any pressure signal (urgency, secrecy, a threat, "cannot talk"). */
+  pressed: boolean;
+  /** A money ask that sends the money to the writer's own account (see isToWriter). */
+  toWriter: boolean;
   impersonation: boolean;
   pretext: boolean;
   pressure: boolean;
@@ -102,8 +110,12 @@ export interface SpeakerMoves {
   claimIds: Set<string>;
   /** For each narrow ask made, the claims it completes. */
   narrowAsks: ReadonlySet<string>[];
-  /** A `coverStories` signal: the sender cannot be reached to check who they are. */
+  /** A `coverStories` signal or a new-account cue: the sender cannot be reached, or checked, on the number the reader knows. */
   cover: boolean;
+  /** A claim or threat whose evidence is a new-account cue (`newAccount`): the sender writes from a number the reader does not know. */
+  newAccount: boolean;
+  /** A `personaClaims` claim: who the sender says they are (leader, teacher, relative, friend). */
+  persona: boolean;
   /** A money ask made of the reader (see isAddressedAsk). */
   addressedMoneyAsk: boolean;
   /** Original offsets for the trajectory: first chat-form claim (`trajectory.claims`), first and last move to another channel. */
