@@ -66,6 +66,9 @@ const LEXICONS = {
   /** A sender's new number or account, a broken or borrowed phone (structure.ts `newAccount`): the cover of an impersonated acquaintance. */
   newAccountZh: { set: { entries: cueEntries(playbook.structure.newAccount.zh, "new-account-zh") }, gate: hasCjk },
   newAccountEn: { set: { entries: cueEntries(playbook.structure.newAccount.en, "new-account-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  /** A fee before the reader can withdraw, unfreeze or receive what is theirs (structure.ts `releaseFee`). */
+  releaseFeeZh: { set: { entries: cueEntries(playbook.structure.releaseFee.zh, "release-fee-zh") }, gate: hasCjk },
+  releaseFeeEn: { set: { entries: cueEntries(playbook.structure.releaseFee.en, "release-fee-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
   gainZh: { set: { entries: cueEntries(playbook.structure.trajectory.gain.zh, "gain-zh") }, gate: hasCjk },
   gainEn: { set: { entries: cueEntries(playbook.structure.trajectory.gain.en, "gain-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
   lureEn: { set: { entries: cueEntries(playbook.structure.trajectory.lure.en, "lure-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },

@@ -21,7 +21,7 @@ import { lexiconHits } from "./lexicon-scan.js";
 import { isAddressedAsk, isCompletedPayment, isProhibited, isReportedState, isSelfReport, isToWriter } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
-import { cueHits, isTrajectory, joinMoves, type SpeakerMoves } from "./structure/trajectory.js";
+import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
 import { toNormalized } from "./structure/units.js";
 
 /** What the structure of one text says. */
@@ -49,6 +49,13 @@ export interface PlaybookStructure {
    * is a name or a role it has not seen. Absent: false.
    */
   persona?: boolean;
+  /**
+   * A fee before the reader can get what is theirs ("需要先交保证金才能解冻提现", "pay the clearance fee to release
+   * it", "your account must be upgraded to business to receive the payment"), with a money ask, from a sender who
+   * also makes a claim, a lure or a new-account cover: no platform, bank or buyer asks for this. The chat-form scams
+   * that never move the reader to another app end here. Absent: false.
+   */
+  releaseFee?: boolean;
   /** The text describes scam tactics (third person, prohibition, "if someone asks you…") and makes no direct claim+ask. */
   warning: boolean;
   /** Signal ids whose every piece of evidence sits in a described clause (for reasons; never scored as asks). */
@@ -83,6 +90,19 @@ const TRAJECTORY_FLOOR = 0.2;
 export function isShortMessage(text: NormalizedText, turns = splitTurns(text.original)): boolean {
   return text.normalized.length <= MESSAGE_MAX_CHARS && turns.every((t) => t.speaker === "_");
 }
+
+/**
+ * Whether `speaker` (with the untagged text) makes the release-fee path: a release-fee cue made, not described; a money
+ * ask; and a claim, a new-account cover, or a chat-form lure or gain cue.
+ */
+function isReleaseFee(text: NormalizedText, turns: ReturnType<typeof splitTurns>, speaker: string, own: SpeakerMoves, untagged: SpeakerMoves | undefined, cues: Cues | null): boolean {
+  const either = (k: "moneyAsk" | "claim" | "cover"): boolean => own[k] || untagged?.[k] === true;
+  if (!either("moneyAsk")) return false;
+  if (cueOffsets(text, turns, speaker, RELEASE_FEE_LEXICONS, cues).length === 0) return false;
+  if (either("claim") || either("cover")) return true;
+  return cueOffsets(text, turns, speaker, LURE_LEXICONS, cues).length + cueOffsets(text, turns, speaker, GAIN_LEXICONS, cues).length > 0;
+}
+const RELEASE_FEE_LEXICONS = ["releaseFeeZh", "releaseFeeEn"] as const;
 
 /** The moves of `speaker`, created empty on first use. */
 function movesOf(bySpeaker: Map<string, SpeakerMoves>, speaker: string): SpeakerMoves {
@@ -253,6 +273,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let robocall = false;
   let trajectory = false;
   let persona = false;
+  let releaseFee = false;
+  const hasReleaseFee = cueHits(text, "releaseFeeZh").length + cueHits(text, "releaseFeeEn").length > 0;
   // When every contact given is the institution's own, "download the app at flex.amazon.com" moves the reader
   // nowhere they did not choose: the cue that repeats such a contact ask is no trajectory move either.
   const officialMoves = officialOnly ? signals.filter((x) => CONTACT_ASKS.has(x.id)).flatMap((x) => x.evidence) : [];
@@ -275,13 +297,14 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // A teacher who asks for the class fee on the school's platform names herself and asks too: the persona path
     // needs the sender's cover, pressure (urgency, secrecy) or a private channel (their WeChat, a QR code, their own account) as well.
     if (!officialOnly && (m.persona || m.cover) && m.addressedMoneyAsk && (m.cover || m.pressed || m.channelAsk || m.toWriter)) persona = true;
+    if (!releaseFee && hasReleaseFee && !officialOnly) releaseFee = isReleaseFee(text, turns, speaker, own, untagged, anyCue ? cues : null);
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;
   }
   // "我换号了，通过一下好友": a new account that completes nothing, with no other claim and no pressure ("有急事找你"),
   // claims nothing of the reader (scored as the writer's own news).
-  if (covers.length > 0 && !claimAndAsk && !decisive && !trajectory && !persona && ![...bySpeaker.values()].some((m) => m.claim || m.pressed)) for (const id of covers) self.add(id);
-  return { claimAndAsk, decisive, robocall, trajectory, persona, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory && !persona, described, self };
+  if (covers.length > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee && ![...bySpeaker.values()].some((m) => m.claim || m.pressed)) for (const id of covers) self.add(id);
+  return { claimAndAsk, decisive, robocall, trajectory, persona, releaseFee, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee, described, self };
 }
 
 /**
@@ -292,7 +315,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
  */
 export function scoredSignals(signals: Signal[], structure: PlaybookStructure): Signal[] {
   const own = withoutSelfClaims(signals, structure);
-  if (!structure.claimAndAsk && !structure.decisive && structure.trajectory !== true && structure.persona !== true) return own;
+  if (!structure.claimAndAsk && !structure.decisive && structure.trajectory !== true && structure.persona !== true && structure.releaseFee !== true) return own;
   return own.filter((sig) => !QUOTABLE.has(sig.id));
 }
 
@@ -317,7 +340,7 @@ export function withoutSelfClaims(signals: readonly Signal[], structure: Playboo
  */
 export function gateScore(score: number, threshold: number, structure: PlaybookStructure): number {
   if (structure.robocall) return Math.max(score, threshold + ROBOCALL_FLOOR * (1 - threshold));
-  if (structure.trajectory === true || structure.persona === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
+  if (structure.trajectory === true || structure.persona === true || structure.releaseFee === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
   if (structure.claimAndAsk || structure.decisive) return score;
   if (structure.warning) return Math.min(score, threshold * WARNING_CAP);
   return Math.min(score, threshold * ONE_SIDED_CAP);

@@ -53,3 +53,20 @@ describe("the persona path", () => {
     expect(structureOf("家长们好，我是王老师，资料费每人168元，今晚八点前直接转账到我的微信。").persona).toBe(true);
   });
 });
+
+describe("the release-fee path", () => {
+  const structureOf = (t: string) => {
+    const { text, signals } = detectSignals(t);
+    return readStructure(text, signals);
+  };
+
+  it("reads a fee before the reader can withdraw or receive, from a sender with a claim or lure, as the playbook's end", () => {
+    expect(structureOf("A: 你在平台上卖的那个号我想要。\nA: 你的账户没有开通会员，需要先交1000元保证金才能解冻提现。").releaseFee).toBe(true);
+    expect(structureOf("My love, customs are holding my luggage at the airport. I need $900 for the clearance fee, please send it by gift cards.").releaseFee).toBe(true);
+  });
+
+  it("does not read a platform's fee notice or a warning about recovery scams as one", () => {
+    expect(structureOf("A: 我在理财平台买的产品到期了，怎么提现？\nB: 到期后本金和收益会自动回到您的银行卡，不收取任何费用。").releaseFee).toBe(false);
+    expect(structureOf("Warning: fake recovery agents ask victims to pay a recovery fee before they can withdraw the funds. Never pay it.").releaseFee).toBe(false);
+  });
+});

@@ -60,6 +60,12 @@ interface StructureConfig {
    */
   personaClaims: string[];
   /**
+   * A fee before the reader can withdraw, unfreeze or receive what is theirs (scanned as lexicons `releaseFeeZh`/
+   * `releaseFeeEn`): the last stage of the chat-form playbook (pig butchering, brushing, game and marketplace trades,
+   * a romance's parcel, a "recovery" service).
+   */
+  releaseFee: { zh: string[]; en: string[] };
+  /**
    * Money asks that a receipt or a chat also uses to REPORT a payment already made ("…已转入您尾号3321的账户",
    * "我刚把货款转到你们公司账户了"): there the money has moved and nobody is asked to move it (see isCompletedPayment).
    */
