@@ -23,6 +23,14 @@ describeBothEngines("lookup", (t) => {
     expect(unknown.json().error.message).toMatch(/^kind: /);
   });
 
+  it("tells a client that sends ?phone=… (or ?q=…) to name the kind and the value apart", async () => {
+    const res = await lookup("phone=13800138000");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toContainEqual({ path: "phone", message: "unknown field: name the kind and the value apart: kind=phone&value=…" });
+    const search = await lookup("q=%E4%BA%AC%E4%B8%9C");
+    expect(search.json().error.message).toContain("q: unknown field: to search the official directory by name use GET /v1/directory?q=…");
+  });
+
   it("names an empty value (400)", async () => {
     const res = await lookup("kind=phone&value=");
     expect(res.statusCode).toBe(400);

@@ -19,6 +19,12 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(res.json().error.message).toMatch(/^body: malformed JSON \(.*position 14/);
   });
 
+  it("tells a client that sends the message under another name to send it as text", async () => {
+    const res = await post(JSON.stringify({ message: "您好，我是京东客服" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('text: required (a string); message: unknown field: send the message or transcript to check as "text"');
+  });
+
   it("refuses prototype-poisoning keys with 400", async () => {
     const res = await post('{"text": "hi", "__proto__": {"admin": true}}');
     expect(res.statusCode).toBe(400);

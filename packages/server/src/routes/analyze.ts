@@ -1,7 +1,12 @@
 /** `POST /v1/analyze`: text in, verdict out. Anonymous under the rate limit (auth/policy.ts). */
 import { AnalyzeRequestSchema, AnalyzeResponseSchema, ErrorResponseSchema } from "@scamguard/contracts";
 import { analyzeText } from "../commands/analyze-text.js";
+import { withFieldHints } from "../http/validation.js";
 import type { RouteModule } from "./route-module.js";
+
+const TEXT = 'send the message or transcript to check as "text"';
+/** The names clients use for the text to check, answered with the field to use. */
+const ANALYZE_FIELD_HINTS = { message: TEXT, content: TEXT, input: TEXT, body: TEXT, transcript: TEXT, language: 'the reply language is "lang": zh, en or auto' };
 
 export const analyzeRoutes: RouteModule = (app, ctx) => {
   app.post(
@@ -10,7 +15,7 @@ export const analyzeRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ["check"],
         summary: "Analyze a message or transcript and explain the verdict",
-        body: AnalyzeRequestSchema,
+        body: withFieldHints(AnalyzeRequestSchema, ANALYZE_FIELD_HINTS),
         response: { 200: AnalyzeResponseSchema, 400: ErrorResponseSchema, 413: ErrorResponseSchema, 415: ErrorResponseSchema, 429: ErrorResponseSchema },
       },
     },

@@ -21,7 +21,7 @@ import {
 import type { FastifyReply } from "fastify";
 import { lookupBatchJson, lookupIdentifierJson } from "../commands/lookup-identifiers.js";
 import { fastBatchLookupBody, fastLookupQuery } from "../http/fast-batch-lookup.js";
-import { withFastCheck } from "../http/validation.js";
+import { withFastCheck, withFieldHints } from "../http/validation.js";
 import type { RouteModule } from "./route-module.js";
 
 /** Sends JSON text as is (the typed reply expects the object form of the same answer). */
@@ -37,6 +37,20 @@ const errors = {
 /** The handlers return JSON text; anything else (never expected) is stringified. */
 const asText = () => (data: unknown) => (typeof data === "string" ? data : JSON.stringify(data));
 
+/** `?phone=…` and the like: the query names the kind and the value apart, which the 400 then says. */
+const kindHint = (kind: string) => `name the kind and the value apart: kind=${kind}&value=…`;
+const LOOKUP_QUERY_HINTS = {
+  phone: kindHint("phone"),
+  number: kindHint("phone"),
+  email: kindHint("email"),
+  url: kindHint("url"),
+  link: kindHint("url"),
+  domain: kindHint("domain"),
+  account: kindHint("bank_account"),
+  bank_account: kindHint("bank_account"),
+  q: "to search the official directory by name use GET /v1/directory?q=…; to look one identifier up, kind=phone&value=…",
+};
+
 export const lookupRoutes: RouteModule = async (app, ctx) => {
   // Load the index before the app answers anything: the first lookup must not wait for a rebuild.
   await ctx.services.reputation.ready();
@@ -49,7 +63,7 @@ export const lookupRoutes: RouteModule = async (app, ctx) => {
         tags: ["lookup"],
         summary: "What scamguard knows about one phone number, e-mail, account, URL, domain, meeting ID, app or name",
         // Validated by a hand-written check first, as the batch body below (http/fast-batch-lookup.ts).
-        querystring: withFastCheck(LookupQuerySchema, fastLookupQuery),
+        querystring: withFieldHints(withFastCheck(LookupQuerySchema, fastLookupQuery), LOOKUP_QUERY_HINTS),
         response: { 200: LookupResultSchema, ...errors },
       },
     },
