@@ -41,6 +41,34 @@ export interface AdviceInput {
 
 const fill = (template: string, vars: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
 
+/** Directory entries by id, the first listed for an id (as `DIRECTORY.find` would give). */
+const ENTRY_BY_ID = new Map<string, DirectoryEntry>();
+for (const entry of DIRECTORY) if (!ENTRY_BY_ID.has(entry.id)) ENTRY_BY_ID.set(entry.id, entry);
+
+/** Every rule's text filled for one language and impersonated institution (index = rule index). */
+interface FilledRules {
+  number: string | undefined;
+  texts: readonly string[];
+}
+/**
+ * The filled texts depend only on the language and the institution (its name and number), so each pair is
+ * filled once: 2 languages × the directory's entries (and none) bound it.
+ */
+const FILLED = new Map<string, FilledRules>();
+
+function filledRules(impersonating: string | null, lang: Lang): FilledRules {
+  const key = `${lang}:${impersonating ?? ""}`;
+  let filled = FILLED.get(key);
+  if (filled === undefined) {
+    const entry = impersonating ? ENTRY_BY_ID.get(impersonating) : undefined;
+    const number = entry ? officialNumber(entry, lang) : undefined;
+    const vars = { name: entry ? entry.name[lang] : "", number: number ?? "" };
+    filled = { number, texts: ADVICE_RULES.map((rule) => fill(rule[lang], vars)) };
+    FILLED.set(key, filled);
+  }
+  return filled;
+}
+
 /**
  * Advice for a verdict, most urgent first; empty when the text shows no scam stage and no mode and the
  * risk is low or not given.
@@ -54,11 +82,10 @@ export function adviceFor(input: AdviceInput): Advice[] {
   const worrying = input.risk !== undefined && input.risk !== "low";
   if (stage === null && mode === null && !worrying) return [];
   const fired = new Set(input.signals.filter((s) => s.weight > 0).map((s) => s.id));
-  const entry = impersonating ? DIRECTORY.find((e) => e.id === impersonating) : undefined;
-  const number = entry ? officialNumber(entry, lang) : undefined;
-  const vars = { name: entry ? entry.name[lang] : "", number: number ?? "" };
+  const { number, texts } = filledRules(impersonating, lang);
   const out: Advice[] = [];
-  for (const rule of ADVICE_RULES) {
+  for (let r = 0; r < ADVICE_RULES.length; r++) {
+    const rule = ADVICE_RULES[r]!;
     const w = rule.when;
     if (w.needs === "institution" && number === undefined) continue;
     if (w.needs === "no-institution" && number !== undefined) continue;
@@ -68,7 +95,7 @@ export function adviceFor(input: AdviceInput): Advice[] {
       (stage !== null && w.atLeast !== undefined && stageRank(stage) >= stageRank(w.atLeast)) ||
       (mode !== null && w.modes?.includes(mode) === true) ||
       (w.signals?.some((id) => fired.has(id)) ?? false);
-    if (hit) out.push({ id: rule.id, text: fill(rule[lang], vars) });
+    if (hit) out.push({ id: rule.id, text: texts[r]! });
   }
   return out;
 }
