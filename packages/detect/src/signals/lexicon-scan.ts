@@ -29,6 +29,16 @@ const hasCjk = (s: string): boolean => {
   }
   return cjkSeen;
 };
+/** HAS_LATIN_PHRASE of the last text asked (the English gates ask up to 9 times per text; a Chinese text is read to its end each time). */
+let latinText = "";
+let latinSeen = false;
+const hasLatinPhrase = (s: string): boolean => {
+  if (s !== latinText) {
+    latinSeen = HAS_LATIN_PHRASE.test(s);
+    latinText = s;
+  }
+  return latinSeen;
+};
 
 const cueEntries = (patterns: string[], name: string): LexiconEntry[] =>
   patterns.map((p, i) => ({
@@ -49,7 +59,7 @@ const fileSet = (file: LexiconFile, options: LexiconSet["options"]): LexiconSet 
 /** The lexicons, by index into the scanner; `gate` says whether a text can hold a hit worth scanning for. */
 const LEXICONS = {
   zh: { set: fileSet(zhLexicon as LexiconFile, { negationWindow: 10 }), gate: hasCjk },
-  en: { set: fileSet(enLexicon as LexiconFile, { wordStart: true, negationWindow: 32 }), gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  en: { set: fileSet(enLexicon as LexiconFile, { wordStart: true, negationWindow: 32 }), gate: hasLatinPhrase },
   common: { set: fileSet(commonLexicon as LexiconFile, { wordStart: true, negationWindow: 16 }), gate: () => true },
   /** Sentence-level warning cues: a scammer as the actor, "impersonate", "anyone who… is a scam". */
   sentenceZh: { set: { entries: cueEntries(warningCues.sentence.zh, "sentence-zh") }, gate: () => true },
@@ -62,16 +72,16 @@ const LEXICONS = {
   /** A chat-form lure (structure.ts `trajectory`): a stranger's opener, rapport, easy money, a first small task. */
   lureZh: { set: { entries: cueEntries(playbook.structure.trajectory.lure.zh, "lure-zh") }, gate: hasCjk },
   moveZh: { set: { entries: cueEntries(playbook.structure.trajectory.moveCues.zh, "move-zh") }, gate: hasCjk },
-  moveEn: { set: { entries: cueEntries(playbook.structure.trajectory.moveCues.en, "move-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  moveEn: { set: { entries: cueEntries(playbook.structure.trajectory.moveCues.en, "move-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
   /** A sender's new number or account, a broken or borrowed phone (structure.ts `newAccount`): the cover of an impersonated acquaintance. */
   newAccountZh: { set: { entries: cueEntries(playbook.structure.newAccount.zh, "new-account-zh") }, gate: hasCjk },
-  newAccountEn: { set: { entries: cueEntries(playbook.structure.newAccount.en, "new-account-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  newAccountEn: { set: { entries: cueEntries(playbook.structure.newAccount.en, "new-account-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
   /** A fee before the reader can withdraw, unfreeze or receive what is theirs (structure.ts `releaseFee`). */
   releaseFeeZh: { set: { entries: cueEntries(playbook.structure.releaseFee.zh, "release-fee-zh") }, gate: hasCjk },
-  releaseFeeEn: { set: { entries: cueEntries(playbook.structure.releaseFee.en, "release-fee-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  releaseFeeEn: { set: { entries: cueEntries(playbook.structure.releaseFee.en, "release-fee-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
   gainZh: { set: { entries: cueEntries(playbook.structure.trajectory.gain.zh, "gain-zh") }, gate: hasCjk },
-  gainEn: { set: { entries: cueEntries(playbook.structure.trajectory.gain.en, "gain-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
-  lureEn: { set: { entries: cueEntries(playbook.structure.trajectory.lure.en, "lure-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  gainEn: { set: { entries: cueEntries(playbook.structure.trajectory.gain.en, "gain-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
+  lureEn: { set: { entries: cueEntries(playbook.structure.trajectory.lure.en, "lure-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
   /**
    * A victim's account (structure.ts): first-person experience, reported speech, and general advice that vetoes it.
    * Read by structure.ts only for texts with warning cues (~15 % of the bench dialogues), but scanning them in the
@@ -85,9 +95,9 @@ const LEXICONS = {
   caseVetoZh: { set: { entries: cueEntries(warningCues.narrative.generic.caseZh, "case-veto-zh") }, gate: hasCjk },
   caseOutcomeZh: { set: { entries: cueEntries(warningCues.narrative.zh.caseOutcome, "case-outcome-zh") }, gate: hasCjk },
   /** The same account in English ("he said he was from my bank… told me to… I wired $9,000"). */
-  experienceEn: { set: { entries: cueEntries(warningCues.narrative.en.experience, "experience-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
-  reportedEn: { set: { entries: cueEntries(warningCues.narrative.en.reported, "reported-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
-  genericEn: { set: { entries: cueEntries(warningCues.narrative.generic.en, "generic-en"), options: { wordStart: true } }, gate: (s: string) => HAS_LATIN_PHRASE.test(s) },
+  experienceEn: { set: { entries: cueEntries(warningCues.narrative.en.experience, "experience-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
+  reportedEn: { set: { entries: cueEntries(warningCues.narrative.en.reported, "reported-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
+  genericEn: { set: { entries: cueEntries(warningCues.narrative.generic.en, "generic-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
 };
 
 /** Name of one lexicon of the shared scanner. @example const name: LexiconName = "zh"; */
