@@ -149,10 +149,25 @@ const anchorWeight = (literal: string): number => {
  * @example anchorLiterals("(你|您)(在[^,]{0,6})?(卖|出售)的") // ["你在", "你卖的", "你出售", "您在", "您卖的", "您出售"]
  */
 export function anchorLiterals(source: string): string[] | null {
+  const anchors = anchorsOf(source);
+  return anchors === null ? null : [...new Set(anchors.map((a) => a.literal))];
+}
+
+/** An anchor of a pattern and the source the rest of a match starting with it matches (null: not known). */
+export interface Anchor {
+  literal: string;
+  rest: string | null;
+}
+
+/** {@link anchorLiterals} with the rest of the pattern after each anchor (the same literals, one per way to reach it). */
+export function anchorsOf(source: string): Anchor[] | null {
   // "a(b|c)|d": every match starts with a match of one top-level alternative.
   const top = splitTopLevel(source);
-  if (top !== null && top.length > 1) return unionOf(top.map(anchorLiterals));
-  const done: string[] = [];
+  if (top !== null && top.length > 1) {
+    const each = top.map(anchorsOf);
+    return each.every((a) => a !== null) ? each.flatMap((a) => a!) : null;
+  }
+  const done: Anchor[] = [];
   let open = [""];
   let pos = 0;
   while (pos < source.length && open.length > 0) {
@@ -199,15 +214,62 @@ export function anchorLiterals(source: string): string[] | null {
     } else if (QUANT.has(quant)) break;
     if (done.length + open.length * (alts.length + ends.length) > ANCHOR_MAX_COUNT) break;
     const widened = open.flatMap((p) => alts.map((a) => p + a));
-    for (const p of open) for (const a of ends) done.push(p + a);
+    for (const p of open) for (const a of ends) done.push({ literal: p + a, rest: null });
     open = [];
-    for (const p of widened) (anchorWeight(p) >= ANCHOR_MIN_WEIGHT ? done : open).push(p);
+    for (const p of widened) {
+      if (anchorWeight(p) >= ANCHOR_MIN_WEIGHT) done.push({ literal: p, rest: source.slice(next) });
+      else open.push(p);
+    }
     pos = next;
   }
-  const all = [...done, ...open];
-  if (all.some((p) => p === "")) return leadingLiterals(source);
-  return [...new Set(all)];
+  // The loop stops before the item at `pos`: a match goes on with what the source says from there.
+  const all = [...done, ...open.map((p) => ({ literal: p, rest: source.slice(pos) }))];
+  if (all.some((a) => a.literal === "")) return leadingLiterals(source)?.map((literal) => ({ literal, rest: null })) ?? null;
+  return all;
 }
+
+/** Most code units a follow set lists (a longer one is not worth checking). */
+const MAX_FOLLOW_UNITS = 32;
+
+/**
+ * For each of `literals` (anchors of one pattern, none a prefix of another, that every anchor in `anchors`
+ * extends), the code units that can come right after it in a match that starts with it, or null when any can
+ * (or the end of the text): the next unit of each longer anchor that extends it, and the first units of what
+ * the pattern says after it. The scanner skips a candidate whose next unit is not one of them without running
+ * its regex ("王" before "女士|先生|…" but not before "的").
+ * @example followSets(anchorsOf("(王|李)(女士|先生)")!, ["王", "李"]) // [["女", "先"], ["女", "先"]]
+ */
+export function followSets(anchors: readonly Anchor[], literals: readonly string[]): (string[] | null)[] {
+  const index = new Map(literals.map((l, k) => [l, k]));
+  const units = literals.map(() => new Set<string>());
+  const open = literals.map(() => false);
+  // Many anchors of a pattern share one rest: the first units of each are read once.
+  const firstUnits = new Map<string, string[] | null>();
+  for (const a of anchors) {
+    let k: number | undefined;
+    let len = 1;
+    for (; len <= a.literal.length && k === undefined; len++) k = index.get(a.literal.slice(0, len));
+    if (k === undefined) throw new Error(`followSets: anchor ${JSON.stringify(a.literal)} extends none of the literals`);
+    const end = len - 1;
+    if (open[k]) continue;
+    if (a.literal.length > end) {
+      units[k]!.add(a.literal[end]!);
+      continue;
+    }
+    let first = a.rest === null ? null : firstUnits.get(a.rest);
+    if (first === undefined && a.rest !== null) {
+      const next = anchorLiterals(a.rest);
+      first = next === null || next.some((l) => l === "") ? null : next.map((l) => l[0]!);
+      firstUnits.set(a.rest, first);
+    }
+    if (first === null || first === undefined) open[k] = true;
+    else for (const u of first) units[k]!.add(u);
+  }
+  return units.map((u, k) => (open[k] || u.size > MAX_FOLLOW_UNITS ? null : [...u]));
+}
+
+/** Most alternatives a run of literals multiplies to before it is cut into two atoms (the scanner checks atoms of up to 48). */
+const MAX_RUN_ALTERNATIVES = 48;
 
 /**
  * Literals every match of `source` contains: a list of atoms, each a list of alternatives one of which
@@ -225,15 +287,19 @@ export function requiredLiterals(source: string): string[][] {
     return [[...new Set(each.flatMap((atoms) => atoms[atoms.length - 1]!))]];
   }
   const atoms: string[][] = [];
-  let run = "";
+  // The literal run being read, as its alternatives: a group of plain literals multiplies them ("越(高|多)" →
+  // 越高, 越多), so an atom is as long as the text allows rather than cut at every group.
+  let run = [""];
   const flush = (): void => {
-    if (run !== "") atoms.push([run]);
-    run = "";
+    if (run[0] !== "") atoms.push(run);
+    run = [""];
   };
   let pos = 0;
   while (pos < source.length) {
     const ch = source[pos]!;
     let char: string | null = null;
+    /** The alternatives of a group of plain literals ("(高|多)"), which extend the run when it is mandatory. */
+    let group: string[] | null = null;
     let inner: string[][] = [];
     let next: number;
     if (ch === "(") {
@@ -246,7 +312,10 @@ export function requiredLiterals(source: string): string[][] {
         pos = close + 1;
         continue;
       }
-      inner = requiredLiterals(source.slice(source[pos + 1] === "?" ? pos + 3 : pos + 1, close));
+      const body = source.slice(source[pos + 1] === "?" ? pos + 3 : pos + 1, close);
+      const plain = splitTopLevel(body)?.map(unescapeLiteral);
+      if (plain?.every((a) => a !== null && a !== "")) group = plain as string[];
+      inner = requiredLiterals(body);
       next = close + 1;
     } else if (ch === "[") {
       const close = closingBracket(source, pos);
@@ -279,8 +348,11 @@ export function requiredLiterals(source: string): string[][] {
     if (quantified) next++;
     if (quantified && source[next] === "?") next++; // lazy
     if (char !== null && !optional) {
-      run += char;
+      for (let k = 0; k < run.length; k++) run[k] += char;
       if (quantified) flush(); // "ab+c": "ab" then "c"
+    } else if (group !== null && !quantified) {
+      if (run.length * group.length > MAX_RUN_ALTERNATIVES) flush();
+      run = run.flatMap((r) => group.map((a) => r + a));
     } else {
       flush();
       if (!optional) atoms.push(...inner);

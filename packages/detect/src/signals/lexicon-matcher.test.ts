@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import commonLexicon from "../../data/lexicons/common.json" with { type: "json" };
 import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
 import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
+import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
-import { anchorLiterals, compileLexicon, compileLexicons, type LexiconSet, maxMatchLength, requiredLiterals } from "./lexicon-matcher.js";
+import { anchorLiterals, anchorsOf, compileLexicon, compileLexicons, followSets, type LexiconSet, maxMatchLength, requiredLiterals } from "./lexicon-matcher.js";
 import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 
 const entry = (patterns: string[], family: LexiconEntry["family"] = "pretext"): LexiconEntry => ({
@@ -23,6 +24,32 @@ const lexicons: { name: string; wordStart: boolean; patterns: string[] }[] = [
   { name: "common", wordStart: true, patterns: (commonLexicon as LexiconFile).entries.flatMap((e) => e.patterns) },
   { name: "warning zh", wordStart: false, patterns: [...warningCues.sentence.zh, ...warningCues.clause.zh] },
   { name: "warning en", wordStart: true, patterns: [...warningCues.sentence.en, ...warningCues.clause.en] },
+  {
+    name: "narrative and chat-form zh",
+    wordStart: false,
+    patterns: [
+      ...Object.values(warningCues.narrative.zh).flat(),
+      ...warningCues.narrative.generic.zh,
+      ...warningCues.narrative.generic.caseZh,
+      ...playbook.structure.optOut,
+      ...playbook.structure.trajectory.lure.zh,
+      ...playbook.structure.trajectory.moveCues.zh,
+      ...playbook.structure.trajectory.gain.zh,
+      ...playbook.structure.newAccount.zh,
+    ],
+  },
+  {
+    name: "narrative and chat-form en",
+    wordStart: true,
+    patterns: [
+      ...Object.values(warningCues.narrative.en).flat(),
+      ...warningCues.narrative.generic.en,
+      ...playbook.structure.trajectory.lure.en,
+      ...playbook.structure.trajectory.moveCues.en,
+      ...playbook.structure.trajectory.gain.en,
+      ...playbook.structure.newAccount.en,
+    ],
+  },
 ];
 
 /** Texts that start with a match of `pattern` (fast-check has no `\b`: generated without it, kept when the pattern matches). */
@@ -62,12 +89,34 @@ describe("anchorLiterals", () => {
   });
 });
 
+describe("followSets", () => {
+  it("lists what can follow an anchor: the next unit of a longer anchor, the first units of the rest", () => {
+    expect(followSets(anchorsOf("(王|李)(女士|先生|某)")!, ["王", "李"])).toEqual([["女", "先", "某"], ["女", "先", "某"]]);
+    expect(followSets(anchorsOf("(你|您)(的)?(儿子|女儿)")!, ["你儿子", "你女儿", "你的", "您儿子", "您女儿", "您的"])).toEqual([
+      null,
+      null,
+      ["儿", "女"],
+      null,
+      null,
+      ["儿", "女"],
+    ]);
+  });
+
+  it("says nothing (null) where the rest is not a literal start: a class, a lookaround, an optional part, the end", () => {
+    expect(followSets(anchorsOf("以[^,]{1,12}为")!, ["以"])).toEqual([null]);
+    expect(followSets(anchorsOf("别(?!担心)")!, ["别"])).toEqual([null]);
+    expect(followSets(anchorsOf("(王|李)(女士)?")!, ["王", "李"])).toEqual([null, null]);
+  });
+});
+
 describe("requiredLiterals", () => {
   it("lists the literals every match contains, one atom per mandatory part", () => {
     expect(requiredLiterals("(告诉|报)(一下)?[^,]{0,6}(验证码|密码)")).toEqual([["告诉", "报"], ["验证码", "密码"]]);
     expect(requiredLiterals("身份证号?[:]?\\d+")).toEqual([["身份证"]]);
     expect(requiredLiterals("(toll|e-?zpass)\\b.{0,9}(due|fee)")).toEqual([["toll", "zpass"], ["due", "fee"]]);
-    expect(requiredLiterals("验证码|(动态|短信)码")).toEqual([["验证码", "码"]]);
+    expect(requiredLiterals("验证码|(动态|短信)码")).toEqual([["验证码", "动态码", "短信码"]]);
+    // A group of plain literals extends the run it follows: one atom of the words, not a common character.
+    expect(requiredLiterals("(收益|回报)越(高|多)")).toEqual([["收益越高", "收益越多", "回报越高", "回报越多"]]);
   });
 });
 

@@ -2,12 +2,13 @@
  * Compiles lexicon entries once into an anchored scanner: the literals every match of a pattern starts with
  * (its anchors) and the literals every match contains (its required atoms) go into one Aho–Corasick
  * automaton, so one pass over the text finds where each pattern can start; a pattern's (sticky) regular
- * expression then runs only there, and only when each of its atoms occurs within its longest match.
+ * expression then runs only there, only when the unit after the anchor can follow it in a match (followSets),
+ * and only when each of its atoms occurs within its longest match.
  * Several lexicons (each with its own options) compile into ONE scanner, so a text is read once for all of them.
  */
-import { anchorLiterals, maxMatchLength, requiredLiterals } from "./lexicon-literals.js";
+import { anchorsOf, followSets, maxMatchLength, requiredLiterals } from "./lexicon-literals.js";
 
-export { anchorLiterals, leadingLiterals, maxMatchLength, requiredLiterals } from "./lexicon-literals.js";
+export { anchorLiterals, anchorsOf, followSets, leadingLiterals, maxMatchLength, requiredLiterals } from "./lexicon-literals.js";
 import type { LexiconEntry } from "./lexicon-types.js";
 
 /** A match in normalised coordinates. @example { entry: 0, start: 3, end: 7 } // entries[0] matched normalized.slice(3, 7) */
@@ -100,11 +101,14 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const literalIds = new Map<string, number>();
   const literals: string[] = [];
   const anchored: number[][] = [];
+  // The code units that may follow literal l in a match of anchored[l][k] (see followUnits); null: any.
+  const anchoredFollow: (string[] | null)[][] = [];
   const literalId = (literal: string): number => {
     let id = literalIds.get(literal);
     if (id === undefined) {
       id = literals.push(literal) - 1;
       anchored.push([]);
+      anchoredFollow.push([]);
       literalIds.set(literal, id);
     }
     return id;
@@ -126,7 +130,8 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
       const negatable = entry.negatable ?? (entry.family === "channel" || entry.family === "credential" || entry.family === "money");
       for (const source of entry.patterns) {
         const p = patterns.length;
-        const lits = anchorLiterals(source);
+        const anchors = anchorsOf(source);
+        const lits = anchors === null ? null : anchors.map((a) => a.literal);
         // An atom one of whose alternatives begins every anchor is in every match tried (usually the first);
         // one with a one-unit alternative (" ", ",", "e", "的", "您") occurs so often that tracking it costs more
         // than the regex tests it saves.
@@ -152,7 +157,13 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
         // An anchor that extends another anchor of the same pattern starts only where that one starts: it is
         // dropped, so no two anchors of one pattern start at one position and each start is tried once.
         const distinct = [...new Set(lits)];
-        for (const literal of distinct.filter((l) => !distinct.some((o) => o !== l && l.startsWith(o)))) anchored[literalId(literal)]!.push(p);
+        const kept = distinct.filter((l) => !distinct.some((o) => o !== l && l.startsWith(o)));
+        const follow = followSets(anchors!, kept);
+        kept.forEach((literal, k) => {
+          const l = literalId(literal);
+          anchored[l]!.push(p);
+          anchoredFollow[l]!.push(follow[k]!);
+        });
       }
     });
   });
@@ -162,6 +173,12 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const anchorFrom = new Int32Array(literals.length + 1);
   for (let l = 0; l < literals.length; l++) anchorFrom[l + 1] = anchorFrom[l]! + anchored[l]!.length;
   const anchorPatterns = Int32Array.from(anchored.flat());
+  // What may follow the anchor of candidate k (anchorPatterns[k]): followUnit[followFrom[k] .. followFrom[k + 1]),
+  // an empty range when anything may.
+  const follows = anchoredFollow.flat();
+  const followFrom = new Int32Array(follows.length + 1);
+  for (let k = 0; k < follows.length; k++) followFrom[k + 1] = followFrom[k]! + (follows[k]?.length ?? 0);
+  const followUnit = Uint16Array.from(follows.flatMap((units) => (units ?? []).map((u) => u.charCodeAt(0))));
   // Atoms each literal is an alternative of: literalAtoms[literalAtomFrom[l] .. literalAtomFrom[l + 1]).
   const atomsOf: number[][] = literals.map(() => []);
   atoms.forEach((alternatives, atom) => {
@@ -345,6 +362,14 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
           const p = anchorPatterns[k]!;
           if ((patternSetBit[p]! & mask) === 0) continue;
           if (afterWord && patternWordStart[p] === 1) continue;
+          // The unit after the anchor (NaN past the end) must be one that can follow it in a match.
+          const followEnd = followFrom[k + 1]!;
+          if (followFrom[k]! < followEnd) {
+            const next = text.charCodeAt(start + literalLength[l]!);
+            let f = followFrom[k]!;
+            while (f < followEnd && followUnit[f] !== next) f++;
+            if (f === followEnd) continue;
+          }
           const from = patternAtomFrom[p]!;
           const to = patternAtomFrom[p + 1]!;
           for (let r = from; r < to; r++) if (atomCount[patternAtoms[r]!] === 0) continue candidates;
