@@ -14,7 +14,21 @@ export function register(program: Command): void {
     .option("--data <dir>", "dataset folder (default ../shared/data or SCAMGUARD_DATA_DIR)")
     .option("--out <file>", "artefact path (default packages/detect/model/model.json)")
     .option("--seed <n>", "random seed", parseSeed)
-    .action(async (opts: { data?: string; out?: string; seed?: number }) => {
+    .option("--check", "fit nothing: say whether training now would reproduce model.json (same rows, features and recipe)")
+    .action(async (opts: { data?: string; out?: string; seed?: number; check?: boolean }) => {
+      if (opts.check) {
+        const { checkTraining } = await import("../train/index.js");
+        const check = await checkTraining({ dataDir: opts.data, model: opts.out });
+        if (check.reproducible) console.log("reproducible: the rows, features and recipe are those model.json records; training would rewrite it byte for byte");
+        else if (check.recorded === null) console.log("model.json records no inputs (fitted before they were recorded): refit to record them");
+        else {
+          const differs = [check.recorded.rows !== check.current.rows && "the training rows", check.recorded.features !== check.current.features && "the features (the signal engine changed since the fit)", !check.sameConfig && "the recipe"].filter(Boolean);
+          console.log(`not reproducible: ${differs.join(", ")} differ from what model.json records`);
+        }
+        console.log(`recorded ${JSON.stringify(check.recorded)}\ncurrent  ${JSON.stringify(check.current)}`);
+        process.exitCode = check.reproducible ? 0 : 1;
+        return;
+      }
       const { runTrain } = await import("../train/index.js");
       const report = await runTrain({ dataDir: opts.data, out: opts.out, seed: opts.seed });
       console.log(`model ${report.version}: ${report.features} features, threshold ${report.threshold}, ${report.bytes} bytes → ${report.out}`);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadModel } from "@scamguard/detect/model/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEval } from "../eval/index.js";
-import { runTrain } from "./index.js";
+import { checkTraining, runTrain } from "./index.js";
 
 const SCAM_ZH = ["您好，我是京东客服，您的学生账户需要注销，否则影响征信，请下载会议软件共享屏幕，把验证码告诉我。", "这里是公安局，您的账户涉嫌洗钱，请立即把钱转到安全账户，不要告诉任何人。"];
 const SCAM_EN = ["This is Amazon customer service, your account is compromised. Please give me the verification code and buy gift cards to secure it.", "This is the Social Security Administration. Your SSN is suspended; confirm your social security number now or you will be arrested."];
@@ -44,6 +44,23 @@ describe("runTrain / runEval", () => {
     const model = loadModel(JSON.parse(readFileSync(a.out, "utf8")));
     expect(model.version).toBe(a.version);
     expect(a.oof.map((m) => m.set)).toEqual(["teleantifraud-zh", "bothbosu-scam-dialogue-en", "twitter-customer-care-en", "jddc-customer-service-zh", "all"]);
+  });
+
+  it("records what it was fitted on, and says whether training now would reproduce it", async () => {
+    const out = path.join(dir, "c.json");
+    await runTrain({ dataDir: dir, out, quiet: true });
+    const inputs = (JSON.parse(readFileSync(out, "utf8")) as { training: { inputs: { rows: string; features: string } } }).training.inputs;
+    expect(inputs.rows).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(inputs.features).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await checkTraining({ dataDir: dir, model: out, quiet: true })).toMatchObject({ reproducible: true, sameConfig: true, recorded: inputs, current: inputs });
+    // Another seed is another recipe; a model without the record cannot be checked.
+    const seeded = path.join(dir, "d.json");
+    await runTrain({ dataDir: dir, out: seeded, seed: 8, quiet: true });
+    expect(await checkTraining({ dataDir: dir, model: seeded, quiet: true })).toMatchObject({ reproducible: false, sameConfig: false });
+    const bare = JSON.parse(readFileSync(out, "utf8")) as { training: Record<string, unknown> };
+    delete bare.training.inputs;
+    writeFileSync(seeded, JSON.stringify(bare));
+    expect(await checkTraining({ dataDir: dir, model: seeded, quiet: true })).toMatchObject({ reproducible: false, recorded: null });
   });
 
   it("evaluates every test split; all-negative sets report FPR and specificity", async () => {

@@ -3,7 +3,7 @@
  * (never a test split), print out-of-fold metrics, and write packages/detect/model/model.json.
  * Deterministic for a fixed seed: full-batch optimisation, seeded folds, stable feature order.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   calibrateAll,
@@ -22,6 +22,7 @@ import {
 import type { Calibration } from "@scamguard/detect/model/calibration";
 import { REPO_ROOT, resolveDataDir, TRAIN_SETS } from "./data.js";
 import { featurizeAll, formatMetrics, loadAll, metricsBySet, type SetMetrics } from "./pipeline.js";
+import { type TrainingInputs, trainingInputs } from "./inputs.js";
 import { createProgress } from "./progress.js";
 
 /** Options of `scamguard train`. */
@@ -90,6 +91,7 @@ export async function runTrain(opts: RunTrainOptions = {}): Promise<TrainReport>
   const rows = loadAll(dataDir, "train");
   log(`train: ${rows.length} texts from ${dataDir} (train splits only)`);
   const examples = featurizeAll(rows, config.ngram, progress, usesStructure(config));
+  const inputs = trainingInputs(rows, examples);
 
   progress.start(`fit ${config.folds}-fold + final`, (config.folds + 1) * config.epochs);
   const { fitted, calibration, threshold, probs } = fitRecipe(examples, config, () => progress.tick());
@@ -100,6 +102,7 @@ export async function runTrain(opts: RunTrainOptions = {}): Promise<TrainReport>
     data: `train splits of ${TRAIN_SETS.join(", ")} (artefacts stripped)`,
     config,
     texts: rows.length,
+    inputs,
     oof: oofMetrics.map((m) => ({
       set: m.set,
       n: m.n,
@@ -118,4 +121,31 @@ export async function runTrain(opts: RunTrainOptions = {}): Promise<TrainReport>
   log(`\nout-of-fold (${config.folds}-fold, calibrated, threshold ${threshold}):\n${formatMetrics(oofMetrics)}`);
   log(`\nwrote ${out} (${json.length} bytes, ${Object.keys(artefact.named).length} named weights, version ${artefact.version})`);
   return { version: artefact.version, out, bytes: json.length, threshold, oof: oofMetrics, features: Object.keys(artefact.named).length };
+}
+
+/** What {@link checkTraining} found. */
+export interface TrainingCheck {
+  /** The model's recorded inputs, or null when it records none (fitted before they were recorded). */
+  recorded: TrainingInputs | null;
+  current: TrainingInputs;
+  /** The recipe the model was fitted with (seed included) is the one `scamguard train` runs now. */
+  sameConfig: boolean;
+  /** `scamguard train` with the current data and signal engine would rewrite the model byte for byte. */
+  reproducible: boolean;
+}
+
+/**
+ * Whether training now would reproduce the model at `model` (default the shipped one): featurises the train
+ * splits with the current signal engine (no fit) and compares the digests and recipe with what the model records.
+ * @example (await checkTraining()).reproducible // false after a lexicon change since the last fit
+ */
+export async function checkTraining(opts: { dataDir?: string; model?: string; quiet?: boolean } = {}): Promise<TrainingCheck> {
+  const artefact = JSON.parse(readFileSync(path.resolve(opts.model ?? DEFAULT_MODEL_PATH), "utf8")) as { training?: { config?: unknown; inputs?: TrainingInputs } };
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG };
+  const rows = loadAll(resolveDataDir(opts.dataDir), "train");
+  const current = trainingInputs(rows, featurizeAll(rows, config.ngram, createProgress(opts.quiet ?? false), usesStructure(config)));
+  const recorded = artefact.training?.inputs ?? null;
+  const sameConfig = JSON.stringify(artefact.training?.config) === JSON.stringify(config);
+  const reproducible = recorded !== null && sameConfig && recorded.rows === current.rows && recorded.features === current.features;
+  return { recorded, current, sameConfig, reproducible };
 }
