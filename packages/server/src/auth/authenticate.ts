@@ -45,30 +45,36 @@ function bearer(request: FastifyRequest): string | null | typeof INVALID | typeo
   return /^Bearer\b/i.test(header) ? INVALID : NOT_BEARER;
 }
 
-/** Resolves the caller once per request (the rate limiter and the policy hook both ask). */
-export function resolveCaller(ctx: AppContext, options: AuthOptions, request: FastifyRequest): Promise<Resolution> {
-  let pending = resolved.get(request);
-  if (pending === undefined) {
-    pending = (async (): Promise<Resolution> => {
-      const token = bearer(request);
-      if (token === null || token === INVALID || token === NOT_BEARER) return token;
-      if (options.localAdminToken && sameSecret(token, options.localAdminToken)) {
-        return LOOPBACK.has(request.socket.remoteAddress ?? "") ? { keyId: "local-admin", role: "admin", institution: null } : INVALID;
-      }
-      return (await ctx.services.apiKeys.authenticate(token)) ?? INVALID;
-    })();
-    resolved.set(request, pending);
+/**
+ * The caller of a request (the rate limiter and the policy hook both ask). A key this process
+ * authenticated within the cache's TTL, or no key at all, is answered at once, without a promise; only a
+ * key that needs the database is looked up, once per request.
+ */
+export function resolveCaller(ctx: AppContext, options: AuthOptions, request: FastifyRequest): Resolution | Promise<Resolution> {
+  const pending = resolved.get(request);
+  if (pending !== undefined) return pending;
+  const token = bearer(request);
+  if (token === null || token === INVALID || token === NOT_BEARER) return token;
+  if (options.localAdminToken && sameSecret(token, options.localAdminToken)) {
+    return LOOPBACK.has(request.socket.remoteAddress ?? "") ? { keyId: "local-admin", role: "admin", institution: null } : INVALID;
   }
-  return pending;
+  const keys = ctx.services.apiKeys;
+  const known = keys.known(token);
+  if (known !== undefined) return known;
+  const lookup = keys.authenticate(token).then((principal) => principal ?? INVALID);
+  resolved.set(request, lookup);
+  return lookup;
 }
+
+const bucketOf = (request: FastifyRequest, caller: Resolution): string =>
+  caller !== null && caller !== INVALID && caller !== NOT_BEARER ? `key:${caller.keyId}` : `ip:${request.ip}`;
 
 /** Rate-limit bucket: the key id for a valid key, else the IP (so junk keys share their IP's bucket). */
 export function rateLimitKey(ctx: AppContext, options: AuthOptions, request: FastifyRequest): string | Promise<string> {
   // No credential at all (every anonymous lookup): the IP's bucket at once, without a promise to settle.
   if (request.headers.authorization === undefined) return `ip:${request.ip}`;
-  return resolveCaller(ctx, options, request).then((caller) =>
-    caller !== null && caller !== INVALID && caller !== NOT_BEARER ? `key:${caller.keyId}` : `ip:${request.ip}`,
-  );
+  const caller = resolveCaller(ctx, options, request);
+  return caller instanceof Promise ? caller.then((c) => bucketOf(request, c)) : bucketOf(request, caller);
 }
 
 export function installAuth(app: FastifyInstance, ctx: AppContext, options: AuthOptions): void {
@@ -77,10 +83,13 @@ export function installAuth(app: FastifyInstance, ctx: AppContext, options: Auth
     const access = policyFor(request.method, request.routeOptions.url ?? "");
     // Unmatched requests (404) carry no route; everything matched has a policy (enforced at boot).
     if (access === undefined) return done(null, payload);
-    // A callback hook: without an Authorization header (most lookups) the caller is anonymous at once, no promise.
+    // A callback hook: without an Authorization header (most lookups), or with a key seen within the
+    // cache's TTL, the caller is known at once, no promise.
     if (request.headers.authorization === undefined) return settle(request, access, null, () => done(null, payload), done);
-    resolveCaller(ctx, options, request).then(
-      (caller) => settle(request, access, caller, () => done(null, payload), done),
+    const caller = resolveCaller(ctx, options, request);
+    if (!(caller instanceof Promise)) return settle(request, access, caller, () => done(null, payload), done);
+    caller.then(
+      (known) => settle(request, access, known, () => done(null, payload), done),
       (error: Error) => done(error),
     );
   });

@@ -18,18 +18,25 @@ export interface ApiKeyService {
   create(input: { role: Role; label?: string | null; institution?: string | null }): Promise<{ key: string; info: ApiKeyInfo }>;
   /** The principal for a presented key, or null when it is unknown, malformed or revoked. */
   authenticate(key: string): Promise<Principal | null>;
+  /**
+   * The principal of a key this process authenticated within the cache's TTL, at once (no hash, no
+   * query, no promise); undefined when it must go through `authenticate`.
+   */
+  known(key: string): Principal | undefined;
   list(page: { limit: number; cursor?: string | undefined }): Promise<{ items: ApiKeyInfo[]; nextCursor: string | null }>;
   /** @throws AppError 404 `key_not_found` */
   revoke(id: string): Promise<ApiKeyInfo>;
 }
 
 /**
- * Valid keys seen recently, by hash: a keyed request then costs no query. Revoking through this process
- * clears the entry at once; another process sharing PostgreSQL sees a revocation within the TTL.
+ * Valid keys seen recently, by the presented key itself: a keyed request then costs no query and no
+ * SHA-256 (the key is in this process's memory for the request anyway; only its hash is ever stored or
+ * logged). Revoking through this process clears the key's entries at once (found by hash); another
+ * process sharing PostgreSQL sees a revocation within the TTL.
  */
 const CACHE_TTL_MS = 5_000;
 const CACHE_MAX = 10_000;
-type KeyCache = Map<string, { principal: Principal; expiresAt: number }>;
+type KeyCache = Map<string, { principal: Principal; keyHash: string; expiresAt: number }>;
 
 const toInfo = (row: ApiKeyRow): ApiKeyInfo => ({
   id: row.id,
@@ -55,6 +62,10 @@ function institutionBinding(role: Role, institution: string | null): string | nu
 
 export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
   const cache: KeyCache = ctx ? ctx.singleton<KeyCache>("api-key-cache", () => new Map()) : new Map();
+  const known = (key: string): Principal | undefined => {
+    const cached = cache.get(key);
+    return cached !== undefined && cached.expiresAt > Date.now() ? cached.principal : undefined;
+  };
   return {
     async create({ role, label, institution }) {
       const institutionId = institutionBinding(role, institution ?? null);
@@ -66,23 +77,25 @@ export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
       return { key, info: toInfo(row as ApiKeyRow) };
     },
 
+    known,
+
     async authenticate(key) {
+      const cached = known(key);
+      if (cached) return cached;
       if (!isWellFormedKey(key)) return null;
       const hash = hashKey(key);
-      const cached = cache.get(hash);
-      if (cached && cached.expiresAt > Date.now()) return cached.principal;
       const [row] = await db
         .select({ id: apiKeys.id, role: apiKeys.role, institutionId: apiKeys.institutionId })
         .from(apiKeys)
         .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
         .limit(1);
       if (!row) {
-        cache.delete(hash);
+        cache.delete(key);
         return null;
       }
       const principal: Principal = { keyId: row.id, role: row.role, institution: row.institutionId };
       if (cache.size >= CACHE_MAX) cache.clear();
-      cache.set(hash, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
+      cache.set(key, { principal, keyHash: hash, expiresAt: Date.now() + CACHE_TTL_MS });
       return principal;
     },
 
@@ -105,7 +118,7 @@ export function createApiKeyService(db: Db, ctx?: CoreContext): ApiKeyService {
         .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
         .returning();
       if (row) {
-        cache.delete(row.keyHash);
+        for (const [key, entry] of cache) if (entry.keyHash === row.keyHash) cache.delete(key);
         return toInfo(row);
       }
       const [existing] = await db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);
