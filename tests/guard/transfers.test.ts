@@ -84,6 +84,24 @@ describeBothEngines("transfer screening", (t) => {
     expect(rows.map((r) => r.decision)).toEqual(decisions);
   });
 
+  it("writes the audit rows queued before a hold in the hold's own commit: there when the hold is answered", async () => {
+    const payee = { kind: "bank_account", value: "6230580000777766665" };
+    const report = await t().app.inject({
+      method: "POST",
+      url: "/v1/reports",
+      payload: { identifiers: [payee], text: "冒充客服让我转到这个安全账户", channel: "facetime" },
+      headers: await t().authHeader("reporter"),
+    });
+    expect(report.statusCode).toBe(201);
+    const allowed = await screen(body({ payer: { kind: "bank_account", value: "6222000055550888" }, payeeKnown: true }));
+    expect(allowed.json().decision).toBe("allow");
+    const held = await screen(body({ payee }));
+    expect(["hold", "block"]).toContain(held.json().decision);
+    // No flush: the allowed row was queued for the log and left in the hold's statement.
+    const rows = await t().ctx.database.rows<{ decision: string }>(sql`select decision from transfer_screenings where payer = '6222000055550888'`);
+    expect(rows.map((r) => r.decision)).toEqual(["allow"]);
+  });
+
   it("blocks a transfer inside a kill-chain session and raises a guardian alert; an unknown session is 404", async () => {
     const headers = await t().authHeader("institution");
     const beforeTransfer = weilidai.events.filter((e) => e.type !== "transfer.initiated");
