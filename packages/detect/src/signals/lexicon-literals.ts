@@ -232,6 +232,39 @@ export function anchorsOf(source: string): Anchor[] | null {
 const MAX_FOLLOW_UNITS = 32;
 
 /**
+ * The units a source that starts with a mandatory class ("[0-9一二三]+…", not "[^…]", "[…]?" or "[…]*") can start
+ * with, ranges spelled out (at most MAX_FOLLOW_UNITS), or null.
+ * @example leadingClassUnits("[0-3两]+(万|千)") // ["0", "1", "2", "3", "两"]
+ */
+function leadingClassUnits(source: string): string[] | null {
+  if (source[0] !== "[") return null;
+  const close = closingBracket(source, 0);
+  if (close < 0) return null;
+  const q = source[close + 1];
+  if (q === "?" || q === "*" || (q === "{" && /^\{0[,}]/.test(source.slice(close + 1)))) return null;
+  const body = source.slice(1, close);
+  if (body === "" || body[0] === "^") return null;
+  const units: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === "\\") {
+      c = body[i + 1] ?? "a";
+      if (!/[^A-Za-z0-9]/.test(c)) return null;
+      i++;
+    }
+    if (body[i + 1] === "-" && i + 2 < body.length && body[i + 2] !== "\\") {
+      const from = c.charCodeAt(0);
+      const to = body.charCodeAt(i + 2);
+      if (to < from || to - from >= MAX_FOLLOW_UNITS) return null;
+      for (let u = from; u <= to; u++) units.push(String.fromCharCode(u));
+      i += 2;
+    } else units.push(c);
+    if (units.length > MAX_FOLLOW_UNITS) return null;
+  }
+  return units;
+}
+
+/**
  * For each of `literals` (anchors of one pattern, none a prefix of another, that every anchor in `anchors`
  * extends), the code units that can come right after it in a match that starts with it, or null when any can
  * (or the end of the text): the next unit of each longer anchor that extends it, and the first units of what
@@ -258,8 +291,11 @@ export function followSets(anchors: readonly Anchor[], literals: readonly string
     }
     let first = a.rest === null ? null : firstUnits.get(a.rest);
     if (first === undefined && a.rest !== null) {
-      const next = anchorLiterals(a.rest);
-      first = next === null || next.some((l) => l === "") ? null : next.map((l) => l[0]!);
+      first = leadingClassUnits(a.rest);
+      if (first === null) {
+        const next = anchorLiterals(a.rest);
+        first = next === null || next.some((l) => l === "") ? null : next.map((l) => l[0]!);
+      }
       firstUnits.set(a.rest, first);
     }
     if (first === null || first === undefined) open[k] = true;
@@ -291,7 +327,8 @@ export function requiredLiterals(source: string): string[][] {
   // 越高, 越多), so an atom is as long as the text allows rather than cut at every group.
   let run = [""];
   const flush = (): void => {
-    if (run[0] !== "") atoms.push(run);
+    // An alternative that contains another adds nothing ("身份证号?" → 身份证, not also 身份证号).
+    if (run[0] !== "") atoms.push(run.filter((r) => !run.some((o) => o !== r && r.includes(o))));
     run = [""];
   };
   let pos = 0;
@@ -338,6 +375,8 @@ export function requiredLiterals(source: string): string[][] {
     let optional = false;
     let quantified = true;
     const q = source[next];
+    // A character or group of plain literals that occurs at most once ("https?:") extends a run both ways.
+    const once = q === "?" && (char !== null || group !== null) ? ["", ...(char !== null ? [char] : group!)] : null;
     if (q === "?" || q === "*") optional = true;
     else if (q === "{") {
       const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(next));
@@ -353,6 +392,8 @@ export function requiredLiterals(source: string): string[][] {
     } else if (group !== null && !quantified) {
       if (run.length * group.length > MAX_RUN_ALTERNATIVES) flush();
       run = run.flatMap((r) => group.map((a) => r + a));
+    } else if (once !== null && run[0] !== "" && run.length * once.length <= MAX_RUN_ALTERNATIVES) {
+      run = run.flatMap((r) => once.map((a) => r + a));
     } else {
       flush();
       if (!optional) atoms.push(...inner);

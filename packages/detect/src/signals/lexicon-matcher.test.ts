@@ -106,6 +106,15 @@ describe("followSets", () => {
     expect(followSets(anchorsOf("以[^,]{1,12}为")!, ["以"])).toEqual([null]);
     expect(followSets(anchorsOf("别(?!担心)")!, ["别"])).toEqual([null]);
     expect(followSets(anchorsOf("(王|李)(女士)?")!, ["王", "李"])).toEqual([null, null]);
+    expect(followSets(anchorsOf("转[0-9]*元")!, ["转"])).toEqual([null]);
+  });
+
+  it("reads a mandatory class after the anchor, ranges spelled out", () => {
+    expect(followSets(anchorsOf("(打|汇)[0-3两]+(万|千)")!, ["打", "汇"])).toEqual([
+      ["0", "1", "2", "3", "两"],
+      ["0", "1", "2", "3", "两"],
+    ]);
+    expect(followSets(anchorsOf("(打|汇)[a-z0-9-]+\\.com")!, ["打", "汇"])).toEqual([null, null]);
   });
 });
 
@@ -113,8 +122,13 @@ describe("requiredLiterals", () => {
   it("lists the literals every match contains, one atom per mandatory part", () => {
     expect(requiredLiterals("(告诉|报)(一下)?[^,]{0,6}(验证码|密码)")).toEqual([["告诉", "报"], ["验证码", "密码"]]);
     expect(requiredLiterals("身份证号?[:]?\\d+")).toEqual([["身份证"]]);
-    expect(requiredLiterals("(toll|e-?zpass)\\b.{0,9}(due|fee)")).toEqual([["toll", "zpass"], ["due", "fee"]]);
+    expect(requiredLiterals("(toll|e-?zpass)\\b.{0,9}(due|fee)")).toEqual([["toll", "ezpass", "e-zpass"], ["due", "fee"]]);
     expect(requiredLiterals("验证码|(动态|短信)码")).toEqual([["验证码", "动态码", "短信码"]]);
+    // A character or plain group that occurs at most once extends the run both ways; a longer alternative that
+    // contains a shorter one is dropped.
+    expect(requiredLiterals("(更新|验证).{0,10}(https?:|www\\.)")).toEqual([["更新", "验证"], ["http:", "https:", "www."]]);
+    expect(requiredLiterals("身份证号?码")).toEqual([["身份证码", "身份证号码"]]);
+    expect(requiredLiterals("(a|aa)b")).toEqual([["ab"]]);
     // A group of plain literals extends the run it follows: one atom of the words, not a common character.
     expect(requiredLiterals("(收益|回报)越(高|多)")).toEqual([["收益越高", "收益越多", "回报越高", "回报越多"]]);
   });
