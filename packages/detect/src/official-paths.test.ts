@@ -44,6 +44,8 @@ describe("flags a caller claiming an authority (police, procuratorate, court, an
     ["imm-4", "这里是中国驻洛杉矶领事馆，您的护照涉嫌一起跨国洗钱案件，即将被注销，详情请按9。"],
     ["ri-1", "This is an important message from the Department of Homeland Security. Your visa application has been flagged for irregularities and your legal status is under review. If you do not respond, an arrest warrant will be issued in your name. Please call 1-888-555-0199 immediately to speak with an officer."],
     ["ri-2", "Hello, this is the immigration office calling regarding your green card. There is a problem with your documents and you face deportation. You need to pay a penalty fee today to fix your status. Press zero to speak to an agent."],
+    ["f-9", "A: 喂，是王阿姨吗？我是社保局的工作人员，您的社保卡被人盗用了，需要您配合我们，把卡里的钱先转到我们的安全账户。\nB: 这是真的吗？不会是骗子吧？\nA: 阿姨您放心，我们是正规单位，您千万别挂电话，现在就去银行。"],
+    ["f-10", "我是公安局的，你的账户涉嫌洗钱，凡是不配合调查的一律按同案犯处理，你现在把钱转到我们的安全账户，不要告诉任何人。"],
   ])("%s", (_, text) => {
     expect(flagged(text)).toBe(true);
   });
@@ -185,6 +187,9 @@ describe("leaves genuine notices, police news and family warnings that share tho
     ["pn-2", "记者从市公安局获悉，今年以来，全市共发生冒充客服类诈骗案件300余起，民警介绍，骗子常以退款理赔为由，诱导受害人下载会议软件共享屏幕，进而转走资金。"],
     ["pn-3", "【案例】王女士接到自称快递客服的电话，称其包裹丢失要给予赔偿，要求王女士下载某APP并开启屏幕共享，王女士察觉不对立即挂断，并拨打96110咨询，避免了损失。"],
     ["pn-4", "市公安局发布通报：近期有不法分子冒充部队人员，以采购为名要求商家垫付货款，目前已有多名商户被骗。如遇类似情况，请立即拨打110报警。"],
+    ["f-1", "A: 妈，你今天是不是接到一个说是公安局的电话？\nB: 是啊，说我涉嫌洗钱，让我把钱转到一个账户里配合调查，我有点害怕。\nA: 千万别转！那是骗子，公安局不会打电话让你转账的，你把电话挂了，有事给我打电话。\nB: 好，我知道了。"],
+    ["f-7", "A: 爸，你刚才电话里说有人让你下载什么软件？\nB: 对，他说他是银行的，说我的卡被盗刷了，让我下载一个软件开个共享屏幕，他帮我处理。\nA: 千万别下载！那是骗子，银行不会让你共享屏幕的，你直接挂了，我明天陪你去银行问。"],
+    ["f-8", "A: Mom, who was that on the phone?\nB: A man said he was from Medicare and told me to give him my bank details so he could send me a new card.\nA: Don't give him anything! It's a scam. Medicare will never call you for your bank details. Just hang up."],
   ])("%s", (_, text) => {
     expect(flagged(text)).toBe(false);
   });

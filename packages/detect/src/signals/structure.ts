@@ -20,7 +20,7 @@ import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
 import { isAddressedAsk, isCompletedPayment, isProhibited, isReportedState, isSelfReport, isToWriter } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
-import { type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
+import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
 import { toNormalized } from "./structure/units.js";
 
@@ -171,6 +171,9 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   for (const hit of lexiconHits(text, "clauseEn")) cues.clause.push(hit.start);
   // A victim's account recounts a scam made of them: its claims and asks count as made.
   const anyCue = cues.sentence.length + cues.clause.length > 0 && options.account !== true && !isVictimNarrative(text);
+  // A text of advice that retells a call ("说我涉嫌洗钱，让我把钱转到…" / "那是骗子，千万别转"): what was asked of
+  // someone there is reported speech, described like a warning's clause.
+  if (anyCue) addReportedSpeech(text, cues);
   const officialOnly = signals.some((x) => x.id === OFFICIAL_CONTACT);
   const turns = splitTurns(text.original);
   const shortMessage = isShortMessage(text, turns);

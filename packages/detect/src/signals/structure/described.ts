@@ -61,3 +61,21 @@ export function isDescribed(s: string, at: number, cues: Cues, isClaim: boolean)
   if (isClaim || !hasCueIn(cues.clause, sa, sb)) return false;
   return !IMPERATIVE.test(s.slice(ca, at + 1));
 }
+
+/**
+ * In a text of general advice or one that recognises the scam (a `generic` cue: 警方提醒, 凡是, 那是骗子, 千万别转;
+ * "if someone…", "I knew it was a scam"), the retold call's "让我/叫她…" and "对方说/he said…" are reported speech:
+ * they become clause cues, so a family member's "说我涉嫌洗钱，让我把钱转到一个账户" is described, not asked.
+ * Without such a cue (a scam that says "让我帮您操作") nothing is added. Only asked when the text has a warning cue
+ * and is no victim's account.
+ */
+export function addReportedSpeech(text: NormalizedText, cues: Cues): void {
+  if (lexiconHits(text, "genericZh").length > 0) {
+    for (const hit of lexiconHits(text, "experienceZh")) cues.clause.push(hit.start);
+    for (const hit of lexiconHits(text, "reportedZh")) cues.clause.push(hit.start);
+  }
+  if (lexiconApplies("genericEn", text.normalized) && lexiconHits(text, "genericEn").length > 0) {
+    for (const hit of lexiconHits(text, "experienceEn")) cues.clause.push(hit.start);
+    for (const hit of lexiconHits(text, "reportedEn")) cues.clause.push(hit.start);
+  }
+}
