@@ -22,6 +22,14 @@ describe("scamguard report", () => {
 
   const read = async (id: string) => (await t.app.inject({ method: "GET", url: `/v1/reports/${id}`, headers: await t.authHeader("analyst") })).json();
 
+  it("explains itself in --help without commander's '(default: [])' on the repeatable options", async () => {
+    const { code, stdout } = await runCli(["report", "--help"], { env });
+    expect(code).toBe(0);
+    expect(stdout).toContain("--phone <number>");
+    expect(stdout).toContain("$SCAMGUARD_KEY");
+    expect(stdout).not.toContain("(default: [])");
+  });
+
   it("says how to get a key when none is set, before sending anything", async () => {
     const { code, stderr } = await runCli(["report", "--phone", "13800138000"], { env: { ...env, SCAMGUARD_KEY: "" } });
     expect(code).toBe(1);

@@ -11,10 +11,10 @@ import type { CreateReportRequest, IdentifierKind } from "@scamguard/contracts";
 const STORY_KINDS: readonly IdentifierKind[] = ["phone", "email", "bank_account", "url", "domain", "meeting_id"];
 
 interface ReportOptions {
-  id: string[];
-  phone: string[];
-  email: string[];
-  url: string[];
+  id?: string[];
+  phone?: string[];
+  email?: string[];
+  url?: string[];
   channel?: string;
   loss?: string;
   currency: string;
@@ -25,17 +25,18 @@ interface ReportOptions {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+/** Repeatable options gather into a list (no default: commander would print "(default: [])" in --help). */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function register(program: Command): void {
   program
     .command("report")
     .description("report a scam to the server in one step: the story, and the numbers, addresses and links the scammer used")
     .argument("[story...]", "what happened; the numbers, addresses and links in it are reported when none is given with --id/--phone/--email/--url")
-    .option("--id <kind:value>", "an identifier the scammer used, e.g. phone:+8613800138000, bank_account:6222…, url:https://… (repeatable)", collect, [])
-    .option("--phone <number>", "a phone number the scammer used (repeatable)", collect, [])
-    .option("--email <address>", "an e-mail address or Apple ID the scammer used (repeatable)", collect, [])
-    .option("--url <link>", "a link the scammer sent (repeatable)", collect, [])
+    .option("--id <kind:value>", "an identifier the scammer used, e.g. phone:+8613800138000, bank_account:6222…, url:https://… (repeatable)", collect)
+    .option("--phone <number>", "a phone number the scammer used (repeatable)", collect)
+    .option("--email <address>", "an e-mail address or Apple ID the scammer used (repeatable)", collect)
+    .option("--url <link>", "a link the scammer sent (repeatable)", collect)
     .option("--channel <channel>", "how they reached you: phone_call (or phone), facetime, video_call, meeting_app, sms, chat, email, web, app, in_person, other")
     .option("--loss <amount>", "money lost, e.g. 20000")
     .option("--currency <code>", "currency of --loss (ISO 4217)", "CNY")
@@ -56,15 +57,15 @@ export function register(program: Command): void {
       if (loss !== undefined && !(Number.isFinite(loss) && loss >= 0)) throw new Error(`--loss: expected an amount such as 20000, got "${opts.loss}"`);
 
       const given: { kind: IdentifierKind; value: string }[] = [];
-      for (const id of opts.id) {
+      for (const id of opts.id ?? []) {
         const colon = id.indexOf(":");
         const kind = IdentifierKindSchema.safeParse(colon > 0 ? id.slice(0, colon) : "");
         if (!kind.success) throw new Error(`--id: expected kind:value with kind one of ${IdentifierKindSchema.options.join(", ")}, got "${id}"`);
         given.push({ kind: kind.data, value: id.slice(colon + 1) });
       }
-      for (const value of opts.phone) given.push({ kind: "phone", value });
-      for (const value of opts.email) given.push({ kind: "email", value });
-      for (const value of opts.url) given.push({ kind: "url", value });
+      for (const value of opts.phone ?? []) given.push({ kind: "phone", value });
+      for (const value of opts.email ?? []) given.push({ kind: "email", value });
+      for (const value of opts.url ?? []) given.push({ kind: "url", value });
 
       const story = words.length > 0 ? words.join(" ") : process.stdin.isTTY ? "" : (await readStdin()).trim();
       const fromStory = given.length > 0 ? [] : extractIdentifiers(story, { kinds: STORY_KINDS }).map(({ kind, value }) => ({ kind, value }));
