@@ -86,6 +86,14 @@ describeBothEngines(
         expect((await verify({ institution: "京东金融客服", from: "+86 950618" })).json().result).toBe("verified");
       });
 
+      it("reads the report API's channel names (phone_call, call) as the phone channel, and lists the values for anything else", async () => {
+        expect((await verify({ channel: "phone_call" })).json().result).toBe("verified");
+        expect((await verify({ channel: "call" })).json().result).toBe("verified");
+        const wrong = await verify({ channel: "fax" });
+        expect(wrong.statusCode).toBe(400);
+        expect(wrong.json().error.message).toContain('channel: Invalid option: expected one of "phone"|"sms"|"facetime"|"video"|"app_chat" (also accepted: "phone_call", "call" for phone;');
+      });
+
       it("does not verify from another number, another channel, or for another person", async () => {
         const otherNumber = (await verify({ from: "+8613912345678" })).json();
         expect(otherNumber).toMatchObject({ result: "not_verified", callBack: ["950618"], directory: "mismatch", purpose: null });

@@ -53,6 +53,14 @@ describeBothEngines("directory", (t) => {
     expect(mobile.json()).toMatchObject({ result: "mismatch", callBack: ["950618"] });
   });
 
+  it("reads a channel spelled as the report or contacts API spells it (phone_call, app_chat)", async () => {
+    const call = await verify({ claimed: "工商银行客服", contact: { kind: "phone", value: "95588" }, channel: "phone_call" });
+    expect(call.statusCode).toBe(200);
+    expect(call.json().result).toBe("match");
+    const chat = await verify({ claimed: "京东客服", contact: { kind: "phone", value: "138 0013 8000" }, channel: "app_chat" });
+    expect(chat.json()).toMatchObject({ result: "mismatch", callBack: ["950618"] });
+  });
+
   it("answers unknown for a claim that names no institution", async () => {
     const res = await verify({ claimed: "宇宙银河客服中心", contact: { kind: "phone", value: "95588" } });
     expect(res.json()).toMatchObject({ result: "unknown", institution: null, callBack: [] });

@@ -112,7 +112,7 @@ describeBothEngines("reports", (t) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe("channel");
     expect(res.json().error.message).toContain('"phone_call"|"facetime"|"video_call"|"meeting_app"|"sms"|"chat"|"email"|"web"|"app"|"in_person"|"other"');
-    expect(res.json().error.message).toContain('"phone" and "call" for phone_call');
+    expect(res.json().error.message).toContain('(also accepted: "phone", "call", "phone-call", "telephone" for phone_call;');
   });
 
   it("answers an unparsable phone with 422 naming identifiers.N.value", async () => {

@@ -4,6 +4,7 @@
  * (`POST /v1/contacts/verify`). Only a hash of the person contacted is ever sent or stored, and it expires.
  */
 import { z } from "zod";
+import { aliasedEnum } from "./aliased-enum.js";
 import { LangSchema } from "./taxonomy.js";
 
 /** Most declarations one `POST /v1/contacts/outbound` may carry. */
@@ -20,6 +21,20 @@ export const MAX_OUTBOUND_TTL_SECONDS = 86_400;
  */
 export const OutboundChannelSchema = z.enum(["phone", "sms", "facetime", "video", "app_chat"]);
 export type OutboundChannel = z.infer<typeof OutboundChannelSchema>;
+
+/**
+ * An outbound channel as a request may spell it: also a report's names (`phone_call`, `video_call`, `chat`)
+ * and the plain words (`call`, `text`, `wechat`), read as the channel they mean.
+ * @example OutboundChannelInputSchema.parse("phone_call") // "phone"
+ */
+export const OutboundChannelInputSchema = aliasedEnum(OutboundChannelSchema.options, {
+  phone_call: "phone",
+  call: "phone",
+  text: "sms",
+  video_call: "video",
+  chat: "app_chat",
+  wechat: "app_chat",
+});
 
 /**
  * Hex SHA-256 (64 lower-case characters) of `phone:<E.164>` or `email:<address>` of the person contacted,
@@ -43,7 +58,7 @@ export const ContactFromSchema = z.string().trim().min(1, "must not be empty").m
  * @example { channel: "phone", from: "950618", toHash: "3b1f…", purpose: "repayment reminder", ttlSeconds: 1800 }
  */
 export const OutboundContactSchema = z.strictObject({
-  channel: OutboundChannelSchema,
+  channel: OutboundChannelInputSchema,
   from: ContactFromSchema,
   toHash: ContactHashSchema,
   /** Why the institution calls, shown to the person when the contact verifies (no personal data here). */
@@ -93,7 +108,7 @@ export type DeclareOutboundResponse = z.infer<typeof DeclareOutboundResponseSche
  */
 export const VerifyContactRequestSchema = z.strictObject({
   institution: z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters"),
-  channel: OutboundChannelSchema,
+  channel: OutboundChannelInputSchema,
   from: ContactFromSchema,
   toHash: ContactHashSchema,
   /** Language of `advice`/`reasons` listed first (both languages are always present). */

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { LangSchema, RiskLevelSchema, StageSchema } from "./taxonomy.js";
 import { AdviceSchema } from "./verdict.js";
 import { MAX_UTTERANCE_CHARS, type Speaker, SpeakerSchema } from "./sessions.js";
-import { ContactFromSchema, ContactHashSchema, OutboundChannelSchema } from "./contacts.js";
+import { ContactFromSchema, ContactHashSchema, OutboundChannelInputSchema } from "./contacts.js";
 
 /**
  * Where in the conversation a cue was heard: utterance index (0-based), who said it, and the span of
@@ -55,7 +55,7 @@ export const CreateConversationRequestSchema = z
     toHash: ContactHashSchema.optional(),
     from: ContactFromSchema.optional(),
     /** How the caller reached the person (default phone). */
-    channel: OutboundChannelSchema.optional(),
+    channel: OutboundChannelInputSchema.optional(),
   })
   .refine((body) => (body.toHash === undefined) === (body.from === undefined), {
     message: "toHash and from go together: the hash of your own number and the caller's number or ID",

@@ -1,5 +1,6 @@
 /** The official directory over HTTP: `GET /v1/directory?q=` and `POST /v1/directory/verify`. */
 import { z } from "zod";
+import { aliasedEnum } from "./aliased-enum.js";
 import { DirectoryEntrySchema, VerifyResultSchema } from "./directory.js";
 import { IdentifierInputSchema } from "./identifiers.js";
 
@@ -24,6 +25,20 @@ export const ContactChannelSchema = z.enum(["phone", "sms", "facetime", "imessag
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
 /**
+ * A contact channel as a request may spell it: also the report and contacts APIs' names (`phone_call`,
+ * `app_chat`) and plain words (`call`, `text`, `wechat`), read as the channel they mean.
+ * @example ContactChannelInputSchema.parse("phone_call") // "phone"
+ */
+export const ContactChannelInputSchema = aliasedEnum(ContactChannelSchema.options, {
+  phone_call: "phone",
+  call: "phone",
+  text: "sms",
+  app_chat: "chat",
+  wechat: "chat",
+  "e-mail": "email",
+});
+
+/**
  * Body of `POST /v1/directory/verify`: who the caller claims to be, the contact they used and, if known,
  * the channel.
  * @example { claimed: "京东客服", contact: { kind: "email", value: "jd-kefu@icloud.com" }, channel: "facetime" }
@@ -31,7 +46,7 @@ export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 export const VerifyRequestSchema = z.object({
   claimed: z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters"),
   contact: IdentifierInputSchema,
-  channel: ContactChannelSchema.optional(),
+  channel: ContactChannelInputSchema.optional(),
 });
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 

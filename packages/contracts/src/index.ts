@@ -1,5 +1,6 @@
 /** @scamguard/contracts: every shape, event and enum of scamguard, defined once as zod schemas. */
 export * from "./taxonomy.js";
+export * from "./aliased-enum.js";
 export * from "./verdict.js";
 export * from "./analyze.js";
 export * from "./errors.js";

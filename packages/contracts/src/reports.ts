@@ -1,5 +1,6 @@
 /** Reports of scam contacts: `POST /v1/reports`, `GET /v1/reports/:id`, `GET /v1/reports`. */
 import { z } from "zod";
+import { aliasedEnum } from "./aliased-enum.js";
 import { RoleSchema } from "./auth.js";
 import { IdentifierInputSchema, NormalizedIdentifierSchema } from "./identifiers.js";
 import { LookupResultSchema } from "./lookup.js";
@@ -57,17 +58,12 @@ export const REPORT_CHANNEL_ALIASES = {
   "in-person": "in_person",
 } as const satisfies Record<string, ReportChannel>;
 
-const CHANNEL_NAMES = [...ReportChannelSchema.options, ...(Object.keys(REPORT_CHANNEL_ALIASES) as (keyof typeof REPORT_CHANNEL_ALIASES)[])] as const;
-const CHANNEL_ERROR = `Invalid option: expected one of ${ReportChannelSchema.options.map((o) => `"${o}"`).join("|")} (also accepted: "phone" and "call" for phone_call, "video", "meeting", "text" for sms, "app_chat")`;
-
 /**
  * A report channel as a request may spell it: a {@link ReportChannelSchema} value or one of its
  * {@link REPORT_CHANNEL_ALIASES}, answered as the canonical channel; anything else is refused with the list.
  * @example ReportChannelInputSchema.parse("phone") // "phone_call"
  */
-export const ReportChannelInputSchema = z
-  .enum(CHANNEL_NAMES, { error: CHANNEL_ERROR })
-  .transform((name): ReportChannel => (name in REPORT_CHANNEL_ALIASES ? REPORT_CHANNEL_ALIASES[name as keyof typeof REPORT_CHANNEL_ALIASES] : (name as ReportChannel)));
+export const ReportChannelInputSchema = aliasedEnum(ReportChannelSchema.options, REPORT_CHANNEL_ALIASES);
 
 /**
  * Money lost: a non-negative amount in an ISO 4217 currency.
