@@ -73,6 +73,15 @@ describe("analyze: advice names the number to call", () => {
     expect(advice).toContain("110");
     expect(advice).toContain("96110");
   });
+
+  it("names the courier a one-claim scam SMS is signed with, not the chat app it asks for", () => {
+    const verdict = analyze("【顺丰速运】您的快件理赔已受理，请添加理赔专员微信 sf-lp88 领取赔偿");
+    expect(SCAM_RISKS).toContain(verdict.risk);
+    expect(verdict.impersonating).toBe("sf-express");
+    const advice = verdict.advice.map((a) => a.text).join("\n");
+    expect(advice).toContain("顺丰速运官方客服电话95338");
+    expect(advice).not.toContain("95017");
+  });
 });
 
 describe("analyze: a bare link is the ask of a short message, not of a long text or a support reply", () => {

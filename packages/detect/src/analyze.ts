@@ -102,7 +102,9 @@ export function assess(text: string, options: AnalyzeOptions = {}): Assessment {
   const stage = playbookState.stage ?? (label === 1 ? furthestTacticStage(signals) : null);
   const mode = playbookState.mode ?? (label === 1 ? inferMode(signals) : null);
   const risk = riskOf(score, threshold, stage);
-  return { body, truncated, lang, score, label, risk, mode, stage, impersonating: playbookState.impersonating, signals };
+  // ... and names whom it speaks for, so the advice gives that institution's official number.
+  const impersonating = playbookState.impersonating ?? (label === 1 && stage !== null ? (playbookState.speaksFor ?? null) : null);
+  return { body, truncated, lang, score, label, risk, mode, stage, impersonating, signals };
 }
 
 /** What {@link productScore} returns: the gated score and what it was computed from. */

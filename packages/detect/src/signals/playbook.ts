@@ -17,6 +17,11 @@ export interface PlaybookState {
   stage: Stage | null;
   /** Directory id of the institution the text claims to speak for (`webank`, `jd`, `police` …). */
   impersonating: string | null;
+  /**
+   * The institution the text speaks for even where the stage rules place no stage (a one-claim SMS signed
+   * 【顺丰速运】 that the model still judges a scam); null for a warning. analyze() names it once the text is a scam.
+   */
+  speaksFor?: string | null;
 }
 
 type Votes = Partial<Record<FraudMode, number>>;
@@ -224,7 +229,7 @@ function linkMode(signals: readonly Signal[], impersonating: string | null): Fra
 export function inferPlaybook(text: NormalizedText, allSignals: readonly Signal[], structure?: PlaybookStructure): PlaybookState {
   const read = structure ?? readStructure(text, allSignals);
   // A warning describes the playbook; it is not at any stage of it.
-  if (read.warning) return { mode: null, stage: null, impersonating: null };
+  if (read.warning) return { mode: null, stage: null, impersonating: null, speaksFor: null };
   const signals = withoutSelfClaims(allSignals, read);
   const impersonating = inferImpersonating(text, signals);
   const kind = impersonating ? BY_ID.get(impersonating)?.kind : undefined;
@@ -235,6 +240,7 @@ export function inferPlaybook(text: NormalizedText, allSignals: readonly Signal[
     mode: stage === null ? null : (inferMode(signals, kind) ?? linkMode(signals, impersonating)),
     stage,
     impersonating: stage === null ? null : impersonating,
+    speaksFor: impersonating,
   };
 }
 
