@@ -65,6 +65,15 @@ describe("adviceFor", () => {
     expect(ids).toContain("call-official-yourself");
   });
 
+  it("gives an English reader told to call the police 911 beside China's 110", () => {
+    const advice = adviceOf("This is Officer Brown of the police department. A warrant has been issued in your name; to clear it, transfer your savings to a safe account and tell no one.");
+    const callBack = advice.find((a) => a.id === "call-official-number")?.text ?? "";
+    expect(callBack).toContain("110 in China (911 in the US)");
+    const zh = adviceOf("我是公安局民警，你涉嫌洗钱犯罪，不要告诉家人，把钱转到安全账户").find((a) => a.id === "call-official-number")?.text ?? "";
+    expect(zh).toContain("110");
+    expect(zh).not.toContain("911");
+  });
+
   it("falls back to looking the number up yourself when the institution is unknown", () => {
     const ids = adviceOf("Please share your screen and read me the verification code we just sent").map((a) => a.id);
     expect(ids).toContain("call-official-yourself");

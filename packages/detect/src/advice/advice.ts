@@ -62,7 +62,7 @@ function filledRules(impersonating: string | null, lang: Lang): FilledRules {
   if (filled === undefined) {
     const entry = impersonating ? ENTRY_BY_ID.get(impersonating) : undefined;
     const number = entry ? officialNumber(entry, lang) : undefined;
-    const vars = { name: entry ? entry.name[lang] : "", number: number ?? "" };
+    const vars = { name: entry ? entry.name[lang] : "", number: entry && number !== undefined ? numberToSay(entry, number, lang) : "" };
     filled = { number, texts: ADVICE_RULES.map((rule) => fill(rule[lang], vars)) };
     FILLED.set(key, filled);
   }
@@ -121,6 +121,15 @@ export function callOfficialAdvice(impersonating: string | null, lang: Lang): Ad
   const number = entry ? officialNumber(entry, lang) : undefined;
   const rule = ADVICE_RULES.find((r) => r.id === CALL_OFFICIAL_NUMBER);
   if (!entry || number === undefined || !rule) return null;
-  return { id: rule.id, text: fill(rule[lang], { name: entry.name[lang], number }) };
+  return { id: rule.id, text: fill(rule[lang], { name: entry.name[lang], number: numberToSay(entry, number, lang) }) };
+}
+
+/**
+ * The call-back number as the advice says it: the police's 110 is China's, so an English reader (who may be
+ * in the US, where a "fraud department" caller is police-like too) also hears 911, as the other rules say.
+ * @example numberToSay(DIRECTORY.find((e) => e.id === "police")!, "110", "en") // "110 in China (911 in the US)"
+ */
+function numberToSay(entry: DirectoryEntry, number: string, lang: Lang): string {
+  return lang === "en" && entry.kind === "police" && number === "110" ? "110 in China (911 in the US)" : number;
 }
 
