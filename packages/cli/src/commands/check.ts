@@ -1,5 +1,6 @@
 /** `scamguard check "text"`: the verdict as a person reads it, evidence highlighted, advice first. */
 import type { Command } from "commander";
+import { readStdinText } from "../io/read-stdin.js";
 import { renderVerdict } from "../present/render-verdict.js";
 
 /** Texts above this are cut by the engine anyway; reading stops here so stdin can't exhaust memory. */
@@ -23,7 +24,7 @@ export function register(program: Command): void {
         // A person who typed `scamguard check` alone would otherwise face a silent prompt.
         process.stderr.write("scamguard: paste the text to check, then press Ctrl-D (or pass it as an argument)\n");
       }
-      const text = words.length > 0 ? words.join(" ") : await readStdin();
+      const text = words.length > 0 ? words.join(" ") : await readStdinText(MAX_STDIN_BYTES, "stdin: text larger than 2 MiB");
       // "Low risk" for nothing at all reads as an all-clear: a forgotten argument or an empty pipe is an error.
       if (text.trim() === "") throw new Error('nothing to check: pass the text as an argument (scamguard check "…") or on stdin');
       const server = opts.server ?? process.env.SCAMGUARD_SERVER;
@@ -35,20 +36,4 @@ export function register(program: Command): void {
       if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
       else process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + (server && reputation ? renderReputations(server, reputation, verdict.lang) : ""));
     });
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    size += buffer.length;
-    if (size > MAX_STDIN_BYTES) throw new Error("stdin: text larger than 2 MiB");
-    chunks.push(buffer);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new Error("stdin: not valid UTF-8 text");
-  }
 }

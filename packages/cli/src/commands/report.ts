@@ -6,9 +6,12 @@
  */
 import type { Command } from "commander";
 import type { CreateReportRequest, IdentifierKind } from "@scamguard/contracts";
+import { readStdinText } from "../io/read-stdin.js";
 
 /** Kinds taken from a story when no identifier is given: an app or a display name in a story is seldom the scammer's own. */
 const STORY_KINDS: readonly IdentifierKind[] = ["phone", "email", "bank_account", "url", "domain", "meeting_id"];
+/** A report's story is at most 65,536 characters (the API's limit); reading stops well past it. */
+const MAX_STDIN_BYTES = 1024 * 1024;
 
 interface ReportOptions {
   id?: string[];
@@ -67,7 +70,7 @@ export function register(program: Command): void {
       for (const value of opts.email ?? []) given.push({ kind: "email", value });
       for (const value of opts.url ?? []) given.push({ kind: "url", value });
 
-      const story = words.length > 0 ? words.join(" ") : process.stdin.isTTY ? "" : (await readStdin()).trim();
+      const story = words.length > 0 ? words.join(" ") : process.stdin.isTTY ? "" : (await readStdinText(MAX_STDIN_BYTES, "stdin: story larger than 1 MiB (a report's story is at most 65,536 characters)")).trim();
       const fromStory = given.length > 0 ? [] : extractIdentifiers(story, { kinds: STORY_KINDS }).map(({ kind, value }) => ({ kind, value }));
       const identifiers = given.length > 0 ? given : dedupe(fromStory);
       if (identifiers.length === 0) {
@@ -138,19 +141,4 @@ function renderFiled(id: string, duplicate: boolean, identifiers: { kind: string
   const lines = [duplicate ? w.duplicate(id) : w.filed(id), "", w.named, ...identifiers.map((i) => `  ${i.kind}  ${i.value}`), ""];
   lines.push(loss !== undefined && loss > 0 ? w.money : w.hotline);
   return `${lines.join("\n")}\n`;
-}
-
-/** A report's story is at most 65,536 characters (the API's limit); reading stops well past it. */
-const MAX_STDIN_BYTES = 1024 * 1024;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    size += buffer.length;
-    if (size > MAX_STDIN_BYTES) throw new Error("stdin: story larger than 1 MiB (a report's story is at most 65,536 characters)");
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
