@@ -25,6 +25,14 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(res.json().error.message).toBe('text: required (a string); message: unknown field: send the message or transcript to check as "text"');
   });
 
+  it("reads a browser locale (zh-CN, en-US) as the reply language", async () => {
+    const zh = await post(JSON.stringify({ text: "Please share your screen and read me the code", lang: "zh-CN" }));
+    expect(zh.statusCode).toBe(200);
+    expect(zh.json().verdict.lang).toBe("zh");
+    const en = await post(JSON.stringify({ text: "请共享屏幕，把验证码告诉我", lang: "en-US" }));
+    expect(en.json().verdict.lang).toBe("en");
+  });
+
   it("refuses prototype-poisoning keys with 400", async () => {
     const res = await post('{"text": "hi", "__proto__": {"admin": true}}');
     expect(res.statusCode).toBe(400);
@@ -46,7 +54,9 @@ describeBothEngines("POST /v1/analyze", (t) => {
   it("names the languages it accepts when lang is wrong (it said only 'lang: Invalid input')", async () => {
     const res = await post(JSON.stringify({ text: "hi", lang: "fr" }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('lang: Invalid option: expected one of "zh"|"en"|"auto"');
+    expect(res.json().error.message).toBe(
+      'lang: Invalid option: expected one of "zh"|"en"|"auto" (also accepted: "zh-CN", "zh-cn", "zh-Hans", "zh-TW", "zh-HK", "cn" for zh; "en-US", "en-us", "en-GB", "en-gb" for en)',
+    );
   });
 
   it("says a missing field is required, not zod's 'received undefined'", async () => {

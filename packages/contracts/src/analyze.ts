@@ -1,5 +1,6 @@
 /** Request and response of `POST /v1/analyze`. */
 import { z } from "zod";
+import { aliasedEnum } from "./aliased-enum.js";
 import { LangSchema } from "./taxonomy.js";
 import { FoundIdentifierSchema } from "./lookup.js";
 import { VerdictSchema } from "./verdict.js";
@@ -9,11 +10,29 @@ import { boundedText } from "./text-size.js";
 export const MAX_TEXT_BYTES = 1_048_576;
 
 /**
+ * The reply language a request may ask for: zh, en or auto, also as a browser's locale says it (`zh-CN`,
+ * `en-US`), read as the language it names.
+ * @example RequestLangSchema.parse("zh-CN") // "zh"
+ */
+export const RequestLangSchema = aliasedEnum([...LangSchema.options, "auto"], {
+  "zh-CN": "zh",
+  "zh-cn": "zh",
+  "zh-Hans": "zh",
+  "zh-TW": "zh",
+  "zh-HK": "zh",
+  cn: "zh",
+  "en-US": "en",
+  "en-us": "en",
+  "en-GB": "en",
+  "en-gb": "en",
+});
+
+/**
  * @example { text: "您好，我是京东客服，您的学生账户需要注销", lang: "zh" }
  */
 export const AnalyzeRequestSchema = z.object({
   text: boundedText(MAX_TEXT_BYTES, "text: at most 1 MiB (UTF-8 bytes)"),
-  lang: z.enum([...LangSchema.options, "auto"]).optional(),
+  lang: RequestLangSchema.optional(),
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;
 
