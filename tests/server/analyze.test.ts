@@ -131,13 +131,12 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(res.json().error).toEqual({ code: "invalid_utf8", message: "body: not valid UTF-8 text" });
   });
 
-  it("answers empty text with a low-risk verdict that says why", async () => {
-    const res = await post(JSON.stringify({ text: "" }));
-    expect(res.statusCode).toBe(200);
-    expect(res.json().verdict.risk).toBe("low");
-    // The wording is the engine's; the server's promise is a 200 that gives a reason.
-    expect(res.json().verdict.reasons.join(" ")).toMatch(/empty/i);
-    expect(res.json().verdict.analyzedChars).toBe(0);
+  it("answers an empty or blank text with 400 saying what to send, not a low-risk verdict", async () => {
+    for (const text of ["", "  \n\t "]) {
+      const res = await post(JSON.stringify({ text }));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toBe("text: empty; send the message, call transcript, number or link to check");
+    }
   });
 
   it("answers a text with a verdict in the contract's shape", async () => {

@@ -31,7 +31,11 @@ export const RequestLangSchema = aliasedEnum([...LangSchema.options, "auto"], {
  * @example { text: "您好，我是京东客服，您的学生账户需要注销", lang: "zh" }
  */
 export const AnalyzeRequestSchema = z.object({
-  text: boundedText(MAX_TEXT_BYTES, "text: at most 1 MiB (UTF-8 bytes)"),
+  // A blank text is a client mistake, not a text that is safe: a 200 "low risk" would read as a verdict.
+  text: boundedText(MAX_TEXT_BYTES, "text: at most 1 MiB (UTF-8 bytes)").refine(
+    (text) => text.trim() !== "",
+    "text: empty; send the message, call transcript, number or link to check",
+  ),
   lang: RequestLangSchema.optional(),
 });
 export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;
