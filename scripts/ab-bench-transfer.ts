@@ -12,6 +12,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { runAtRate } from "../packages/cli/src/bench/rate-load.js";
+import { transferBodies } from "../packages/cli/src/bench/transfer-traffic.js";
 import { median, percentile } from "../packages/cli/src/bench/stats.js";
 
 const base = process.argv[2];
@@ -46,26 +47,7 @@ async function start(name: string, root: string): Promise<Server> {
   return { name, child, url: `http://127.0.0.1:${port}`, key };
 }
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-const random = lcg(42);
-const payees = Array.from({ length: 2000 }, (_, i) => `62220${String(100000000000 + i * 7919).padStart(14, "0")}`);
-const bodies = Array.from({ length: 20_000 }, () => {
-  const round = random() < 0.3;
-  return JSON.stringify({
-    payer: { kind: "bank_account", value: `cust-${Math.floor(random() * 5000)}` },
-    payee: { kind: "bank_account", value: payees[Math.floor(random() * 2000)] },
-    amount: round ? Math.ceil(random() * 50) * 1000 : Math.round(random() * 500000) / 100 + 1,
-    currency: "CNY",
-    channel: "mobile_app",
-    payeeKnown: random() < 0.7,
-  });
-});
+const bodies = transferBodies();
 
 const servers = [await start("baseline", path.resolve(base)), await start("this tree", here)];
 // AB_BARE=1: also a bare Fastify endpoint (same body schema, constant answer): the floor of the route.

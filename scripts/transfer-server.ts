@@ -1,13 +1,15 @@
 /**
  * A transfer-screening server for scripts/ab-bench-transfer.ts, run from ANY checkout: `tsx
  * scripts/transfer-server.ts <repo-root> <pglite|postgres-url>` boots that checkout's createApp (PGlite in
- * a temp DATA_DIR, or a scratch schema on the given PostgreSQL), seeds the bench's reported payees, creates
+ * a temp DATA_DIR, or a scratch schema on the given PostgreSQL), seeds the bench's reported payees (this
+ * tree's bench/transfer-traffic.ts, into that checkout's reputation index), creates
  * an institution key, listens on a free loopback port and reports {port, key} to its parent over IPC. It
  * drops its data on SIGTERM. Stays out of the shipped packages: a measuring tool only.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { seedReportedPayees } from "../packages/cli/src/bench/transfer-traffic.js";
 
 const [root, target] = process.argv.slice(2);
 if (!root || !target) throw new Error("usage: tsx scripts/transfer-server.ts <repo root|bare> <pglite|postgres://…>");
@@ -15,27 +17,13 @@ if (root === "bare") await serveBare();
 const from = (p: string) => import(path.resolve(root, p));
 const { loadConfig } = await from("packages/server/src/config.ts");
 const { createApp } = await from("packages/server/src/app.ts");
-const { normalizeIdentifier } = await from("packages/detect/src/identifiers/index.ts");
 const { dropScratchSchema } = await from("packages/server/src/db/scratch-schema.ts");
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "scamguard-ab-transfer-"));
 const schema = `abt_${process.pid}`;
 const pg = target === "pglite" ? {} : { DATABASE_URL: target, DATABASE_SCHEMA: schema };
 const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "10000000", ...pg }));
-// The bench's first 40 payees carry reports from three reporters (holds), as bench/transfers.ts seeds them.
-for (let i = 0; i < 40; i++) {
-  const key = normalizeIdentifier("bank_account", `62220${String(100000000000 + i * 7919).padStart(14, "0")}`);
-  for (let r = 0; r < 3; r++) {
-    app.ctx.services.reputation.index.applyReport({
-      kind: "bank_account",
-      normalized: key.normalized,
-      reporterId: `k${r}`,
-      role: "reporter",
-      atMs: Date.now(),
-      mode: "impersonate_customer_service",
-    });
-  }
-}
+seedReportedPayees(app);
 const { key } = await app.ctx.services.apiKeys.create({ role: "institution", label: "ab-bench" });
 await app.listen({ port: 0, host: "127.0.0.1" });
 const stop = async () => {

@@ -7,19 +7,10 @@ import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { createTransferScreeningService } from "../../packages/server/src/services/transfer-screening.js";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
+import { reportedPayee as reportPayee } from "../helpers/reported-payee.js";
 
 describeBothEngines("transfer screening durability", (t) => {
-  const reportedPayee = async (value: string) => {
-    const payee = { kind: "bank_account", value };
-    const report = await t().app.inject({
-      method: "POST",
-      url: "/v1/reports",
-      payload: { identifiers: [payee], text: "冒充客服让我转到这个安全账户", channel: "facetime" },
-      headers: await t().authHeader("reporter"),
-    });
-    expect(report.statusCode).toBe(201);
-    return payee;
-  };
+  const reportedPayee = (value: string) => reportPayee(t(), value);
   const body = (payee: object, payer: string) => ({
     payer: { kind: "bank_account", value: payer },
     payee,

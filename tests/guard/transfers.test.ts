@@ -8,6 +8,7 @@ import { ReplayFixtureSchema } from "@scamguard/contracts";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeBothEngines } from "../../packages/server/src/testing/test-app.js";
+import { reportedPayee } from "../helpers/reported-payee.js";
 
 const weilidai = ReplayFixtureSchema.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, "../../packages/detect/data/replays/seed-l-weilidai-wechat-cs.json"), "utf8")),
@@ -41,14 +42,7 @@ describeBothEngines("transfer screening", (t) => {
   });
 
   it("holds a transfer to a payee with scam reports against it", async () => {
-    const payee = { kind: "bank_account", value: "6230580000999988887" };
-    const report = await t().app.inject({
-      method: "POST",
-      url: "/v1/reports",
-      payload: { identifiers: [payee], text: "冒充客服让我转到这个安全账户", channel: "facetime" },
-      headers: await t().authHeader("reporter"),
-    });
-    expect(report.statusCode).toBe(201);
+    const payee = await reportedPayee(t(), "6230580000999988887");
     const res = await screen(body({ payee }));
     expect(res.statusCode).toBe(200);
     expect(["suspicious", "scam"]).toContain(res.json().payeeReputation);
@@ -85,14 +79,7 @@ describeBothEngines("transfer screening", (t) => {
   });
 
   it("writes the audit rows queued before a hold in the hold's own commit: there when the hold is answered", async () => {
-    const payee = { kind: "bank_account", value: "6230580000777766665" };
-    const report = await t().app.inject({
-      method: "POST",
-      url: "/v1/reports",
-      payload: { identifiers: [payee], text: "冒充客服让我转到这个安全账户", channel: "facetime" },
-      headers: await t().authHeader("reporter"),
-    });
-    expect(report.statusCode).toBe(201);
+    const payee = await reportedPayee(t(), "6230580000777766665");
     const allowed = await screen(body({ payer: { kind: "bank_account", value: "6222000055550888" }, payeeKnown: true }));
     expect(allowed.json().decision).toBe("allow");
     const held = await screen(body({ payee }));

@@ -25,9 +25,6 @@ const RATE = 2_000;
 /** BENCH_ROUNDS / BENCH_SECONDS shorten a look (defaults: the reported figures). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
-const PAYEES = 2_000;
-const REPORTED = 40;
-const PAYERS = 5_000;
 
 interface Figures {
   rate: number;
@@ -65,15 +62,6 @@ const medianOf = (runs: Figures[]): Figures => ({
   loopMax: median(runs.map((r) => r.loopMax)),
 });
 
-/** Deterministic pseudo-random numbers, so every run screens the same traffic. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 export async function run(): Promise<void> {
   await runOn("pglite");
   const url = process.env.BENCH_DATABASE_URL;
@@ -85,7 +73,7 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
   const { loadConfig } = await import("@scamguard/server/config");
   const { createApp } = await import("@scamguard/server/app");
   const { TransferScreenRequestSchema } = await import("@scamguard/contracts");
-  const { normalizeIdentifier } = await import("@scamguard/detect/identifiers/index");
+  const { PAYEES, PAYERS, REPORTED, seedReportedPayees, transferBodies } = await import("./transfer-traffic.js");
   const Fastify = (await import("fastify")).default;
   const { serializerCompiler, validatorCompiler } = await import("fastify-type-provider-zod");
 
@@ -104,35 +92,8 @@ async function runOn(engine: "pglite" | "postgres", databaseUrl?: string): Promi
   const bare = Fastify({ logger: false });
   try {
     app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT: "10000000", ...pg }));
-    const random = lcg(42);
-    const payees = Array.from({ length: PAYEES }, (_, i) => `62220${String(100000000000 + i * 7919).padStart(14, "0")}`);
-    // A few payees with reports from three reporters, as the reputation index holds them after real reports.
-    for (const value of payees.slice(0, REPORTED)) {
-      const key = normalizeIdentifier("bank_account", value);
-      if (!key.ok) throw new Error(`bench payee ${value}: ${key.error}`);
-      for (let r = 0; r < 3; r++) {
-        app.ctx.services.reputation.index.applyReport({
-          kind: "bank_account",
-          normalized: key.normalized,
-          reporterId: `k${r}`,
-          role: "reporter",
-          atMs: Date.now(),
-          mode: "impersonate_customer_service",
-        });
-      }
-    }
-    const bodies = Array.from({ length: 20_000 }, () => {
-      const payee = payees[Math.floor(random() * PAYEES)] as string;
-      const round = random() < 0.3;
-      return JSON.stringify({
-        payer: { kind: "bank_account", value: `cust-${Math.floor(random() * PAYERS)}` },
-        payee: { kind: "bank_account", value: payee },
-        amount: round ? Math.ceil(random() * 50) * 1000 : Math.round(random() * 500000) / 100 + 1,
-        currency: "CNY",
-        channel: "mobile_app",
-        payeeKnown: random() < 0.7,
-      });
-    });
+    seedReportedPayees(app);
+    const bodies = transferBodies();
     const { key } = await app.ctx.services.apiKeys.create({ role: "institution", label: "bench" });
     const headers = { authorization: `Bearer ${key}` };
 
