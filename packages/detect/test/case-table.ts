@@ -42,6 +42,8 @@ export interface ChatPathCase {
   /** 1: a scam (flagged: risk high or critical); 0: benign (risk low). */
   label: 0 | 1;
   text: string;
+  /** A benign row that may reach `medium` (a second look, not an alarm): the writer's own claim stays visible. Absent: low. */
+  maxRisk?: "medium";
 }
 
 /** Every row of the chat-path table, in file order. @example readChatPathCases().filter((c) => c.label === 1).length // > 10 */

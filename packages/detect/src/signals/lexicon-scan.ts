@@ -76,6 +76,9 @@ const LEXICONS = {
   /** A sender's new number or account, a broken or borrowed phone (structure.ts `newAccount`): the cover of an impersonated acquaintance. */
   newAccountZh: { set: { entries: cueEntries(playbook.structure.newAccount.zh, "new-account-zh") }, gate: hasCjk },
   newAccountEn: { set: { entries: cueEntries(playbook.structure.newAccount.en, "new-account-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
+  /** A sweetheart far away who has never met the reader (structure.ts `distance`): a romance scam's cover. */
+  distanceZh: { set: { entries: cueEntries(playbook.structure.distance.zh, "distance-zh") }, gate: hasCjk },
+  distanceEn: { set: { entries: cueEntries(playbook.structure.distance.en, "distance-en"), options: { wordStart: true } }, gate: hasLatinPhrase },
   /** A fee before the reader can withdraw, unfreeze or receive what is theirs (structure.ts `releaseFee`). */
   releaseFeeZh: { set: { entries: cueEntries(playbook.structure.releaseFee.zh, "release-fee-zh") }, gate: hasCjk },
   releaseFeeEn: { set: { entries: cueEntries(playbook.structure.releaseFee.en, "release-fee-en"), options: { wordStart: true } }, gate: hasLatinPhrase },

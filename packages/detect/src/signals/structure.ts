@@ -18,11 +18,11 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isProhibited, isReportedState, isSelfReport, isToWriter } from "./structure/ask-clauses.js";
+import { isAddressedAsk, isCompletedPayment, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isToWriter } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
-import { toNormalized } from "./structure/units.js";
+import { isSentenceEnd, toNormalized, unitAround } from "./structure/units.js";
 
 /** What the structure of one text says. */
 export interface PlaybookStructure {
@@ -97,11 +97,19 @@ export function isShortMessage(text: NormalizedText, turns = splitTurns(text.ori
  */
 function isReleaseFee(text: NormalizedText, turns: ReturnType<typeof splitTurns>, speaker: string, own: SpeakerMoves, untagged: SpeakerMoves | undefined, cues: Cues | null): boolean {
   const either = (k: "moneyAsk" | "claim" | "cover"): boolean => own[k] || untagged?.[k] === true;
-  if (!either("moneyAsk")) return false;
-  if (cueOffsets(text, turns, speaker, RELEASE_FEE_LEXICONS, cues).length === 0) return false;
+  const fees = cueOffsets(text, turns, speaker, RELEASE_FEE_LEXICONS, cues);
+  if (fees.length === 0) return false;
+  // The ask: a money signal, or the fee told to the reader ("就差最后三万就能提出来了，你再想想办法").
+  if (!either("moneyAsk") && !fees.some((at) => isSentenceToReader(text.normalized, toNormalized(text, at)))) return false;
   if (either("claim") || either("cover")) return true;
-  return cueOffsets(text, turns, speaker, LURE_LEXICONS, cues).length + cueOffsets(text, turns, speaker, GAIN_LEXICONS, cues).length > 0;
+  return [LURE_LEXICONS, GAIN_LEXICONS, DISTANCE_LEXICONS].some((names) => cueOffsets(text, turns, speaker, names, cues).length > 0);
 }
+const DISTANCE_LEXICONS = ["distanceZh", "distanceEn"] as const;
+/** The sentence around normalised `at` speaks to the reader (你/您, you). */
+const isSentenceToReader = (s: string, at: number): boolean => {
+  const [a, b] = unitAround(s, at, isSentenceEnd);
+  return /[你您]|\byou\b/.test(s.slice(a, b));
+};
 const RELEASE_FEE_LEXICONS = ["releaseFeeZh", "releaseFeeEn"] as const;
 
 /** The moves of `speaker`, created empty on first use. */
@@ -219,6 +227,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (anyCue && isDescribed(s, toNormalized(text, e.start), cues, isClaim)) continue;
       // A forbidden ask is advice: it counts as described, like a warning's third-person clause.
       if (isAsk && isProhibited(s, toNormalized(text, e.start))) continue;
+      // The writer's own question about a fee asks the reader for nothing ("提现的时候要交手续费吗？").
+      if (isAsk && sig.family === "money" && isOwnQuestion(s, toNormalized(text, e.start))) continue;
       direct = true;
       const speaker = speakerAt(turns, e.start);
       const moves = movesOf(bySpeaker, speaker);

@@ -112,3 +112,18 @@ export function isRequiredOfReader(s: string, at: number): boolean {
   const [ca, cb] = unitAround(s, at, isClauseEnd);
   return REQUIRED.test(s.slice(ca, cb)) && !WRITER.test(s.slice(ca, at + 1));
 }
+
+/** A clause that asks nothing of the reader and sends nothing to the writer: no 你/您/you, no 借我/转我/me. */
+export const NOT_TO_READER = /[你您]|(?:借|给|转|打|汇|帮|替)我|\b(?:you|your|me)\b/;
+
+/**
+ * Whether the money ask at normalised `at` sits in the writer's own question about a payment ("提现的时候要交手续费吗？",
+ * "do I have to pay a fee?"): a question that neither addresses the reader nor asks for money for the writer. A scam's
+ * question still names the reader or the writer as the one paid ("你转了吗？", "能借我五千吗？").
+ */
+export function isOwnQuestion(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  const clause = s.slice(ca, cb);
+  const question = s.charCodeAt(cb) === 0x3f || /[吗么呢]\s*$/.test(clause);
+  return question && !NOT_TO_READER.test(clause);
+}

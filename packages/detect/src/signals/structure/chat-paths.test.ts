@@ -26,7 +26,7 @@ describe("chat-form scams without an institution are flagged", () => {
 describe("their benign look-alikes stay low", () => {
   it.each(cases.filter((c) => c.label === 0).map((c) => [c.id, c] as const))("%s", (_, c) => {
     const v = analyze(c.text);
-    expect(v.risk, `${v.score}`).toBe("low");
+    expect(c.maxRisk === "medium" ? ["low", "medium"] : ["low"], `${v.risk} ${v.score}`).toContain(v.risk);
   });
 });
 

@@ -65,6 +65,8 @@ interface StructureConfig {
    * a romance's parcel, a "recovery" service).
    */
   releaseFee: { zh: string[]; en: string[] };
+  /** A sweetheart far away who has never met the reader (scanned as lexicons `distanceZh`/`distanceEn`): with a release fee, a romance scam's money stage. */
+  distance: { zh: string[]; en: string[] };
   /**
    * Money asks that a receipt or a chat also uses to REPORT a payment already made ("…已转入您尾号3321的账户",
    * "我刚把货款转到你们公司账户了"): there the money has moved and nobody is asked to move it (see isCompletedPayment).
