@@ -6,6 +6,12 @@ import { readStructure } from "../structure.js";
 
 const cases = readChatPathCases();
 
+/** The structure `analyze` reads for a text. */
+const structureOf = (t: string) => {
+  const { text, signals } = detectSignals(t);
+  return readStructure(text, signals);
+};
+
 it("chat-path case ids are unique and every path has scams and benign look-alikes in both languages", () => {
   expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   for (const path of new Set(cases.map((c) => c.path))) {
@@ -31,11 +37,6 @@ describe("their benign look-alikes stay low", () => {
 });
 
 describe("the persona path", () => {
-  const structureOf = (t: string) => {
-    const { text, signals } = detectSignals(t);
-    return readStructure(text, signals);
-  };
-
   it("reads a new account with a money request made of the reader as the acquaintance playbook", () => {
     expect(structureOf("小张，这是我的新微信，旧号不用了。我在开会，你先帮我转两万给这个账户，别声张。").persona).toBe(true);
     expect(structureOf("Hi Mum, this is my new number. Can you transfer me $300 today? I'll pay you back.").persona).toBe(true);
@@ -55,11 +56,6 @@ describe("the persona path", () => {
 });
 
 describe("the release-fee path", () => {
-  const structureOf = (t: string) => {
-    const { text, signals } = detectSignals(t);
-    return readStructure(text, signals);
-  };
-
   it("reads a fee before the reader can withdraw or receive, from a sender with a claim or lure, as the playbook's end", () => {
     expect(structureOf("A: 你在平台上卖的那个号我想要。\nA: 你的账户没有开通会员，需要先交1000元保证金才能解冻提现。").releaseFee).toBe(true);
     expect(structureOf("My love, customs are holding my luggage at the airport. I need $900 for the clearance fee, please send it by gift cards.").releaseFee).toBe(true);
