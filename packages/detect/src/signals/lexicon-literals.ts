@@ -98,8 +98,11 @@ function unescapeLiteral(alt: string): string | null {
   return out;
 }
 
-/** Characters of a class of plain characters ("[,，]" → [",", "，"]), else null (ranges, negation, escapes of letters). */
-function classChars(body: string): string[] | null {
+/**
+ * Characters of a class of plain characters ("[,，]" → [",", "，"]), else null (negation, escapes of letters, and
+ * ranges unless `rangeUnits` > 0: then spelled out, "[0-3两]" → 0, 1, 2, 3, 两, while the class has at most that many).
+ */
+function classChars(body: string, rangeUnits = 0): string[] | null {
   if (body === "" || body.startsWith("^")) return null;
   const chars: string[] = [];
   for (let i = 0; i < body.length; i++) {
@@ -108,10 +111,17 @@ function classChars(body: string): string[] | null {
       c = body[i + 1] ?? "a";
       if (!/[^A-Za-z0-9]/.test(c)) return null;
       i++;
-    } else if (c === "-" && i > 0 && i < body.length - 1) return null;
+    } else if (c === "-" && i > 0 && i < body.length - 1) {
+      const from = chars.pop()!.charCodeAt(0);
+      const to = body.charCodeAt(i + 1);
+      if (rangeUnits === 0 || body[i + 1] === "\\" || to < from || chars.length + to - from >= rangeUnits) return null;
+      for (let u = from; u <= to; u++) chars.push(String.fromCharCode(u));
+      i++;
+      continue;
+    }
     chars.push(c);
   }
-  return chars;
+  return rangeUnits > 0 && chars.length > rangeUnits ? null : chars;
 }
 
 /** Index of the `]` closing the class that opens at `open`, or -1. */
@@ -242,26 +252,7 @@ function leadingClassUnits(source: string): string[] | null {
   if (close < 0) return null;
   const q = source[close + 1];
   if (q === "?" || q === "*" || (q === "{" && /^\{0[,}]/.test(source.slice(close + 1)))) return null;
-  const body = source.slice(1, close);
-  if (body === "" || body[0] === "^") return null;
-  const units: string[] = [];
-  for (let i = 0; i < body.length; i++) {
-    let c = body[i]!;
-    if (c === "\\") {
-      c = body[i + 1] ?? "a";
-      if (!/[^A-Za-z0-9]/.test(c)) return null;
-      i++;
-    }
-    if (body[i + 1] === "-" && i + 2 < body.length && body[i + 2] !== "\\") {
-      const from = c.charCodeAt(0);
-      const to = body.charCodeAt(i + 2);
-      if (to < from || to - from >= MAX_FOLLOW_UNITS) return null;
-      for (let u = from; u <= to; u++) units.push(String.fromCharCode(u));
-      i += 2;
-    } else units.push(c);
-    if (units.length > MAX_FOLLOW_UNITS) return null;
-  }
-  return units;
+  return classChars(source.slice(1, close), MAX_FOLLOW_UNITS);
 }
 
 /**
