@@ -19,26 +19,23 @@ const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  * "APP" or "QQ" (and speaker tags "A:") is not scanned for English; English padding or a script is.
  */
 const HAS_LATIN_PHRASE = /[a-z] [a-z]/;
-/** HAS_CJK of the last text asked (the gates of one scan ask up to 8 times for the same text). */
-let cjkText = "";
-let cjkSeen = false;
-const hasCjk = (s: string): boolean => {
-  if (s !== cjkText) {
-    cjkSeen = HAS_CJK.test(s);
-    cjkText = s;
-  }
-  return cjkSeen;
+/**
+ * `pattern.test` remembered for the last text asked: the gates of one scan ask up to 9 times for the same text, and
+ * a text without a hit is read to its end each time.
+ */
+const testOfLastText = (pattern: RegExp): ((s: string) => boolean) => {
+  let lastText = "";
+  let lastSeen = false;
+  return (s) => {
+    if (s !== lastText) {
+      lastSeen = pattern.test(s);
+      lastText = s;
+    }
+    return lastSeen;
+  };
 };
-/** HAS_LATIN_PHRASE of the last text asked (the English gates ask up to 9 times per text; a Chinese text is read to its end each time). */
-let latinText = "";
-let latinSeen = false;
-const hasLatinPhrase = (s: string): boolean => {
-  if (s !== latinText) {
-    latinSeen = HAS_LATIN_PHRASE.test(s);
-    latinText = s;
-  }
-  return latinSeen;
-};
+const hasCjk = testOfLastText(HAS_CJK);
+const hasLatinPhrase = testOfLastText(HAS_LATIN_PHRASE);
 
 const cueEntries = (patterns: string[], name: string): LexiconEntry[] =>
   patterns.map((p, i) => ({
