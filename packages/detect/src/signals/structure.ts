@@ -287,7 +287,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let trajectory = false;
   let persona = false;
   let releaseFee = false;
-  const hasReleaseFee = cueHits(text, "releaseFeeZh").length + cueHits(text, "releaseFeeEn").length > 0;
+  const hasReleaseFee = RELEASE_FEE_LEXICONS.some((name) => cueHits(text, name).length > 0);
   // When every contact given is the institution's own, "download the app at flex.amazon.com" moves the reader
   // nowhere they did not choose: the cue that repeats such a contact ask is no trajectory move either.
   const officialMoves = officialOnly ? signals.filter((x) => CONTACT_ASKS.has(x.id)).flatMap((x) => x.evidence) : [];
