@@ -90,6 +90,13 @@ describe("scamguard check --server (private range lookup)", () => {
     expect(stdout).toContain("phone +8613900000000: unknown — no reports");
   });
 
+  it("never says a stranger's FaceTime Apple ID is official because Apple owns icloud.com", async () => {
+    const { stdout, code } = await runCli(["check", "--server", relay.url, "FaceTime来电 jd-kefu2023@icloud.com，自称京东客服"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("邮箱/Apple ID jd-kefu2023@icloud.com：没有记录 — 无人举报");
+    expect(stdout).not.toContain("官方联系方式");
+  });
+
   it("writes the reputation lines in the verdict's language: a Chinese text gets no English lines", async () => {
     const { stdout, code } = await runCli(["check", "--server", relay.url, `请回拨 95588 或 13900000000，或者 ${NUMBER}`]);
     expect(code).toBe(0);

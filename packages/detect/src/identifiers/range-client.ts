@@ -5,6 +5,7 @@
  * distinct prefix and hands the answers back, so the CLI, the web app and third parties share one rule.
  */
 import type { IdentifierKind, RangeEntry, RangeLookupResponse } from "@scamguard/contracts";
+import { PUBLIC_MAILBOX_DOMAINS } from "../directory/lookup.js";
 import { findInRange, normalizedHash, rangePrefix } from "./hash.js";
 import { normalizeIdentifier } from "./normalize.js";
 
@@ -27,8 +28,12 @@ export interface PrivateVerdict {
 }
 
 /**
- * The hashes to look up for one normalised identifier: itself, then for a URL or an e-mail its domain.
+ * The hashes to look up for one normalised identifier: itself, then for a URL or an e-mail its domain;
+ * not the domain of an address at a public mailbox (icloud.com, qq.com, gmail.com …): anyone can open one,
+ * so Apple's or Tencent's own domain says nothing about a stranger's Apple ID (the server's plain lookup
+ * answers the same, directory/lookup.ts).
  * @example rangeProbes("url", "https://jd-kefu.com/login").map((p) => p.via) // ["self", "domain"]
+ * @example rangeProbes("email", "jd-kefu@icloud.com").map((p) => p.via) // ["self"]
  */
 export function rangeProbes(kind: IdentifierKind, normalized: string): RangeProbe[] {
   const probe = (k: IdentifierKind, n: string, via: RangeProbe["via"]): RangeProbe => {
@@ -38,7 +43,8 @@ export function rangeProbes(kind: IdentifierKind, normalized: string): RangeProb
   const probes = [probe(kind, normalized, "self")];
   if (kind === "url" || kind === "email") {
     const domain = normalizeIdentifier("domain", normalized);
-    if (domain.ok) probes.push(probe("domain", domain.normalized, "domain"));
+    const publicMailbox = kind === "email" && domain.ok && PUBLIC_MAILBOX_DOMAINS.has(domain.normalized);
+    if (domain.ok && !publicMailbox) probes.push(probe("domain", domain.normalized, "domain"));
   }
   return probes;
 }
