@@ -53,3 +53,29 @@ export function readChatPathCases(): ChatPathCase[] {
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as ChatPathCase);
 }
+
+/**
+ * One row of the English path table, data/cases/en-paths.jsonl: English tactics the probes kept missing (crypto
+ * giveaways, payroll and document-share phishing, case reports quoting the scammer, chat scams), each path with
+ * scam wordings and benign near-misses.
+ */
+export interface EnPathCase {
+  id: string;
+  /** The tactic the scam takes, or that the benign row comes close to. */
+  path: string;
+  /** 1: a scam (flagged: risk high or critical); 0: benign (risk low, or medium when `maxRisk` says so). */
+  label: 0 | 1;
+  text: string;
+  /** The fraud mode a scam row must be given. Absent: not checked. */
+  mode?: FraudMode;
+  /** A benign row that may reach `medium` (a second look, not an alarm). Absent: low. */
+  maxRisk?: "medium";
+}
+
+/** Every row of the English path table, in file order. @example readEnPathCases().some((c) => c.path === "crypto-giveaway") // true */
+export function readEnPathCases(): EnPathCase[] {
+  return readFileSync(new URL("../data/cases/en-paths.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as EnPathCase);
+}

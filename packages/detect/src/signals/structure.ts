@@ -150,9 +150,20 @@ const isOrphanNarrowAsk = (s: Signal, signals: readonly Signal[]): boolean => {
 export function featureSignals(signals: readonly Signal[], text: NormalizedText): readonly Signal[] {
   const orphan = signals.some((s) => isOrphanNarrowAsk(s, signals));
   const dropLinks = signals.some((s) => MESSAGE_ASKS.has(s.id)) && !isShortMessage(text);
-  if (!orphan && !dropLinks) return signals;
-  return signals.filter((s) => !(dropLinks && MESSAGE_ASKS.has(s.id)) && !(orphan && isOrphanNarrowAsk(s, signals)));
+  const news = signals.some((s) => isNewsClaim(s, signals));
+  if (!orphan && !dropLinks && !news) return signals;
+  return signals.filter((s) => !(dropLinks && MESSAGE_ASKS.has(s.id)) && !(orphan && isOrphanNarrowAsk(s, signals)) && !(news && isNewsClaim(s, signals)));
 }
+
+/**
+ * A `companionClaims` claim without any of its companions: news, not a problem ("Alice shared a document with you",
+ * "your membership has been renewed"), so neither a claim for the structure nor a pretext feature for the model
+ * (with a link it would read as the model's claim+ask pair: a genuine share notice scored medium).
+ */
+const isNewsClaim = (s: Signal, signals: readonly Signal[]): boolean => {
+  const companions = COMPANION_CLAIMS.get(s.id);
+  return companions !== undefined && !signals.some((x) => x.weight > 0 && companions.has(x.id));
+};
 
 /** Options of {@link readStructure}. */
 export interface ReadStructureOptions {
