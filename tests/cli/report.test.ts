@@ -65,7 +65,9 @@ describe("scamguard report", () => {
     expect(code).toBe(0);
     const id = /编号 (rpt_[A-Za-z0-9_-]+)/.exec(stdout)?.[1];
     expect(id, stdout).toBeDefined();
-    expect(stdout).toContain("phone  138 0013 8041");
+    expect(stdout).toContain("电话号码  138 0013 8041");
+    expect(stdout).toContain("损失金额：20,000 CNY");
+    expect(stdout).not.toMatch(/phone|Loss/);
     expect(stdout).toContain("请立即拨打110");
     const report = await read(id!);
     expect(report).toMatchObject({
@@ -92,5 +94,21 @@ describe("scamguard report", () => {
     const id = /number (rpt_[A-Za-z0-9_-]+)/.exec(stdout)![1]!;
     const named = (await read(id)).identifiers.map((i: { kind: string; value: string }) => `${i.kind}:${i.value}`);
     expect(named.sort()).toEqual(["phone:+1 202 555 0143", "url:https://amaz0n-refund.example.com/x"]);
+  });
+
+  it("reads a loss as people write it (2万, $300), in the currency it names, else in dollars for an English story", async () => {
+    const zh = await runCli(["report", "冒充公安的人让我把钱转到安全账户", "--phone", "13800138042", "--loss", "2万"], { env });
+    expect(zh.stderr).toBe("");
+    expect(zh.stdout).toContain("损失金额：20,000 CNY");
+    expect((await read(/编号 (rpt_[A-Za-z0-9_-]+)/.exec(zh.stdout)![1]!)).loss).toEqual({ amount: 20000, currency: "CNY" });
+
+    const en = await runCli(["report", "A robocall said my power would be cut off; I paid with gift cards", "--phone", "+1 202 555 0177", "--loss", "300"], { env });
+    expect(en.stderr).toBe("");
+    expect(en.stdout).toContain("Loss recorded: 300 USD");
+    expect((await read(/number (rpt_[A-Za-z0-9_-]+)/.exec(en.stdout)![1]!)).loss).toEqual({ amount: 300, currency: "USD" });
+
+    const clash = await runCli(["report", "--phone", "13800138043", "--loss", "$300", "--currency", "CNY"], { env });
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('--loss "$300" is in USD but --currency says CNY');
   });
 });

@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import type { CreateReportRequest, IdentifierKind } from "@scamguard/contracts";
 import { readStdinText } from "../io/read-stdin.js";
+import { parseLoss } from "./loss.js";
 
 /** Kinds taken from a story when no identifier is given: an app or a display name in a story is seldom the scammer's own. */
 const STORY_KINDS: readonly IdentifierKind[] = ["phone", "email", "bank_account", "url", "domain", "meeting_id"];
@@ -20,7 +21,7 @@ interface ReportOptions {
   url?: string[];
   channel?: string;
   loss?: string;
-  currency: string;
+  currency?: string;
   when?: string;
   key?: string;
   server?: string;
@@ -41,8 +42,8 @@ export function register(program: Command): void {
     .option("--email <address>", "an e-mail address or Apple ID the scammer used (repeatable)", collect)
     .option("--url <link>", "a link the scammer sent (repeatable)", collect)
     .option("--channel <channel>", "how they reached you: phone_call (or phone), facetime, video_call, meeting_app, sms, chat, email, web, app, in_person, other")
-    .option("--loss <amount>", "money lost, e.g. 20000")
-    .option("--currency <code>", "currency of --loss (ISO 4217)", "CNY")
+    .option("--loss <amount>", "money lost, e.g. 20000, 2万, 5000元, $300")
+    .option("--currency <code>", "currency of --loss (ISO 4217; default: the one --loss names, else USD for an English story, CNY otherwise)")
     .option("--when <time>", "when it happened, ISO 8601 (e.g. 2026-11-20T09:30:00+08:00)")
     .option("--key <key>", "your reporter key (default $SCAMGUARD_KEY; the environment keeps it out of the process list)")
     .option("--server <url>", "the scamguard server (default $SCAMGUARD_SERVER or http://127.0.0.1:8787)")
@@ -56,8 +57,14 @@ export function register(program: Command): void {
       if (!key) throw new Error("a reporter key is needed: set SCAMGUARD_KEY (or pass --key); whoever runs the server issues one with `scamguard keys create --role reporter`");
       const channel = opts.channel === undefined ? undefined : ReportChannelInputSchema.safeParse(opts.channel);
       if (channel !== undefined && !channel.success) throw new Error(`--channel: ${channel.error.issues[0]?.message ?? "not a channel"}`);
-      const loss = opts.loss === undefined ? undefined : Number(opts.loss.replace(/[,，\s]/g, ""));
-      if (loss !== undefined && !(Number.isFinite(loss) && loss >= 0)) throw new Error(`--loss: expected an amount such as 20000, got "${opts.loss}"`);
+      const parsedLoss = opts.loss === undefined ? undefined : parseLoss(opts.loss);
+      if (parsedLoss === null) throw new Error(`--loss: expected an amount such as 20000, 2万, 5000元 or $300, got "${opts.loss}"`);
+      const currencyOption = opts.currency?.trim().toUpperCase();
+      if (currencyOption !== undefined && !/^[A-Z]{3}$/.test(currencyOption)) throw new Error(`--currency: expected a three-letter code such as CNY or USD, got "${opts.currency}"`);
+      if (parsedLoss?.currency && currencyOption && parsedLoss.currency !== currencyOption) {
+        throw new Error(`--loss "${opts.loss}" is in ${parsedLoss.currency} but --currency says ${currencyOption}: give one`);
+      }
+      const loss = parsedLoss?.amount;
 
       const given: { kind: IdentifierKind; value: string }[] = [];
       for (const id of opts.id ?? []) {
@@ -80,11 +87,14 @@ export function register(program: Command): void {
             : "no number, address or link found in the story: name the one the scammer used with --phone, --email, --url or --id kind:value",
         );
       }
+      const lang = opts.lang === "auto" ? (story === "" ? "zh" : detectLang(story)) : opts.lang;
+      // Like the Report page: a loss in the currency it names, else the person's (an English story: dollars).
+      const currency = currencyOption ?? parsedLoss?.currency ?? (lang === "en" ? "USD" : "CNY");
       const body: CreateReportRequest = {
         identifiers,
         ...(story !== "" ? { text: story } : {}),
         ...(channel?.success ? { channel: channel.data } : {}),
-        ...(loss !== undefined ? { loss: { amount: loss, currency: opts.currency } } : {}),
+        ...(loss !== undefined ? { loss: { amount: loss, currency } } : {}),
         ...(opts.when !== undefined ? { occurredAt: opts.when } : {}),
       };
       const server = (opts.server ?? process.env.SCAMGUARD_SERVER ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
@@ -108,8 +118,7 @@ export function register(program: Command): void {
         process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
         return;
       }
-      const lang = opts.lang === "auto" ? (story === "" ? "zh" : detectLang(story)) : opts.lang;
-      process.stdout.write(renderFiled(answer.id, answer.duplicate === true, identifiers, loss, lang));
+      process.stdout.write(renderFiled(answer.id, answer.duplicate === true, identifiers, loss === undefined ? undefined : { amount: loss, currency }, lang));
     });
 }
 
@@ -124,6 +133,8 @@ const WORDS = {
     filed: (id: string) => `举报已提交，编号 ${id}。反诈中心会审核每一条举报。`,
     duplicate: (id: string) => `您之前已经提交过同样的举报（编号 ${id}），没有重复记录。`,
     named: "举报的号码、账户或链接：",
+    kind: { phone: "电话号码", email: "邮箱/Apple ID", bank_account: "银行账户", url: "链接", domain: "域名", meeting_id: "会议号", app: "应用", display_name: "显示名称" },
+    loss: (amount: string, currency: string) => `损失金额：${amount} ${currency}`,
     money: "钱已经转出：请立即拨打110报警，说明转账时间、金额和对方账户，申请紧急止付；越早越可能追回。",
     hotline: "拿不准时拨打96110全国反诈专线咨询。",
   },
@@ -131,14 +142,24 @@ const WORDS = {
     filed: (id: string) => `Report filed, number ${id}. The anti-fraud centre reviews every report.`,
     duplicate: (id: string) => `You already filed the same report (number ${id}); it was not recorded twice.`,
     named: "Reported numbers, accounts and links:",
+    kind: { phone: "phone", email: "e-mail/Apple ID", bank_account: "bank account", url: "link", domain: "domain", meeting_id: "meeting ID", app: "app", display_name: "display name" },
+    loss: (amount: string, currency: string) => `Loss recorded: ${amount} ${currency}`,
     money: "Money has left your account: call the police now (110 in China, 911 in the US) with the time, amount and receiving account, and ask your bank for an emergency stop-payment; the sooner, the likelier it comes back.",
     hotline: "In doubt, call the 96110 anti-fraud hotline (China) or report at reportfraud.ftc.gov (US).",
   },
 } as const;
 
-function renderFiled(id: string, duplicate: boolean, identifiers: { kind: string; value: string }[], loss: number | undefined, lang: "zh" | "en"): string {
+/** What was filed, entirely in the story's language (a Chinese reporter reads 电话号码, not "phone"). */
+function renderFiled(
+  id: string,
+  duplicate: boolean,
+  identifiers: { kind: IdentifierKind; value: string }[],
+  loss: { amount: number; currency: string } | undefined,
+  lang: "zh" | "en",
+): string {
   const w = WORDS[lang];
-  const lines = [duplicate ? w.duplicate(id) : w.filed(id), "", w.named, ...identifiers.map((i) => `  ${i.kind}  ${i.value}`), ""];
-  lines.push(loss !== undefined && loss > 0 ? w.money : w.hotline);
+  const lines = [duplicate ? w.duplicate(id) : w.filed(id), "", w.named, ...identifiers.map((i) => `  ${w.kind[i.kind]}  ${i.value}`), ""];
+  if (loss !== undefined) lines.push(w.loss(loss.amount.toLocaleString(lang === "zh" ? "zh-CN" : "en-US"), loss.currency));
+  lines.push(loss !== undefined && loss.amount > 0 ? w.money : w.hotline);
   return `${lines.join("\n")}\n`;
 }
