@@ -1,7 +1,7 @@
 /** `scamguard check "text"`: the verdict as a person reads it, evidence highlighted, advice first. */
 import type { Command } from "commander";
 import { readStdinText } from "../io/read-stdin.js";
-import { renderVerdict } from "../present/render-verdict.js";
+import { offlineLookupHint, renderVerdict } from "../present/render-verdict.js";
 
 /** Texts above this are cut by the engine anyway; reading stops here so stdin can't exhaust memory. */
 const MAX_STDIN_BYTES = 2 * 1024 * 1024;
@@ -29,11 +29,15 @@ export function register(program: Command): void {
       if (text.trim() === "") throw new Error('nothing to check: pass the text as an argument (scamguard check "…") or on stdin');
       const server = opts.server ?? process.env.SCAMGUARD_SERVER;
       const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
-      const reputation = server ? await privateLookup(server, extractIdentifiers(text)) : null;
+      const identifiers = extractIdentifiers(text);
+      const reputation = server ? await privateLookup(server, identifiers) : null;
       // Offline (no server) the verdict comes from the words alone; with one, the identifiers' reputation counts.
       const standings = (reputation ?? []).map((r) => ({ kind: r.kind, value: r.value, verdict: r.verdict, distinctReporters: r.entry?.reporters ?? 0 }));
       const verdict = withReputation(analyze(text, { lang: opts.lang }), standings);
       if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
-      else process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + (server && reputation ? renderReputations(server, reputation, verdict.lang) : ""));
+      else {
+        const lookedUp = server && reputation ? renderReputations(server, reputation, verdict.lang) : identifiers.length > 0 ? offlineLookupHint(verdict.lang) : "";
+        process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + lookedUp);
+      }
     });
 }

@@ -14,6 +14,17 @@ const WORDS = {
 const ansi = (code: string, on: boolean) => (text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 /**
+ * Said after an offline verdict on a text that names numbers, addresses or links: the words alone were
+ * judged, so "low risk" on a bare number is not "nobody reported it".
+ * @example offlineLookupHint("zh")
+ */
+export function offlineLookupHint(lang: "zh" | "en"): string {
+  return lang === "zh"
+    ? "\n只检查了文字，没有查询其中号码、邮箱和链接的举报记录。加上 --server 网址（或设置 SCAMGUARD_SERVER）即可私密查询：只发送哈希前缀。\n"
+    : "\nOnly the words were checked: whether people reported the numbers, addresses or links in it was not looked up. Add --server URL (or set SCAMGUARD_SERVER) to look them up privately: only hash prefixes are sent.\n";
+}
+
+/**
  * @example renderVerdict(text, analyze(text), { color: false })
  */
 export function renderVerdict(text: string, verdict: Verdict, { color }: RenderOptions): string {
@@ -41,7 +52,8 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
       const quotes = signal.evidence.map((e) => `“${e.text}”`).join(lang === "zh" ? "、" : ", ");
       lines.push(`  - [${family}] ${signal.description}${w.colon}${quotes}`);
     }
-    lines.push("", bold(w.text), `  ${highlight(text.slice(0, verdict.analyzedChars), verdict, mark).slice(0, 4000)}`);
+    // Every line of a pasted transcript stays under the heading, not only the first.
+    lines.push("", bold(w.text), `  ${highlight(text.slice(0, verdict.analyzedChars), verdict, mark).slice(0, 4000).trimEnd().replace(/\r?\n/g, "\n  ")}`);
   }
   return `${lines.join("\n")}\n`;
 }
