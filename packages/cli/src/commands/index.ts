@@ -6,6 +6,7 @@ import { register as registerClassify } from "./classify.js";
 import { register as registerBench } from "./bench.js";
 import { register as registerImport } from "./import.js";
 import { register as registerKeys } from "./keys.js";
+import { register as registerLookup } from "./lookup.js";
 import { register as registerModel } from "./model.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerReplay } from "./replay.js";
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerCheck(program);
   registerReport(program);
+  registerLookup(program);
   registerClassify(program);
   registerBench(program);
   registerKeys(program);

@@ -1,0 +1,60 @@
+/**
+ * `scamguard lookup` as a new user runs it against the real server: one number, FaceTime caller ID or
+ * link → who reported it, and one line of what to do, in the person's language.
+ */
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../packages/server/src/testing/test-app.js";
+import { runCli } from "../helpers/run-cli.js";
+
+describe("scamguard lookup", () => {
+  let t: TestApp;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    t = await startTestApp("pglite");
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    env = { SCAMGUARD_SERVER: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, LANG: "C", LC_ALL: "", LC_MESSAGES: "" };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("says a reported +86 number was reported, in Chinese, and not to call back", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/v1/reports",
+      headers: { authorization: `Bearer ${await t.createKey("reporter")}` },
+      payload: { identifiers: [{ kind: "phone", value: "+8617012340001" }], text: "自称京东客服，让我共享屏幕" },
+    });
+    expect(res.statusCode).toBe(201);
+    const { code, stdout, stderr } = await runCli(["lookup", "170 1234 0001"], { env });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("电话号码 +8617012340001：被举报，可疑 — 1 人举报");
+    expect(stdout).toContain("不要回拨、不要点链接、不要转账");
+    expect(stdout).not.toMatch(/reported|phone /);
+  });
+
+  it("names the institution of an official number, and says caller IDs can be faked", async () => {
+    const { code, stdout } = await runCli(["lookup", "950618"], { env });
+    expect(code).toBe(0);
+    expect(stdout).toContain("这是京东的官方联系方式");
+    expect(stdout).toContain("来电号码可以伪造");
+  });
+
+  it("never calls a stranger's Apple ID official, and says institutions do not call on FaceTime", async () => {
+    const { code, stdout } = await runCli(["lookup", "jd-kefu2023@icloud.com"], { env });
+    expect(code).toBe(0);
+    expect(stdout).toContain("e-mail/Apple ID jd-kefu2023@icloud.com: unknown — no reports");
+    expect(stdout).toContain("real institutions do not call you on FaceTime");
+    expect(stdout).not.toContain("official contact");
+  });
+
+  it("asks what the value is when it is not a number, address or link", async () => {
+    const { code, stdout, stderr } = await runCli(["lookup", "hello there"], { env });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("say what it is with --kind");
+  });
+});
