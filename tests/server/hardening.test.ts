@@ -1,6 +1,7 @@
 /**
  * One policy for every route (issue 10): crafted cursors are 400s, unknown fields are rejected by name,
- * an absent body is an empty object, a wrong method is 405 with Allow, every answer carries x-request-id,
+ * an absent body is an empty object, a wrong method is 405 with Allow, every answer carries x-request-id
+ * (and every log line of its request the same id),
  * and transfer payees are validated exactly like lookups.
  */
 import { expect, it } from "vitest";
@@ -88,6 +89,21 @@ describeBothEngines("hardening: one validation policy", (t) => {
     ]) {
       expect(res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+
+  it("logs every line of a request under the id its answer carries (reqId = x-request-id)", async () => {
+    const lines: { reqId?: string; msg?: string }[] = [];
+    const app = await t().withEnv({ LOG_LEVEL: "info" }, { logStream: { write: (line) => void lines.push(JSON.parse(line)) } });
+    const own = await app.inject({ method: "POST", url: "/v1/analyze", headers: { "x-request-id": "trace-7" }, payload: { nope: 1 } });
+    const fresh = await app.inject({ method: "GET", url: "/nope" });
+    const ids = [own.headers["x-request-id"], fresh.headers["x-request-id"]];
+    expect(ids[0]).toBe("trace-7");
+    for (const id of ids) {
+      const of = lines.filter((line) => line.reqId === id).map((line) => line.msg);
+      expect(of).toEqual(expect.arrayContaining(["incoming request", "request completed"]));
+    }
+    // No line about a request without its id.
+    expect(lines.filter((line) => /request/.test(line.msg ?? "") && line.reqId === undefined)).toEqual([]);
   });
 
   it("validates a transfer's payee like a lookup does: 422 naming payee.value", async () => {

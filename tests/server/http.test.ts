@@ -89,11 +89,11 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
 
   it("checks Expect: 100-continue against the body limit before answering 100", async () => {
     const ask = (length: number) =>
-      new Promise<{ continued: boolean; status: number; body: string }>((resolve, reject) => {
+      new Promise<{ continued: boolean; status: number; body: string; requestId: unknown }>((resolve, reject) => {
         let continued = false;
         const req = request(`${server.url}/v1/analyze`, {
           method: "POST",
-          headers: { "content-type": "application/json", "content-length": length, expect: "100-continue" },
+          headers: { "content-type": "application/json", "content-length": length, expect: "100-continue", "x-request-id": `continue-${length}` },
         });
         req.on("continue", () => {
           continued = true;
@@ -103,16 +103,17 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
           let text = "";
           res.setEncoding("utf8");
           res.on("data", (d) => (text += d));
-          res.on("end", () => resolve({ continued, status: res.statusCode ?? 0, body: text }));
+          res.on("end", () => resolve({ continued, status: res.statusCode ?? 0, body: text, requestId: res.headers["x-request-id"] }));
         });
         req.on("error", reject);
         req.flushHeaders();
       });
     const big = await ask(3 * 1024 * 1024);
-    expect(big).toMatchObject({ continued: false, status: 413 });
+    // Answered before Fastify sees the request, and still with the caller's request id like every answer.
+    expect(big).toMatchObject({ continued: false, status: 413, requestId: `continue-${3 * 1024 * 1024}` });
     expect(JSON.parse(big.body).error.code).toBe("payload_too_large");
     const small = await ask(40);
-    expect(small).toMatchObject({ continued: true, status: 200 });
+    expect(small).toMatchObject({ continued: true, status: 200, requestId: "continue-40" });
   });
 
   it("closes a connection whose body trickles in slower than REQUEST_TIMEOUT_MS (slow-loris), with 408", async () => {

@@ -45,6 +45,8 @@ export interface AppOverrides {
   authorizationProbe?: boolean;
   /** Told each slow start-up step as it begins (startServer prints them on stderr). */
   onStep?: (step: string) => void;
+  /** Where the log lines go instead of stdout (a test reads them); LOG_LEVEL still decides which. */
+  logStream?: { write(line: string): void };
 }
 
 /** A registered route as the policy sees it. */
@@ -86,7 +88,12 @@ async function buildApp(config: Config, database: Database, overrides: AppOverri
     logger:
       config.logLevel === "silent"
         ? false
-        : { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie"], serializers: logSerializers },
+        : {
+            level: config.logLevel,
+            redact: ["req.headers.authorization", "req.headers.cookie"],
+            serializers: logSerializers,
+            ...(overrides.logStream ? { stream: overrides.logStream } : {}),
+          },
     bodyLimit: config.bodyLimitBytes,
     // A hop count is supported at runtime (Fastify docs) though the logger overload types omit it.
     trustProxy: config.trustProxy as boolean | string[],

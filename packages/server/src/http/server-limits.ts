@@ -18,6 +18,7 @@ import type { IncomingMessage, Server, ServerOptions, ServerResponse } from "nod
 import type { Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import type { Config } from "../config.js";
+import { REQUEST_ID_HEADER, requestIdOf } from "./routing.js";
 
 /** Options for `http.createServer` (Fastify's `http` option) from the config. */
 export function httpServerOptions(config: Config): ServerOptions {
@@ -38,7 +39,13 @@ export function installServerLimits(server: Server, config: Config): void {
         error: { code: "payload_too_large", message: `body: larger than the limit of ${config.bodyLimitBytes} bytes` },
       });
       // Closing the connection: the client may still send the body it was about to send.
-      response.writeHead(413, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
+      // Fastify never sees this request, so the id every other answer carries is set here.
+      response.writeHead(413, {
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+        [REQUEST_ID_HEADER]: requestIdOf(request),
+        connection: "close",
+      });
       response.end(body);
       return;
     }
