@@ -9,17 +9,22 @@ import type { AckedWrite, SoakKeys } from "./traffic.js";
 /** Requests the check keeps in flight at once. */
 const CONCURRENCY = 16;
 
-/** Tries of one check request when the connection fails: a reset under overload is not a lost write. */
-const CONNECTION_TRIES = 8;
+/**
+ * How long one check request keeps retrying a failed connection: a reset under overload, or the next minute's
+ * `kill -9` landing mid-check (checks run beside the kills), is not a lost write. Covers a restart (seconds
+ * on PostgreSQL, longer on a loaded machine or PGlite).
+ */
+const CONNECTION_RETRY_MS = 180_000;
 
 async function getJson(pool: Requester, path: string, key: string): Promise<{ status: number; body: unknown }> {
+  const giveUp = Date.now() + CONNECTION_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await getJsonOnce(pool, path, key);
     } catch (error) {
       const http = error instanceof Error && error.message.startsWith("check:");
-      if (http || attempt >= CONNECTION_TRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      if (http || Date.now() > giveUp) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2_000)));
     }
   }
 }
