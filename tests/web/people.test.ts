@@ -161,6 +161,25 @@ describe("Check page", () => {
     expect(phone.errors).toEqual([]);
   });
 
+  it("lands a phone on the top of the answer, the risk word and the action below the emergency bar", async () => {
+    const { page } = phone;
+    await page.goto(`${h.url}/`);
+    await page.getByLabel(/号码、来电显示/).fill("");
+    await page.getByLabel("短信、聊天或通话内容").fill(SEED_TEXT);
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    const risk = page.getByTestId("risk");
+    await expect.poll(() => risk.textContent()).toMatch(/高风险|极高风险/);
+    await page.waitForTimeout(100); // the scroll happens on the next animation frame
+    const viewport = page.viewportSize()!;
+    const bar = (await page.getByTestId("emergency").boundingBox())!;
+    const riskBox = (await risk.boundingBox())!;
+    const action = (await page.getByTestId("verdict").locator(".action").first().boundingBox())!;
+    expect(riskBox.y, "the risk word is not under the sticky emergency bar").toBeGreaterThanOrEqual(bar.y + bar.height);
+    expect(action.y + action.height, "the first action is on the screen").toBeLessThanOrEqual(viewport.height);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("result"))).toBe(true);
+    expect(phone.errors).toEqual([]);
+  });
+
   it("says low risk carefully, never 'safe'", async () => {
     const { page } = phone;
     await page.getByLabel("短信、聊天或通话内容").fill("妈，我周末回家吃饭，帮我留点饺子。");

@@ -20,6 +20,19 @@ function loadDraft(): { text: string; identifier: string } {
   }
 }
 
+/**
+ * Focus the answer and scroll its top (the risk word and the one thing to do) just below the sticky
+ * emergency bar. focus() alone scrolls a card taller than a phone's screen to its middle, so a person
+ * landed on "what to do" paragraphs with the verdict above, out of sight.
+ */
+function showAnswer(answer: HTMLElement | null): void {
+  if (!answer) return;
+  answer.focus({ preventScroll: true });
+  const bar = document.querySelector<HTMLElement>("[data-testid=emergency]");
+  const covered = bar && getComputedStyle(bar).position === "sticky" ? bar.getBoundingClientRect().height : 0;
+  window.scrollTo({ top: Math.max(0, answer.getBoundingClientRect().top + window.scrollY - covered - 8) });
+}
+
 export function CheckPage() {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState(loadDraft);
@@ -51,7 +64,7 @@ export function CheckPage() {
       askedIn.current = lang;
       setResult(await runCheck(draft.text, draft.identifier, lang));
       // Move the reader (and screen readers) to the answer.
-      requestAnimationFrame(() => resultRef.current?.focus());
+      requestAnimationFrame(() => showAnswer(resultRef.current));
     } catch (caught) {
       setResult(null);
       setError(caught instanceof ApiError ? t("check.serverError", { message: caught.message }) : t("error.generic", { message: String(caught) }));
