@@ -198,6 +198,15 @@ describe("compileLexicon", () => {
     expect(scanner.scan("请勿透露验证码").length).toBe(0);
     expect(scanner.scan("请勿外传。告诉我验证码").map((h) => h.start)).toEqual([8]);
   });
+
+  it("counts a negator that a match starts inside as negating it, and only then", () => {
+    const scanner = compileLexicon([entry(["需(要)?缴[^,。]{0,4}费"], "money")], { negators: "无需|不需要|不要" });
+    expect(scanner.scan("解冻无需缴纳任何费用").length).toBe(0);
+    expect(scanner.scan("办理不需要缴费").length).toBe(0);
+    // A negator in another clause (text here is normalised: half-width commas), or none at all, does not count.
+    expect(scanner.scan("无需担心,需缴纳手续费").map((h) => h.start)).toEqual([5]);
+    expect(scanner.scan("账户冻结需要缴费").map((h) => h.start)).toEqual([4]);
+  });
 });
 
 describe("compileLexicons", () => {

@@ -73,6 +73,8 @@ export interface CompiledLexicons {
 
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 const CLAUSE_END = /[。!?;\n,]/g;
+/** How far (characters) a negator may reach into a match that starts inside it ("无需" → "需缴"; "不需要" → "需要交"). */
+const NEGATOR_OVERLAP = 3;
 
 /** Most lexicons one scanner holds (one bit each in the enabled mask). */
 const MAX_SETS = 30;
@@ -200,6 +202,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const patternWordStart = Uint8Array.from(patterns, (p) => (p.wordStart ? 1 : 0));
   const globals = unanchored.map((p) => ({ p, re: new RegExp(patterns[p]!.re.source, "g") }));
   const negators = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`) : null));
+  const straddling = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`, "g") : null));
   const windows = sets.map(({ options = {} }) => options.negationWindow ?? 10);
   const allSets = sets.length === 0 ? 0 : 2 ** sets.length - 1;
   // Required atoms and longest match of each pattern, flat: pattern p's atoms are
@@ -253,16 +256,29 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     }
   };
 
+  /**
+   * Whether a negator in the clause before `start` governs the match there: one that ends before it ("请勿透露验证码"),
+   * or one that starts before it and ends inside it, since a pattern may begin at the negator's last character
+   * ("解冻无需缴纳任何费用": "需缴" starts inside "无需").
+   */
   const negated = (text: string, set: number, start: number): boolean => {
     const negator = negators[set];
     if (negator === null || negator === undefined) return false;
-    let from = Math.max(0, start - windows[set]!);
-    const before = text.slice(from, start);
+    const window = Math.max(0, start - windows[set]!);
+    const before = text.slice(window, start);
     CLAUSE_END.lastIndex = 0;
     let cut = -1;
     for (let m = CLAUSE_END.exec(before); m !== null; m = CLAUSE_END.exec(before)) cut = m.index;
-    from = cut + 1;
-    return negator.test(before.slice(from));
+    if (negator.test(before.slice(cut + 1))) return true;
+    const from = window + cut + 1;
+    const across = straddling[set]!;
+    across.lastIndex = 0;
+    const reach = text.slice(from, start + NEGATOR_OVERLAP);
+    for (let m = across.exec(reach); m !== null && m.index < start - from; m = across.exec(reach)) {
+      if (m.index + m[0].length > start - from) return true;
+      if (m[0].length === 0) across.lastIndex++;
+    }
+    return false;
   };
 
   /** Hits per set, each hit tagged with its pattern (the tie-break of the final order). */
