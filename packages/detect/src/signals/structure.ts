@@ -18,7 +18,7 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isToWriter } from "./structure/ask-clauses.js";
+import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSurveyKey, isToWriter } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
@@ -63,7 +63,8 @@ export interface PlaybookStructure {
   /**
    * Signal ids that make no claim or ask of the reader, so neither scored nor a playbook stage: `selfClaims` whose
    * every piece of evidence is the writer's own news ("我在音乐节抽中了一把吉他"), and `completedAsks` whose every
-   * piece of evidence reports a payment already made ("房租我已经转给房东了", "本金及收益已转入您尾号…的账户").
+   * piece of evidence reports a payment already made ("房租我已经转给房东了", "本金及收益已转入您尾号…的账户"), and
+   * key presses or recorded-call cues whose every piece rates a service ("满意请按1，不满意请按2").
    */
   self?: ReadonlySet<string>;
 }
@@ -230,7 +231,11 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     let selfOnly = SELF_CLAIMS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
     let doneOnly = COMPLETED_ASKS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
     let coverOnly = sig.evidence.length > 0;
+    // "满意请按1": a satisfaction rating after a service call asks nothing and is no automated notice's ask.
+    let surveyOnly = (AUTOMATED.has(sig.id) || ROBOCALL_ASKS.has(sig.id)) && sig.evidence.length > 0;
     for (const e of sig.evidence) {
+      if (surveyOnly && isSurveyKey(s, toNormalized(text, e.start))) continue;
+      surveyOnly = false;
       if (selfOnly && isSelfReport(s, toNormalized(text, e.start))) continue;
       selfOnly = false;
       if (doneOnly && isCompletedPayment(s, toNormalized(text, e.start), toNormalized(text, e.end))) continue;
@@ -271,7 +276,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (isAsk && !MESSAGE_ASKS.has(sig.id)) moves.explicitAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
-      if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, toNormalized(text, e.start))) moves.pressure = true;
+      if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, toNormalized(text, e.start)) && !isOfferedService(s, toNormalized(text, e.start))) moves.pressure = true;
       if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) moves.decisive = true;
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
       if (COVER_STORIES.has(sig.id)) moves.cover = true;
@@ -280,7 +285,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
     if (direct && coverOnly) covers.push(sig.id);
-    if (selfOnly || doneOnly) self.add(sig.id);
+    if (selfOnly || doneOnly || surveyOnly) self.add(sig.id);
     else if (!direct) {
       described.add(sig.id);
       describedTactics++;

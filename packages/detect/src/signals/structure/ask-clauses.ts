@@ -2,7 +2,7 @@
  * What the clause around a claim or an ask says of it: made of the reader or by the writer of themselves, asked or
  * already paid, forbidden (advice) or required. Each reader takes the normalised text and a normalised offset.
  */
-import { isClauseEnd, unitAround } from "./units.js";
+import { isClauseEnd, isSentenceEnd, unitAround } from "./units.js";
 
 /**
  * An imperative at the start of a clause, also after its addressee ("你先充值五千"): the ask is made of the reader,
@@ -42,6 +42,31 @@ export const STATE_BEFORE = /(?<![未没])已(?:经)?(?:被)?$/;
  * threatens one ("否则将冻结"); a bank's notice of a freeze is no coercion, a scam still asks (解冻金) or threatens.
  */
 export const isReportedState = (s: string, at: number): boolean => STATE_BEFORE.test(s.slice(Math.max(0, at - 4), at));
+
+/** A rating of a service just given: "满意请按1，不满意请按2", "对本次服务进行评价", "press 1 if you were satisfied". */
+export const SURVEY = /满意|评价|评分|打分|\bsatisf(?:ied|action)\b|\brate (?:our|the|this|your) (?:service|call|agent|experience)\b/;
+/** A gain or a payout in the same sentence: a "survey" that pays ("参与满意度调查即可领取话费") is a lure, not a rating. */
+export const SURVEY_LURE = /领取|获得|奖|红包|话费|礼品|返现|补偿|赔|退款|\b(?:prize|gift|reward|free|won|win|claim|cash|refund)\b/;
+
+/**
+ * Whether the key press or call-back at normalised `at` rates a service ("满意请按1，一般请按2"): the carrier's or
+ * bank's satisfaction call after a call the person made. Its sentence names a rating and offers nothing; a robocall
+ * asks the key for a claim ("理赔请按1", "press 1 to speak to an agent about your warrant").
+ */
+export function isSurveyKey(s: string, at: number): boolean {
+  const [a, b] = unitAround(s, at, isSentenceEnd);
+  const sentence = s.slice(a, b);
+  return SURVEY.test(sentence) && !SURVEY_LURE.test(sentence);
+}
+
+/** A service offered to the reader before the word: "为您冻结", "帮您停用" (a bank stopping a stolen card). */
+export const SERVICE_BEFORE = /(?:为|帮|替|给)[你您](?:办理|临时)?$/;
+
+/**
+ * Whether the pressure at normalised `at` is a service offered to the reader ("如果不是您本人操作，我们会为您冻结卡片")
+ * rather than a threat of what happens to them ("否则将冻结你的账户").
+ */
+export const isOfferedService = (s: string, at: number): boolean => SERVICE_BEFORE.test(s.slice(Math.max(0, at - 5), at));
 
 /** A request or a question in the same clause: the payment is still being asked for ("账户已冻结需要转账解冻", "转了吗"). */
 export const STILL_ASKED = /请|麻烦|帮我|帮忙|替我|[你您]先|赶紧|马上|立即|立刻|尽快|务必|需要|必须|还要|再|吗|\?/;
