@@ -65,3 +65,20 @@ describe("a fee before the seller is paid, a ticket deposit outside the platform
     expect(flagged(text)).toBe(false);
   });
 });
+
+describe("an investment pitch that hands the reader to a 'mentor' or pulls them into a group, then asks for a deposit", () => {
+  it.each([
+    ["inv-1", "最近我跟着导师做黄金期货，一个月收益30%，你要不要也试试？我把导师推给你，先充一万体验一下。"],
+    ["inv-2", "姐，我们群里老师带着炒美股，天天都有收益，我拉你进群，你先入金两万跟着操作。"],
+    ["inv-3", "这个项目稳赚不赔，我把经理的名片推荐给你，你在他那里开户，先投五万进去。"],
+  ])("%s is flagged", (_, text) => {
+    expect(flagged(text)).toBe(true);
+  });
+  it.each([
+    ["inv-ok-1", "我把张老师的微信推给你，他是我们孩子的数学老师，你问问补课的事。"],
+    ["inv-ok-2", "拉你进群了，周末聚餐的事在群里说，AA制，到时候在群里接龙。"],
+    ["inv-ok-3", "我最近买了点基金，亏了不少，你还买不买股票了？"],
+  ])("%s is left unflagged", (_, text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});
