@@ -82,3 +82,22 @@ describe("an investment pitch that hands the reader to a 'mentor' or pulls them 
     expect(flagged(text)).toBe(false);
   });
 });
+
+describe("one line of a scam call or chat that still shows a decisive ask: a code handed over, money to a 'safe' account", () => {
+  it.each([
+    ["line-1", "把你手机收到的验证码报给我，我这边帮你取消。"],
+    ["line-2", "你把短信里的验证码念给我听一下，核对完就好了。"],
+    ["line-3", "你现在把卡里的钱转到我们指定的安全账户，核查完会原路退回。"],
+    ["line-4", "验证码发给我们，系统才能帮你解除限制。"],
+  ])("%s is flagged", (_, text) => {
+    expect(flagged(text)).toBe(true);
+  });
+  it.each([
+    ["line-ok-1", "【招商银行】验证码382910，您正在进行登录操作，请勿告诉他人。"],
+    ["line-ok-2", "A: 我的订单一直刷新不了\nB: 您好，麻烦提供下订单编号，我帮您查询一下。\nA: 好的"],
+    ["line-ok-3", "银行工作人员不会让你把验证码报给他，也没有什么安全账户，接到这种电话直接挂断。"],
+    ["line-ok-4", "吃着火锅唱着歌，突然告诉你密码错误登录不了了，真是崩溃。"],
+  ])("%s is left unflagged", (_, text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});

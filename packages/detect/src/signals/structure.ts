@@ -18,7 +18,7 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSurveyKey, isToWriter } from "./structure/ask-clauses.js";
+import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSurveyKey, isToWriter, isToWriterCredential } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
@@ -33,6 +33,13 @@ export interface PlaybookStructure {
   claimAndAsk: boolean;
   /** A decisive request made directly (a "safe account", "read me the code"): no legitimate party makes it. */
   decisive: boolean;
+  /**
+   * A decisive request in one short one-speaker message: money to a "safe account", a "liquidation", a loan to repay,
+   * or a code or password handed to the writer ("把验证码报给我"). A single line of a scam call or chat shows no more
+   * than this; a support agent's "提供下验证码" in the chat the customer started, or a code a text merely tells the
+   * reader about, is not one. Absent: false.
+   */
+  decisiveLine?: boolean;
   /** An automated call: recorded-notice cue or "press 1", a claim, and an ask to press a key or call back. */
   robocall: boolean;
   /**
@@ -210,6 +217,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   const self = new Set<string>();
   let describedTactics = 0;
   let automated = false;
+  let decisiveLine = false;
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
     const companions = COMPANION_CLAIMS.get(sig.id);
@@ -277,7 +285,10 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
       if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, toNormalized(text, e.start)) && !isOfferedService(s, toNormalized(text, e.start))) moves.pressure = true;
-      if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) moves.decisive = true;
+      if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) {
+        moves.decisive = true;
+        if (shortMessage && (sig.family === "money" || (sig.family === "credential" && isToWriterCredential(s, toNormalized(text, e.start))))) decisiveLine = true;
+      }
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
       if (COVER_STORIES.has(sig.id)) moves.cover = true;
       if (isAsk && sig.family === "money" && !moves.addressedMoneyAsk && isAddressedAsk(s, toNormalized(text, e.start))) moves.addressedMoneyAsk = true;
@@ -333,7 +344,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   // "我换号了，通过一下好友": a new account that completes nothing, with no other claim and no pressure ("有急事找你"),
   // claims nothing of the reader (scored as the writer's own news).
   if (covers.length > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee && ![...bySpeaker.values()].some((m) => m.claim || m.pressed)) for (const id of covers) self.add(id);
-  return { claimAndAsk, decisive, robocall, trajectory, persona, releaseFee, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee, described, self };
+  return { claimAndAsk, decisive, decisiveLine: decisive && decisiveLine, robocall, trajectory, persona, releaseFee, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee, described, self };
 }
 
 /**
@@ -370,7 +381,11 @@ export function withoutSelfClaims(signals: readonly Signal[], structure: Playboo
 export function gateScore(score: number, threshold: number, structure: PlaybookStructure): number {
   if (structure.robocall) return Math.max(score, threshold + ROBOCALL_FLOOR * (1 - threshold));
   if (structure.trajectory === true || structure.persona === true || structure.releaseFee === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
-  if (structure.claimAndAsk || structure.decisive) return score;
+  // A decisive request in one short message ("把验证码报给我", "转到安全账户") is the tactic in one line: a chat or a
+  // call quoted one line at a time still shows it, while the model reads too little there to score it.
+  if (structure.decisiveLine === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
+  if (structure.decisive) return score;
+  if (structure.claimAndAsk) return score;
   if (structure.warning) return Math.min(score, threshold * WARNING_CAP);
   return Math.min(score, threshold * ONE_SIDED_CAP);
 }

@@ -152,3 +152,12 @@ export function isOwnQuestion(s: string, at: number): boolean {
   const question = s.charCodeAt(cb) === 0x3f || /[吗么呢]\s*$/.test(clause);
   return question && !NOT_TO_READER.test(clause);
 }
+
+/** A code or password handed to the writer: "报给我", "告诉我", "发给我们", "念给我听", "截图给我". */
+export const TO_WRITER_CREDENTIAL = /(?:告诉|报给|报|念给|读给|发给|发|给|截图给|提供给)(?:我|我们)(?!们?的)/;
+
+/** Whether the credential ask at normalised `at` hands the code or password to the writer (its clause says so). */
+export function isToWriterCredential(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return TO_WRITER_CREDENTIAL.test(s.slice(ca, cb));
+}
