@@ -101,3 +101,20 @@ describe("one line of a scam call or chat that still shows a decisive ask: a cod
     expect(flagged(text)).toBe(false);
   });
 });
+
+describe("a teacher's name and a fee sent to her own account or as a red packet", () => {
+  it.each([
+    ["tch-1", "我是李老师，这学期的资料费和保险费每人520元，直接转到我微信就行，今天必须交齐。"],
+    ["tch-2", "我是孩子的李老师，这周六的研学活动费用380元，请家长们直接发红包给我，名额有限。"],
+  ])("%s is flagged", (_, text) => {
+    expect(flagged(text)).toBe(true);
+  });
+  it.each([
+    ["tch-ok-1", "我是王老师，春游费用80元请在学校小程序缴纳，截止到本周五。"],
+    ["tch-ok-2", "我是李老师，本周的作业请家长签字后拍照发给我。"],
+    ["tch-ok-3", "家长们好，我是王老师，本学期资料费每人200元，请在学校缴费平台缴纳。"],
+    ["tch-ok-4", "爸，过年记得发红包给我呀，哈哈。"],
+  ])("%s is left unflagged", (_, text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});

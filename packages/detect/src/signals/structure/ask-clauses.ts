@@ -110,8 +110,8 @@ export function isProhibited(s: string, at: number): boolean {
  */
 export const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先|到我的?(?:微信|支付宝|账户|银行卡|卡)|\b(?:you|me)\b/;
 
-/** Money sent to the writer's own private account: "转账到我的微信", "直接转我", "send it to me". */
-export const TO_WRITER = /(?:到|给|转)我的?(?:微信|支付宝|账户|银行卡|卡|这个卡)|转我|\b(?:send|transfer|wire|pay) (?:it |the money |them )?(?:to )?me\b/;
+/** Money sent to the writer's own private account: "转账到我的微信", "直接转我", "发红包给我", "send it to me". */
+export const TO_WRITER = /(?:到|给|转)我的?(?:微信|支付宝|账户|银行卡|卡|这个卡)|转我|红包(?:给|到)我|红包(?:直接)?(?:发|转)(?:给)?我|\b(?:send|transfer|wire|pay) (?:it |the money |them )?(?:to )?me\b/;
 
 /** Whether the money ask at normalised `at` sends the money to the writer's own account (not to a school's or a shop's platform). */
 export function isToWriter(s: string, at: number): boolean {
