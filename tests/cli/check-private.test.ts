@@ -119,10 +119,12 @@ describe("scamguard check --server (private range lookup)", () => {
     expect(en.stdout).not.toMatch(/tencent-meeting|meeting_id|腾讯/);
   });
 
-  it("fails with a message naming the server when it cannot be reached", async () => {
-    const { stdout, stderr, code } = await runCli(["check", "--server", "http://127.0.0.1:9", NUMBER]);
-    expect(code).not.toBe(0);
-    expect(stdout).toBe("");
+  it("still gives the verdict from the words when the server cannot be reached, and says so naming the server", async () => {
+    const { stdout, stderr, code } = await runCli(["check", "--server", "http://127.0.0.1:9", `我是京东客服，请下载腾讯会议共享屏幕，有问题打 ${NUMBER}`]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^(高风险|极高风险)/);
+    expect(stdout).toContain("无法连接 http://127.0.0.1:9：没有查询号码、邮箱和链接的举报记录，以上结果只根据文字判断。");
     expect(stderr).toContain("--server: could not reach http://127.0.0.1:9");
+    expect(stderr).toContain("checked offline");
   });
 });

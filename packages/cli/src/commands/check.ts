@@ -1,7 +1,7 @@
 /** `scamguard check "text"`: the verdict as a person reads it, evidence highlighted, advice first. */
 import type { Command } from "commander";
 import { readStdinText } from "../io/read-stdin.js";
-import { offlineLookupHint, renderVerdict } from "../present/render-verdict.js";
+import { offlineLookupHint, renderVerdict, serverDownNote } from "../present/render-verdict.js";
 
 /** Texts above this are cut by the engine anyway; reading stops here so stdin can't exhaust memory. */
 const MAX_STDIN_BYTES = 2 * 1024 * 1024;
@@ -30,13 +30,30 @@ export function register(program: Command): void {
       const server = opts.server ?? process.env.SCAMGUARD_SERVER;
       const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
       const identifiers = extractIdentifiers(text);
-      const reputation = server ? await privateLookup(server, identifiers) : null;
+      let reputation: Awaited<ReturnType<typeof privateLookup>> | null = null;
+      let unreachable = false;
+      if (server) {
+        try {
+          reputation = await privateLookup(server, identifiers);
+        } catch (error) {
+          // As the Check page does: a person mid-call still gets the verdict from the words, told the lookup failed.
+          unreachable = true;
+          process.stderr.write(`scamguard: ${(error as Error).message}; checked offline, on the words alone\n`);
+        }
+      }
       // Offline (no server) the verdict comes from the words alone; with one, the identifiers' reputation counts.
       const standings = (reputation ?? []).map((r) => ({ kind: r.kind, value: r.value, verdict: r.verdict, distinctReporters: r.entry?.reporters ?? 0 }));
       const verdict = withReputation(analyze(text, { lang: opts.lang }), standings);
       if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
       else {
-        const lookedUp = server && reputation ? renderReputations(server, reputation, verdict.lang) : identifiers.length > 0 ? offlineLookupHint(verdict.lang) : "";
+        const lookedUp =
+          server && reputation
+            ? renderReputations(server, reputation, verdict.lang)
+            : server && unreachable
+              ? serverDownNote(server, verdict.lang)
+              : identifiers.length > 0
+                ? offlineLookupHint(verdict.lang)
+                : "";
         process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + lookedUp);
       }
     });

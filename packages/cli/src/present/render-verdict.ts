@@ -25,6 +25,16 @@ export function offlineLookupHint(lang: "zh" | "en"): string {
 }
 
 /**
+ * Said under a verdict when --server could not be reached: the verdict stands, from the words alone.
+ * @example serverDownNote("http://127.0.0.1:8787", "en")
+ */
+export function serverDownNote(server: string, lang: "zh" | "en"): string {
+  return lang === "zh"
+    ? `\n无法连接 ${server}：没有查询号码、邮箱和链接的举报记录，以上结果只根据文字判断。\n`
+    : `\nCould not reach ${server}: the reports about the numbers, addresses and links were not looked up; the verdict above is from the words alone.\n`;
+}
+
+/**
  * @example renderVerdict(text, analyze(text), { color: false })
  */
 export function renderVerdict(text: string, verdict: Verdict, { color }: RenderOptions): string {
