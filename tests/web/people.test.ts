@@ -59,6 +59,7 @@ describe("Check page", () => {
     const identifier = verdict.getByTestId("identifier").first();
     expect(await identifier.textContent()).toContain("jd-kefu@icloud.com");
     expect(await identifier.textContent()).toContain("没有记录");
+    expect(await identifier.textContent()).toContain("不会用 FaceTime 联系您");
     // The typed identifier went out as a 5-character hash prefix only.
     expect(await identifier.textContent()).toContain("服务器不知道您查的是哪个号码");
     expect(await verdict.getByTestId("share-text").textContent()).toContain("不共享屏幕");

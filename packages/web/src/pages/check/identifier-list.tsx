@@ -27,6 +27,8 @@ export function IdentifierList({ identifiers }: { identifiers: CheckedIdentifier
               {item.reporters > 0 && <span className="count"> · {t("verdict.reporters", { n: item.reporters })}</span>}
               {item.private && <p className="small">🔒 {t("lookup.private")}</p>}
               {verdict === "official" && institution && <p className="small">{t("lookup.onlyOfficial", { name: name(institution.name) })}</p>}
+              {/* Whoever calls on FaceTime is an Apple ID anyone can open; "no record" must not read as "fine". */}
+              {item.kind === "email" && verdict !== "official" && <p className="small">{t("lookup.appleId")}</p>}
             </li>
           );
         })}
