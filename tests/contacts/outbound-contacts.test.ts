@@ -205,10 +205,12 @@ describeBothEngines(
         expect(real.code).toBe(0);
         expect(real.stdout).toContain("Verified: it really is them");
         expect(real.stdout).toContain("stated purpose: repayment reminder");
+        expect(real.stdout, "one language only").not.toMatch(/[\u4e00-\u9fff]/);
         const fake = await runCli(["verify-call", "--institution", "京东金融客服", "--from", "+8613912345678", "--me", me, "--server", url], { env: {} });
         expect(fake.code).toBe(2);
         expect(fake.stdout).toContain("950618");
         expect(fake.stdout).toContain("冒充");
+        expect(fake.stdout, "one language only").not.toMatch(/Hang up|impostor|Official number/);
         const bad = await runCli(["verify-call", "--institution", "jd", "--from", "950618", "--me", "not a number", "--server", url]);
         expect(bad.code).toBe(1);
         expect(bad.stderr).toContain("--me: not a phone number or e-mail address");

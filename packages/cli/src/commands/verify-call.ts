@@ -18,21 +18,26 @@ export function register(program: Command): void {
     .requiredOption("--me <phone or e-mail>", "your own phone number or e-mail / Apple ID (hashed here, never sent)")
     .addOption(new Option("--channel <channel>", "how they reach you").choices(CHANNELS).default("phone"))
     .option("--server <url>", "the scamguard server (default $SCAMGUARD_SERVER or http://127.0.0.1:8787)")
-    .option("--lang <lang>", "zh or en (what is printed first)", "zh")
+    .option("--lang <lang>", "zh, en or auto (Chinese for a Chinese name, a +86 number or a Chinese locale)", "auto")
     .option("--json", "print the server's answer as JSON")
     .action(async (opts: { institution: string; from: string; me: string; channel: string; server?: string; lang: string; json?: boolean }) => {
-      const { contactHash } = await import("@scamguard/detect");
-      if (opts.lang !== "zh" && opts.lang !== "en") throw new Error(`--lang: expected zh or en, got "${opts.lang}"`);
+      const { contactHash, normalizePhone } = await import("@scamguard/detect");
+      if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
       const kind = opts.me.includes("@") ? "email" : "phone";
       const toHash = contactHash(kind, opts.me);
       if (toHash === null) throw new Error(`--me: not a phone number or e-mail address`);
+      const chinese =
+        /[\u4e00-\u9fff]/.test(opts.institution) ||
+        (kind === "phone" && normalizePhone(opts.me)?.normalized.startsWith("+86") === true) ||
+        (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "").toLowerCase().startsWith("zh");
+      const lang: "zh" | "en" = opts.lang === "auto" ? (chinese ? "zh" : "en") : opts.lang;
       const server = (opts.server ?? process.env.SCAMGUARD_SERVER ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
       let res: Response;
       try {
         res = await fetch(`${server}/v1/contacts/verify`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ institution: opts.institution, channel: opts.channel, from: opts.from, toHash, lang: opts.lang }),
+          body: JSON.stringify({ institution: opts.institution, channel: opts.channel, from: opts.from, toHash, lang }),
           signal: AbortSignal.timeout(10_000),
         });
       } catch (error) {
@@ -44,7 +49,7 @@ export function register(program: Command): void {
         throw new Error(`server answered ${res.status}: ${message}`);
       }
       const answer = body as unknown as VerifyAnswer;
-      process.stdout.write(opts.json ? `${JSON.stringify(answer, null, 2)}\n` : render(answer, opts.lang));
+      process.stdout.write(opts.json ? `${JSON.stringify(answer, null, 2)}\n` : render(answer, lang));
       process.exitCode = EXIT[answer.result];
     });
 }
@@ -64,14 +69,12 @@ const HEADLINE = {
   en: { verified: "✔ Verified: it really is them, right now", not_verified: "✘ Not declared: treat the caller as an impostor and hang up", not_participating: "? Not participating: only the official directory can say" },
 } as const;
 
+/** The answer in one language: a person reads one language, never a mix (as check and report print). */
 function render(answer: VerifyAnswer, lang: "zh" | "en"): string {
-  const other = lang === "zh" ? "en" : "zh";
   const lines = [HEADLINE[lang][answer.result], ""];
   for (const reason of answer.reasons[lang]) lines.push(`  ${reason}`);
   lines.push("");
   for (const step of answer.advice[lang]) lines.push(`  → ${step}`);
-  if (answer.callBack.length > 0) lines.push("", `  ${lang === "zh" ? "官方号码" : "Official number"}: ${answer.callBack.join(" / ")}`);
-  lines.push("", `${HEADLINE[other][answer.result]}`);
-  for (const step of answer.advice[other]) lines.push(`  → ${step}`);
+  if (answer.callBack.length > 0) lines.push("", `  ${lang === "zh" ? "官方号码：" : "Official number: "}${answer.callBack.join(" / ")}`);
   return `${lines.join("\n")}\n`;
 }
