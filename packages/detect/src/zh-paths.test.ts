@@ -118,3 +118,34 @@ describe("a teacher's name and a fee sent to her own account or as a red packet"
     expect(flagged(text)).toBe(false);
   });
 });
+
+describe("a service chat the customer opened with their own problem, and a fee the notice waives", () => {
+  it.each([
+    ["open-1", "A: 你好，我收到短信说我的航班取消了，是真的吗？\nB: 您好，我是航空公司客服，您的航班确实取消了，我们会给您300元补偿，请您提供银行卡号和手机收到的验证码，我帮您办理。"],
+    ["open-2", "A: 喂？\nB: 您好，这里是航空公司，您的航班因故障取消了，需要改签的话要先交200元手续费，请加一下我们客服的微信。\nA: 啊？怎么会取消？"],
+    ["open-3", "A: 我的快递好几天没更新了，是不是丢了？\nB: 您好，查询到您的快递确实丢失了，我们会给您理赔，请下载这个app，开启屏幕共享，我教您领取理赔款。"],
+  ])("%s is flagged", (_, text) => {
+    expect(flagged(text)).toBe(true);
+  });
+  it.each([
+    ["open-ok-1", "A: 你好，我明天的航班MU5101被取消了，能帮我改签吗？\nB: 您好，很抱歉航班因天气原因取消，请提供一下您的姓名和身份证号，我帮您查询。\nA: 张伟，110101199001011234\nB: 已为您改签到后天早上8点的航班，改签免费，退票也不收取手续费，请留意短信通知。"],
+    ["open-ok-2", "A: 我的快递好几天没更新了，是不是丢了？\nB: 您好，查询到快递在中转站滞留，已经为您催件，预计明天送达，给您带来不便非常抱歉。"],
+    ["open-ok-3", "【东方航空】您预订的MU5101航班因天气原因取消，可免费改签或全额退票，免收手续费，详询95530。"],
+  ])("%s is left unflagged", (_, text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});
+
+describe("a fee waived right before its word is no fee asked", () => {
+  it.each([
+    ["waive-1", "您的账户已被冻结，需要先缴纳保证金以免保证金被扣除，请尽快转账到指定账户。"],
+  ])("%s is flagged", (_, text) => {
+    expect(flagged(text)).toBe(true);
+  });
+  it.each([
+    ["waive-ok-1", "【南方航空】您的航班已取消，为您免费改签，退票不收取任何手续费，如有疑问请致电95539。"],
+    ["waive-ok-2", "【邮储银行】本行办理挂失补卡免手续费，请持本人身份证到就近网点办理。"],
+  ])("%s is left unflagged", (_, text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});

@@ -18,7 +18,7 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSurveyKey, isToWriter, isToWriterCredential } from "./structure/ask-clauses.js";
+import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
@@ -173,6 +173,25 @@ const isNewsClaim = (s: Signal, signals: readonly Signal[]): boolean => {
   return companions !== undefined && !signals.some((x) => x.weight > 0 && companions.has(x.id));
 };
 
+/**
+ * The pretexts the opener of a tagged dialogue raised as their own problem: in a first turn that asks for help (a
+ * question: "我的航班被取消了，能帮我改签吗？"), each pretext with evidence there maps to that speaker. Empty for
+ * untagged text, or when the first turn asks nothing. A customer who opens a chat with their own problem raised it; a
+ * caller who opens with "您的航班已取消" raised it himself, and a reader's later question echoes him.
+ */
+function raisers(signals: readonly Signal[], turns: ReturnType<typeof splitTurns>, original: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const opener = turns.find((t) => t.speaker !== "_");
+  if (opener === undefined || !HELP_ASKED.test(original.slice(opener.start, opener.end))) return out;
+  for (const sig of signals) {
+    if (sig.family !== "pretext" || sig.weight <= 0) continue;
+    if (sig.evidence.some((e) => e.start >= opener.start && e.start < opener.end)) out.set(sig.id, opener.speaker);
+  }
+  return out;
+}
+/** A turn that asks for help or information: a question ("怎么办？", "能帮我…吗", "can you help"). */
+const HELP_ASKED = /[?？]|[吗呢么]|怎么办|怎么弄|帮我|帮忙|\b(?:can|could) you\b|\bhow (?:do|can) i\b/;
+
 /** Options of {@link readStructure}. */
 export interface ReadStructureOptions {
   /**
@@ -218,6 +237,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let describedTactics = 0;
   let automated = false;
   let decisiveLine = false;
+  const raisedBy = raisers(signals, turns, text.original);
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
     const companions = COMPANION_CLAIMS.get(sig.id);
@@ -251,6 +271,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (anyCue && isDescribed(s, toNormalized(text, e.start), cues, isClaim)) continue;
       // A forbidden ask is advice: it counts as described, like a warning's third-person clause.
       if (isAsk && isProhibited(s, toNormalized(text, e.start))) continue;
+      // A fee the text waives asks for nothing ("退票也不收取手续费").
+      if (isAsk && sig.family === "money" && isWaivedFee(s, toNormalized(text, e.start))) continue;
       // The writer's own question about a fee asks the reader for nothing ("提现的时候要交手续费吗？").
       if (isAsk && sig.family === "money" && isOwnQuestion(s, toNormalized(text, e.start))) continue;
       direct = true;
@@ -259,7 +281,11 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       // "这是我的新号", "旧号码下个月停机": the sender's new account is a cover (read below), neither a claim nor a threat.
       if ((isClaim || COMPLETING_PRESSURE.has(sig.id)) && inSpans(newAccount, toNormalized(text, e.start), toNormalized(text, e.end))) continue;
       coverOnly = false;
-      if (isClaim) {
+      // "A: 我的航班被取消了，能帮我改签吗？ B: 很抱歉航班因天气原因取消…": the problem the customer raised is theirs,
+      // and the agent who repeats it claims nothing (a scam's caller raises the problem himself).
+      const echo = sig.family === "pretext" && speaker !== "_" && (raisedBy.get(sig.id) ?? speaker) !== speaker;
+      const claimHere = isClaim && !echo;
+      if (claimHere) {
         moves.claim = true;
         moves.claimIds.add(sig.id);
         if (TRAJECTORY_CLAIMS.has(sig.id)) moves.firstClaim = Math.min(moves.firstClaim, e.start);
@@ -276,14 +302,14 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (isAsk && sig.family === "channel") moves.channelAsk = true;
       if (sig.family === "pressure") moves.pressed = true;
       // An advertiser's message (回T退订) links to its own shop: there a link completes none of these claims.
-      if (isClaim && optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id)) {
+      if (claimHere && optOut && OPT_OUT_LINK_WEAK_CLAIMS.has(sig.id)) {
         // neither strong nor completed by a link
-      } else if (isClaim && BARE_LINK_WEAK_CLAIMS.has(sig.id)) moves.bareLinkWeakClaim = true;
-      else if (isClaim && !LINK_WEAK_CLAIMS.has(sig.id)) moves.strongClaim = true;
+      } else if (claimHere && BARE_LINK_WEAK_CLAIMS.has(sig.id)) moves.bareLinkWeakClaim = true;
+      else if (claimHere && !LINK_WEAK_CLAIMS.has(sig.id)) moves.strongClaim = true;
       if (isAsk && !LINK_ASKS.has(sig.id)) moves.strongAsk = true;
       if (isAsk && !MESSAGE_ASKS.has(sig.id)) moves.explicitAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
-      if (sig.family === "pretext" && sig.weight >= 0.4) moves.pretext = true;
+      if (sig.family === "pretext" && sig.weight >= 0.4 && !echo) moves.pretext = true;
       if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, toNormalized(text, e.start)) && !isOfferedService(s, toNormalized(text, e.start))) moves.pressure = true;
       if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) {
         moves.decisive = true;

@@ -161,3 +161,12 @@ export function isToWriterCredential(s: string, at: number): boolean {
   const [ca, cb] = unitAround(s, at, isClauseEnd);
   return TO_WRITER_CREDENTIAL.test(s.slice(ca, cb));
 }
+
+/** A fee waived just before the fee word: "不收取手续费", "免收任何费用", "免手续费" (not "以免", "避免"). */
+export const WAIVED_BEFORE = /(?:不收|免收|不另收|免除|(?<![以避])免)(?:取)?(?:任何)?$/;
+
+/**
+ * Whether the money ask at normalised `at` names a fee the text waives ("改签免费，退票也不收取手续费") rather than one
+ * it asks for: only the words right before it, so "不收费群…加wx" still asks for the contact that follows.
+ */
+export const isWaivedFee = (s: string, at: number): boolean => WAIVED_BEFORE.test(s.slice(Math.max(0, at - 6), at));
