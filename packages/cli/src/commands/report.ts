@@ -5,7 +5,7 @@
  * key ($SCAMGUARD_KEY, or --key); the server is --server, $SCAMGUARD_SERVER or http://127.0.0.1:8787.
  */
 import type { Command } from "commander";
-import type { CreateReportRequest, IdentifierKind } from "@scamguard/contracts";
+import { type CreateReportRequest, IDENTIFIER_KINDS, type IdentifierKind } from "@scamguard/contracts";
 import { readStdinText } from "../io/read-stdin.js";
 import { parseLoss } from "./loss.js";
 
@@ -133,7 +133,6 @@ const WORDS = {
     filed: (id: string) => `举报已提交，编号 ${id}。反诈中心会审核每一条举报。`,
     duplicate: (id: string) => `您之前已经提交过同样的举报（编号 ${id}），没有重复记录。`,
     named: "举报的号码、账户或链接：",
-    kind: { phone: "电话号码", email: "邮箱/Apple ID", bank_account: "银行账户", url: "链接", domain: "域名", meeting_id: "会议号", app: "应用", display_name: "显示名称" },
     loss: (amount: string, currency: string) => `损失金额：${amount} ${currency}`,
     money: "钱已经转出：请立即拨打110报警，说明转账时间、金额和对方账户，申请紧急止付；越早越可能追回。",
     hotline: "拿不准时拨打96110全国反诈专线咨询。",
@@ -142,7 +141,6 @@ const WORDS = {
     filed: (id: string) => `Report filed, number ${id}. The anti-fraud centre reviews every report.`,
     duplicate: (id: string) => `You already filed the same report (number ${id}); it was not recorded twice.`,
     named: "Reported numbers, accounts and links:",
-    kind: { phone: "phone", email: "e-mail/Apple ID", bank_account: "bank account", url: "link", domain: "domain", meeting_id: "meeting ID", app: "app", display_name: "display name" },
     loss: (amount: string, currency: string) => `Loss recorded: ${amount} ${currency}`,
     money: "Money has left your account: call the police now (110 in China, 911 in the US) with the time, amount and receiving account, and ask your bank for an emergency stop-payment; the sooner, the likelier it comes back.",
     hotline: "In doubt, call the 96110 anti-fraud hotline (China) or report at reportfraud.ftc.gov (US).",
@@ -158,7 +156,7 @@ function renderFiled(
   lang: "zh" | "en",
 ): string {
   const w = WORDS[lang];
-  const lines = [duplicate ? w.duplicate(id) : w.filed(id), "", w.named, ...identifiers.map((i) => `  ${w.kind[i.kind]}  ${i.value}`), ""];
+  const lines = [duplicate ? w.duplicate(id) : w.filed(id), "", w.named, ...identifiers.map((i) => `  ${IDENTIFIER_KINDS.names[i.kind][lang]}  ${i.value}`), ""];
   if (loss !== undefined) lines.push(w.loss(loss.amount.toLocaleString(lang === "zh" ? "zh-CN" : "en-US"), loss.currency));
   lines.push(loss !== undefined && loss.amount > 0 ? w.money : w.hotline);
   return `${lines.join("\n")}\n`;
