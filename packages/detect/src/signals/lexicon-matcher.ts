@@ -319,12 +319,11 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
           // A state with several moves keeps a 32-bit filter of their codes (bit code & 31) where a single
           // move's target would be: most units are none of its moves, and skip the hash probe.
           if (move === MANY_MOVES && (nodes[node + 1]! & (1 << (code & 31))) !== 0) {
-            const key = (state << 16) | code;
-            let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
+            let slot = Math.imul((state << 16) | code, 0x9e3779b1) >>> slotShift;
             let to = 0;
-            for (let k = slots[2 * slot]!; k !== EMPTY_SLOT; k = slots[2 * slot]!) {
-              if (k === key) {
-                to = slots[2 * slot + 1]!;
+            for (let k = slots[3 * slot]!; k !== EMPTY_SLOT; k = slots[3 * slot]!) {
+              if (k === state && slots[3 * slot + 1] === code) {
+                to = slots[3 * slot + 2]!;
                 break;
               }
               slot = (slot + 1) & slotMask;
@@ -422,8 +421,14 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   };
 }
 
-/** Key of an empty slot: (state << 16) | code is never -1 while there are fewer than 65,535 states. */
+/** State of an empty slot (states are >= 0). */
 const EMPTY_SLOT = -1;
+/**
+ * Most states an automaton may have: `nodes` addresses a state's record at state << 2 in an Int32Array. The hash
+ * slots keep the state and the code unit apart (a (state << 16 | code) key held fewer than 65,535 states, and the
+ * lexicons reached 65,346 on 2026-12-03); (state << 16 | code) is only the hash input.
+ */
+const MAX_STATES = 1 << 24;
 /** Move code of a state without moves, and of a state with more than one (looked up in the hash table). */
 const NO_MOVE = -1;
 const MANY_MOVES = -2;
@@ -432,12 +437,12 @@ const MANY_MOVES = -2;
  * An Aho–Corasick automaton over UTF-16 code units. The root's moves are a 65,536-entry table; every other
  * state s has a record nodes[4s .. 4s + 3] = [code of its one move (or NO_MOVE, MANY_MOVES), the state that
  * move leads to (for MANY_MOVES: a filter with bit `code & 31` set for each of its moves), its failure state, the first state of its output chain], so a step reads one record;
- * the moves of states with several are in one open-addressed hash table of (state << 16 | code unit, next
+ * the moves of states with several are in one open-addressed hash table of (state, code unit, next
  * state) pairs. The output chain of s starts at s when s ends a literal, else at the nearest state on its
  * failure chain that ends one, and continues by `output` (0 ends it); `literalOf[s]` is the literal s ends.
  */
 interface Automaton {
-  rootNext: Uint16Array;
+  rootNext: Uint32Array;
   nodes: Int32Array;
   output: Int32Array;
   literalOf: Int32Array;
@@ -464,7 +469,7 @@ function buildAutomaton(literals: readonly string[]): Automaton {
     ends[state] = l;
   });
   const states = children.length;
-  if (states >= 0xffff) throw new Error(`compileLexicons: ${states} automaton states, the hash key holds fewer than 65,535`);
+  if (states >= MAX_STATES) throw new Error(`compileLexicons: ${states} automaton states, more than ${MAX_STATES}`);
   const fail = new Int32Array(states);
   const output = new Int32Array(states);
   // Breadth first: a state's failure link is shorter, so it is complete before the state is reached. The
@@ -480,7 +485,7 @@ function buildAutomaton(literals: readonly string[]): Automaton {
       queue.push(to);
     }
   }
-  const rootNext = new Uint16Array(65536);
+  const rootNext = new Uint32Array(65536);
   for (const [code, to] of children[0]!) rootNext[code] = to;
   const nodes = new Int32Array(4 * states);
   let edges = 0;
@@ -499,15 +504,15 @@ function buildAutomaton(literals: readonly string[]): Automaton {
   while (1 << bits < edges * 2) bits++;
   const slotMask = (1 << bits) - 1;
   const slotShift = 32 - bits;
-  const slots = new Int32Array(2 << bits).fill(EMPTY_SLOT);
+  const slots = new Int32Array(3 << bits).fill(EMPTY_SLOT);
   for (let s = 1; s < states; s++) {
     if (children[s]!.size < 2) continue;
     for (const [code, to] of children[s]!) {
-      const key = (s << 16) | code;
-      let slot = Math.imul(key, 0x9e3779b1) >>> slotShift;
-      while (slots[2 * slot] !== EMPTY_SLOT) slot = (slot + 1) & slotMask;
-      slots[2 * slot] = key;
-      slots[2 * slot + 1] = to;
+      let slot = Math.imul((s << 16) | code, 0x9e3779b1) >>> slotShift;
+      while (slots[3 * slot] !== EMPTY_SLOT) slot = (slot + 1) & slotMask;
+      slots[3 * slot] = s;
+      slots[3 * slot + 1] = code;
+      slots[3 * slot + 2] = to;
     }
   }
   return { rootNext, nodes, output, literalOf: Int32Array.from(ends), slots, slotMask, slotShift };
