@@ -65,7 +65,8 @@ describe("scamguard check --server (private range lookup)", () => {
     const plain = (await t.app.inject({ method: "GET", url: `/v1/lookup?kind=phone&value=${encodeURIComponent(NUMBER)}` })).json();
     expect(["suspicious", "scam"]).toContain(plain.verdict);
 
-    const { code, stdout, stderr } = await runCli(["check", "--server", relay.url, NUMBER], { env: { SCAMGUARD_SERVER: "" } });
+    // A bare +86 number answers in Chinese by default (check-offline.test); this one asks for English.
+    const { code, stdout, stderr } = await runCli(["check", "--lang", "en", "--server", relay.url, NUMBER], { env: { SCAMGUARD_SERVER: "" } });
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain(`phone ${NUMBER}: ${plain.verdict} — 3 distinct reporters, last ${new Date().toISOString().slice(0, 10)}`);

@@ -1,6 +1,7 @@
 /** `scamguard check "text"`: the verdict as a person reads it, evidence highlighted, advice first. */
 import type { Command } from "commander";
 import { readStdinText } from "../io/read-stdin.js";
+import { guessLang, onlyIdentifiers } from "../lookup/identifier-lang.js";
 import { offlineLookupHint, renderVerdict, serverDownNote } from "../present/render-verdict.js";
 
 /** Texts above this are cut by the engine anyway; reading stops here so stdin can't exhaust memory. */
@@ -43,7 +44,9 @@ export function register(program: Command): void {
       }
       // Offline (no server) the verdict comes from the words alone; with one, the identifiers' reputation counts.
       const standings = (reputation ?? []).map((r) => ({ kind: r.kind, value: r.value, verdict: r.verdict, distinctReporters: r.entry?.reporters ?? 0 }));
-      const verdict = withReputation(analyze(text, { lang: opts.lang }), standings);
+      // A bare number has no words to tell the language by: a +86 number or a zh locale answers in Chinese.
+      const lang = opts.lang === "auto" && onlyIdentifiers(text, identifiers) ? guessLang(text, identifiers) : opts.lang;
+      const verdict = withReputation(analyze(text, { lang }), standings);
       if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
       else {
         const lookedUp =

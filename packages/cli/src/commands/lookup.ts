@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import type { IdentifierKind } from "@scamguard/contracts";
 import type { ExtractedIdentifier } from "@scamguard/detect";
+import { guessLang } from "../lookup/identifier-lang.js";
 
 interface LookupOptions {
   kind?: string;
@@ -64,14 +65,6 @@ export function register(program: Command): void {
       if (verdict.risk !== "low") lines.push("", ...verdict.reasons.map((reason) => `  ! ${reason}`));
       process.stdout.write(`${lines.join("\n")}\n`);
     });
-}
-
-/** Chinese for a value with Chinese in it, a +86 number or a Chinese locale; English otherwise. */
-function guessLang(value: string, identifiers: readonly ExtractedIdentifier[]): "zh" | "en" {
-  if (/[\u4e00-\u9fff]/.test(value)) return "zh";
-  if (identifiers.some((i) => i.kind === "phone" && (i.normalized.startsWith("+86") || /^9\d{4,5}$/.test(i.normalized)))) return "zh";
-  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
 /** One line of advice for one answer: nobody's report is not an all-clear, and an official number can be spoofed. */
