@@ -103,6 +103,8 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
     const minutes: MinuteStats[] = Array.from({ length: opts.minutes }, newMinute);
     const checks: Promise<Check>[] = [];
     const inFlight = new Set<Promise<void>>();
+    /** Each minute's requests, awaited before its row: a row printed earlier left its slowest requests out of p99. */
+    const unsettled: Promise<void>[][] = minutes.map(() => []);
     const killedAt: number[] = []; // seconds into the run of each kill -9
     let checkedUpTo = 0; // index into traffic.acked: everything before it was checked after an earlier restart
     const start = performance.now();
@@ -117,7 +119,8 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
         const due = Math.min(total, Math.floor(((performance.now() - start) * opts.rate) / 1000) + 1);
         while (sent < due) {
           const at = start + (sent * 1000) / opts.rate;
-          const minute = minutes[Math.min(opts.minutes - 1, Math.floor((at - start) / MINUTE_MS))] as MinuteStats;
+          const index = Math.min(opts.minutes - 1, Math.floor((at - start) / MINUTE_MS));
+          const minute = minutes[index] as MinuteStats;
           sent++;
           if (pool.backlog >= maxBacklog) {
             minute.shed++;
@@ -125,6 +128,7 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
           }
           const p = traffic.fire(at, minute);
           inFlight.add(p);
+          (unsettled[index] as Promise<void>[]).push(p);
           void p.finally(() => inFlight.delete(p));
         }
         const now = minutes[Math.min(opts.minutes - 1, Math.floor((performance.now() - start) / MINUTE_MS))] as MinuteStats;
@@ -179,6 +183,8 @@ export async function runSoak(opts: SoakOptions): Promise<boolean> {
         notSent = pool.dropBacklog();
         await Promise.all(inFlight);
       }
+      await Promise.all(unsettled[m] as Promise<void>[]);
+      unsettled[m] = [];
       const s = minutes[m] as MinuteStats;
       const lat = Float64Array.from(s.latenciesMs).sort();
       const found = check.acked - check.missing.length;
