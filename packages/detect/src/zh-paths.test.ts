@@ -149,3 +149,18 @@ describe("a fee waived right before its word is no fee asked", () => {
     expect(flagged(text)).toBe(false);
   });
 });
+
+describe("pinyin for the words of brushing and boss scams does not hide them", () => {
+  it.each([
+    ["py-1", "jianzhi日结，dianzan领yongjin，先垫付一单，做完就能tixian，加vx领任务。"],
+    ["py-2", "我是你的lingdao，有急事，先别声张，马上huikuan五万到这个账户。"],
+  ])("%s is flagged", (_, text) => {
+    expect(flagged(text)).toBe(true);
+  });
+  it.each([
+    ["py-ok-1", "我的sd卡坏了，照片都没了，周末陪我去电脑城修一下吧。"],
+    ["py-ok-2", "The fanli and tixian columns in the spreadsheet are pinyin for 返利 and 提现."],
+  ])("%s is left unflagged", (_, text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});
