@@ -8,31 +8,41 @@ import { analyze } from "./analyze.js";
 
 const flagged = (text: string): boolean => analyze(text).label === 1;
 
-describe("a service's own call or notice: a satisfaction rating, a card-fraud check, a fee the notice says is not due", () => {
-  it.each([
+/** One path's table: each scam wording flagged, each near-miss left unflagged ([id, text] rows). */
+function pathTable(title: string, scams: readonly (readonly [string, string])[], nearMisses: readonly (readonly [string, string])[]): void {
+  describe(title, () => {
+    it.each(scams)("%s is flagged", (_, text) => {
+      expect(flagged(text)).toBe(true);
+    });
+    it.each(nearMisses)("%s is left unflagged", (_, text) => {
+      expect(flagged(text)).toBe(false);
+    });
+  });
+}
+
+pathTable(
+  "a service's own call or notice: a satisfaction rating, a card-fraud check, a fee the notice says is not due",
+  [
     ["svc-scam-1", "这里是中国移动语音通知，您的手机号码涉嫌违规，将在两小时后停机，如有疑问请按1转人工。"],
     ["svc-scam-2", "您好，这里是银行风控中心，您的账户涉嫌洗钱即将被冻结，请把资金转到我们的安全账户进行核查。"],
     ["svc-scam-3", "您好，我是银行客服，您的账户因异常已被冻结，需要先缴纳5000元解冻金才能恢复使用，请尽快转账。"],
     ["svc-scam-4", "您好，这里是电信客服，参与本次满意度调查即可领取100元话费，请按1并输入您的银行卡号。"],
     ["svc-scam-5", "您好，我是工商银行信用卡中心的，您的信用卡被盗刷了，为了帮您冻结卡片，请把手机收到的验证码告诉我。"],
     ["svc-scam-6", "This is an automated message from your bank. Your account will be suspended today. Press 1 to speak with an agent and verify your card."],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it.each([
+  ],
+  [
     ["svc-ok-1", "您好，这里是中国移动，邀请您对刚才的服务进行满意度评价，满意请按1，一般请按2，不满意请按3。"],
     ["svc-ok-2", "您好，这里是中国电信10000号，请对本次通话的客服人员服务进行评价，非常满意请按1，不满意请按2，感谢您的配合。"],
     ["svc-ok-3", "您好，这里是招商银行信用卡中心，我们监测到您的信用卡刚才在境外有一笔5000元的消费，请问是您本人操作的吗？如果不是，我们会为您冻结卡片并补办新卡。我们不会向您索要密码或验证码。"],
     ["svc-ok-4", "【工商银行】您的账户因风险管控已被临时冻结，请携带身份证到网点办理，解冻无需缴纳任何费用。"],
     ["svc-ok-5", "【建设银行】您尾号6677的借记卡已按您的要求挂失，补卡无需支付手续费，请本人持证件到网点办理。"],
     ["svc-ok-6", "Thank you for calling. To rate your satisfaction with today's call, press 1 if you were satisfied or 2 if you were not."],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
-  });
-});
+  ],
+);
 
-describe("a fee before the seller is paid, a ticket deposit outside the platform, a job abroad that charges first", () => {
-  it.each([
+pathTable(
+  "a fee before the seller is paid, a ticket deposit outside the platform, a job abroad that charges first",
+  [
     ["mkt-1", "你好我在闲鱼拍了你的包，付款后系统显示你的账户未开通担保交易，收不到钱，要先交500保证金激活，交了就能收款，我把客服微信发你。"],
     ["mkt-2", "我在闲鱼上买你的相机，已经拍下了，但是平台说你的账户没有开通保证金，需要你先交一笔保证金才能收款，你联系一下客服。"],
     ["mkt-3", "我已经付款了，可是转转提示卖家账户没开通商家收款功能，你得先缴纳800元认证费才能收到货款。"],
@@ -42,14 +52,8 @@ describe("a fee before the seller is paid, a ticket deposit outside the platform
     ["job-1", "招聘：迪拜酒店前台，月薪2万，包吃包住包机票，无需经验，有意者加微信，入职前需先交3000元签证费。"],
     ["job-2", "高薪急招！月入3万，无需经验，包来回机票，感兴趣私聊，加我QQ详谈，需要先交体检费和培训费2000元。"],
     ["job-3", "境外工作，月薪3万起，包吃住包机票，加微信了解，需先交5000元办理护照签证。"],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it("gives the marketplace and ticket wordings the online-shopping mode", () => {
-    expect(analyze("我已经付款了，可是转转提示卖家账户没开通商家收款功能，你得先缴纳800元认证费才能收到货款。").mode).toBe("online_shopping");
-    expect(analyze("我有渠道代抢演唱会门票，加我QQ，先交200元定金，抢到再付尾款。").mode).toBe("online_shopping");
-  });
-  it.each([
+  ],
+  [
     ["mkt-ok-1", "闲鱼交易我建议走平台担保，别私下转账，平台从来不要卖家交保证金。"],
     ["mkt-ok-2", "买家说我闲鱼账户没开通保证金收不到钱，这是骗子吧？闲鱼根本不需要卖家交保证金。"],
     ["mkt-ok-3", "【闲鱼】您的商品已被拍下，买家已付款，请在48小时内发货，货款将在买家确认收货后打入您的账户。"],
@@ -61,106 +65,93 @@ describe("a fee before the seller is paid, a ticket deposit outside the platform
     ["job-ok-2", "我们公司在迪拜的项目招聘土建工程师，月薪2万，公司报销机票，简历发到hr@build.com，全程不收费。"],
     ["job-ok-3", "我表哥在迪拜做工程，月薪三万，挺辛苦的，一年才回来一次。"],
     ["job-ok-4", "我们厂招普工，月薪6000，包吃住，无需经验，有意者到厂门口面试。"],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
-  });
-});
+  ],
+);
 
-describe("an investment pitch that hands the reader to a 'mentor' or pulls them into a group, then asks for a deposit", () => {
-  it.each([
+pathTable(
+  "an investment pitch that hands the reader to a 'mentor' or pulls them into a group, then asks for a deposit",
+  [
     ["inv-1", "最近我跟着导师做黄金期货，一个月收益30%，你要不要也试试？我把导师推给你，先充一万体验一下。"],
     ["inv-2", "姐，我们群里老师带着炒美股，天天都有收益，我拉你进群，你先入金两万跟着操作。"],
     ["inv-3", "这个项目稳赚不赔，我把经理的名片推荐给你，你在他那里开户，先投五万进去。"],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it.each([
+  ],
+  [
     ["inv-ok-1", "我把张老师的微信推给你，他是我们孩子的数学老师，你问问补课的事。"],
     ["inv-ok-2", "拉你进群了，周末聚餐的事在群里说，AA制，到时候在群里接龙。"],
     ["inv-ok-3", "我最近买了点基金，亏了不少，你还买不买股票了？"],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
-  });
-});
+  ],
+);
 
-describe("one line of a scam call or chat that still shows a decisive ask: a code handed over, money to a 'safe' account", () => {
-  it.each([
+pathTable(
+  "one line of a scam call or chat that still shows a decisive ask: a code handed over, money to a 'safe' account",
+  [
     ["line-1", "把你手机收到的验证码报给我，我这边帮你取消。"],
     ["line-2", "你把短信里的验证码念给我听一下，核对完就好了。"],
     ["line-3", "你现在把卡里的钱转到我们指定的安全账户，核查完会原路退回。"],
     ["line-4", "验证码发给我们，系统才能帮你解除限制。"],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it.each([
+  ],
+  [
     ["line-ok-1", "【招商银行】验证码382910，您正在进行登录操作，请勿告诉他人。"],
     ["line-ok-2", "A: 我的订单一直刷新不了\nB: 您好，麻烦提供下订单编号，我帮您查询一下。\nA: 好的"],
     ["line-ok-3", "银行工作人员不会让你把验证码报给他，也没有什么安全账户，接到这种电话直接挂断。"],
     ["line-ok-4", "吃着火锅唱着歌，突然告诉你密码错误登录不了了，真是崩溃。"],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
-  });
-});
+  ],
+);
 
-describe("a teacher's name and a fee sent to her own account or as a red packet", () => {
-  it.each([
+pathTable(
+  "a teacher's name and a fee sent to her own account or as a red packet",
+  [
     ["tch-1", "我是李老师，这学期的资料费和保险费每人520元，直接转到我微信就行，今天必须交齐。"],
     ["tch-2", "我是孩子的李老师，这周六的研学活动费用380元，请家长们直接发红包给我，名额有限。"],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it.each([
+  ],
+  [
     ["tch-ok-1", "我是王老师，春游费用80元请在学校小程序缴纳，截止到本周五。"],
     ["tch-ok-2", "我是李老师，本周的作业请家长签字后拍照发给我。"],
     ["tch-ok-3", "家长们好，我是王老师，本学期资料费每人200元，请在学校缴费平台缴纳。"],
     ["tch-ok-4", "爸，过年记得发红包给我呀，哈哈。"],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
-  });
-});
+  ],
+);
 
-describe("a service chat the customer opened with their own problem, and a fee the notice waives", () => {
-  it.each([
+pathTable(
+  "a service chat the customer opened with their own problem, and a fee the notice waives",
+  [
     ["open-1", "A: 你好，我收到短信说我的航班取消了，是真的吗？\nB: 您好，我是航空公司客服，您的航班确实取消了，我们会给您300元补偿，请您提供银行卡号和手机收到的验证码，我帮您办理。"],
     ["open-2", "A: 喂？\nB: 您好，这里是航空公司，您的航班因故障取消了，需要改签的话要先交200元手续费，请加一下我们客服的微信。\nA: 啊？怎么会取消？"],
     ["open-3", "A: 我的快递好几天没更新了，是不是丢了？\nB: 您好，查询到您的快递确实丢失了，我们会给您理赔，请下载这个app，开启屏幕共享，我教您领取理赔款。"],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it.each([
+  ],
+  [
     ["open-ok-1", "A: 你好，我明天的航班MU5101被取消了，能帮我改签吗？\nB: 您好，很抱歉航班因天气原因取消，请提供一下您的姓名和身份证号，我帮您查询。\nA: 张伟，110101199001011234\nB: 已为您改签到后天早上8点的航班，改签免费，退票也不收取手续费，请留意短信通知。"],
     ["open-ok-2", "A: 我的快递好几天没更新了，是不是丢了？\nB: 您好，查询到快递在中转站滞留，已经为您催件，预计明天送达，给您带来不便非常抱歉。"],
     ["open-ok-3", "【东方航空】您预订的MU5101航班因天气原因取消，可免费改签或全额退票，免收手续费，详询95530。"],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
-  });
-});
+  ],
+);
 
-describe("a fee waived right before its word is no fee asked", () => {
-  it.each([
+pathTable(
+  "a fee waived right before its word is no fee asked",
+  [
     ["waive-1", "您的账户已被冻结，需要先缴纳保证金以免保证金被扣除，请尽快转账到指定账户。"],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it.each([
+  ],
+  [
     ["waive-ok-1", "【南方航空】您的航班已取消，为您免费改签，退票不收取任何手续费，如有疑问请致电95539。"],
     ["waive-ok-2", "【邮储银行】本行办理挂失补卡免手续费，请持本人身份证到就近网点办理。"],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
-  });
-});
+  ],
+);
 
-describe("pinyin for the words of brushing and boss scams does not hide them", () => {
-  it.each([
+pathTable(
+  "pinyin for the words of brushing and boss scams does not hide them",
+  [
     ["py-1", "jianzhi日结，dianzan领yongjin，先垫付一单，做完就能tixian，加vx领任务。"],
     ["py-2", "我是你的lingdao，有急事，先别声张，马上huikuan五万到这个账户。"],
-  ])("%s is flagged", (_, text) => {
-    expect(flagged(text)).toBe(true);
-  });
-  it.each([
+  ],
+  [
     ["py-ok-1", "我的sd卡坏了，照片都没了，周末陪我去电脑城修一下吧。"],
     ["py-ok-2", "The fanli and tixian columns in the spreadsheet are pinyin for 返利 and 提现."],
-  ])("%s is left unflagged", (_, text) => {
-    expect(flagged(text)).toBe(false);
+  ],
+);
+
+describe("the mode of the chat-form fee tactics", () => {
+  it("gives the marketplace and ticket wordings the online-shopping mode", () => {
+    expect(analyze("我已经付款了，可是转转提示卖家账户没开通商家收款功能，你得先缴纳800元认证费才能收到货款。").mode).toBe("online_shopping");
+    expect(analyze("我有渠道代抢演唱会门票，加我QQ，先交200元定金，抢到再付尾款。").mode).toBe("online_shopping");
   });
 });
