@@ -24,10 +24,7 @@ export interface PlaybookCase {
 
 /** Every row of the case table, in file order. @example readCaseTable().filter(isScamCase).length // > 30 */
 export function readCaseTable(): PlaybookCase[] {
-  return readFileSync(new URL("../data/cases/playbook.jsonl", import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as PlaybookCase);
+  return readCaseRows<PlaybookCase>("playbook.jsonl");
 }
 
 /** A row whose verdict must be a scam (risk high or critical). */
@@ -48,10 +45,7 @@ export interface ChatPathCase {
 
 /** Every row of the chat-path table, in file order. @example readChatPathCases().filter((c) => c.label === 1).length // > 10 */
 export function readChatPathCases(): ChatPathCase[] {
-  return readFileSync(new URL("../data/cases/chat-paths.jsonl", import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as ChatPathCase);
+  return readCaseRows<ChatPathCase>("chat-paths.jsonl");
 }
 
 /**
@@ -74,8 +68,13 @@ export interface EnPathCase {
 
 /** Every row of the English path table, in file order. @example readEnPathCases().some((c) => c.path === "crypto-giveaway") // true */
 export function readEnPathCases(): EnPathCase[] {
-  return readFileSync(new URL("../data/cases/en-paths.jsonl", import.meta.url), "utf8")
+  return readCaseRows<EnPathCase>("en-paths.jsonl");
+}
+
+/** The rows of one case table in data/cases (one JSON object a line, blank lines skipped), in file order. */
+function readCaseRows<T>(file: string): T[] {
+  return readFileSync(new URL(`../data/cases/${file}`, import.meta.url), "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as EnPathCase);
+    .map((line) => JSON.parse(line) as T);
 }
