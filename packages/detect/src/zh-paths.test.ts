@@ -149,6 +149,19 @@ pathTable(
   ],
 );
 
+pathTable(
+  "an investment tip with a fixed return and a deposit asked, without a platform link",
+  [
+    ["tip-1", "哥，跟你说个内部消息，这只股票庄家下周要拉升，你现在买进去稳赚，我已经投了二十万了，你要不要也投点？"],
+    ["tip-2", "认识你这么久了，我一直觉得你很靠谱，我最近在做数字货币，每天收益5%，你先充一万试试，亏了算我的。"],
+  ],
+  [
+    ["tip-ok-1", "老公，我们家这个月的基金定投扣了三千，你看下要不要暂停一下。"],
+    ["tip-ok-2", "我最近在学炒股，跟着一个财经博主看视频，收益还行，你有兴趣也可以去看看他的直播。"],
+    ["tip-ok-3", "【招商银行】您持有的朝朝宝近七日年化收益率1.85%，详情请登录招商银行App查看。"],
+  ],
+);
+
 describe("the mode of the chat-form fee tactics", () => {
   it("gives the marketplace and ticket wordings the online-shopping mode", () => {
     expect(analyze("我已经付款了，可是转转提示卖家账户没开通商家收款功能，你得先缴纳800元认证费才能收到货款。").mode).toBe("online_shopping");
