@@ -277,9 +277,10 @@ export function normalize(original: string): NormalizedText {
         c = 0x20;
       }
     } else if (cls & C_DIGIT && DIGIT_LOOKALIKE[c] && runStart >= 0) {
-      // "amaz0n", "app1e": a look-alike digit between letters; "paypa1": at the end of a long word.
+      // "amaz0n", "app1e", "b33n": look-alike digits between letters; "paypa1": at the end of a long word.
       const next = i + 1 < n ? CLASS[foldAt(s, i + 1)]! : 0;
-      if (next & C_LETTER || (o - runStart >= 4 && !(next & (C_DIGIT | C_LETTER)))) {
+      const pair = (next & C_DIGIT) !== 0 && (DIGIT_LOOKALIKE[foldAt(s, i + 1)] ?? 0) > 0 && i + 2 < n && (CLASS[foldAt(s, i + 2)]! & C_LETTER) !== 0;
+      if (next & C_LETTER || pair || (o - runStart >= 4 && !(next & (C_DIGIT | C_LETTER)))) {
         c = DIGIT_LOOKALIKE[c]!;
         cls = C_LETTER;
       }
