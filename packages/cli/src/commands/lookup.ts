@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import type { IdentifierKind } from "@scamguard/contracts";
 import type { ExtractedIdentifier } from "@scamguard/detect";
 import { guessLang } from "../lookup/identifier-lang.js";
+import { serverUrl } from "../io/server-url.js";
 
 interface LookupOptions {
   kind?: string;
@@ -42,7 +43,7 @@ export function register(program: Command): void {
           throw new Error(`"${value}" is not a number, e-mail address or link that can be looked up; say what it is with --kind (${IdentifierKindSchema.options.join(", ")})`);
         }
       }
-      const server = (opts.server ?? process.env.SCAMGUARD_SERVER ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
+      const server = serverUrl(opts.server);
       const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
       let reputations: Awaited<ReturnType<typeof privateLookup>>;
       try {

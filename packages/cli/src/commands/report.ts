@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import { type CreateReportRequest, IDENTIFIER_KINDS, type IdentifierKind } from "@scamguard/contracts";
 import { readStdinText } from "../io/read-stdin.js";
+import { serverUrl } from "../io/server-url.js";
 import { parseLoss } from "./loss.js";
 
 /** Kinds taken from a story when no identifier is given: an app or a display name in a story is seldom the scammer's own. */
@@ -97,7 +98,7 @@ export function register(program: Command): void {
         ...(loss !== undefined ? { loss: { amount: loss, currency } } : {}),
         ...(opts.when !== undefined ? { occurredAt: opts.when } : {}),
       };
-      const server = (opts.server ?? process.env.SCAMGUARD_SERVER ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
+      const server = serverUrl(opts.server);
       let res: Response;
       try {
         res = await fetch(`${server}/v1/reports`, {

@@ -5,6 +5,8 @@
  * Exit status: 0 verified, 2 not_verified (impostor), 3 not_participating (the directory's verdict only).
  */
 import { type Command, Option } from "commander";
+import { serverUrl } from "../io/server-url.js";
+import { guessLang } from "../lookup/identifier-lang.js";
 
 const CHANNELS = ["phone", "sms", "facetime", "video", "app_chat"] as const;
 const EXIT = { verified: 0, not_verified: 2, not_participating: 3 } as const;
@@ -26,12 +28,10 @@ export function register(program: Command): void {
       const kind = opts.me.includes("@") ? "email" : "phone";
       const toHash = contactHash(kind, opts.me);
       if (toHash === null) throw new Error(`--me: not a phone number or e-mail address`);
-      const chinese =
-        /[\u4e00-\u9fff]/.test(opts.institution) ||
-        (kind === "phone" && normalizePhone(opts.me)?.normalized.startsWith("+86") === true) ||
-        (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "").toLowerCase().startsWith("zh");
-      const lang: "zh" | "en" = opts.lang === "auto" ? (chinese ? "zh" : "en") : opts.lang;
-      const server = (opts.server ?? process.env.SCAMGUARD_SERVER ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
+      // Chinese for a Chinese institution name, a +86 number of yours or a Chinese locale: lookup's and check's guess.
+      const mine = kind === "phone" ? normalizePhone(opts.me) : undefined;
+      const lang: "zh" | "en" = opts.lang === "auto" ? guessLang(opts.institution, mine === undefined ? [] : [{ kind: "phone", normalized: mine.normalized }]) : opts.lang;
+      const server = serverUrl(opts.server);
       let res: Response;
       try {
         res = await fetch(`${server}/v1/contacts/verify`, {
