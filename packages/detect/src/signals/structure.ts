@@ -18,11 +18,11 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
+import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
-import { isSentenceEnd, toNormalized, unitAround } from "./structure/units.js";
+import { toNormalized } from "./structure/units.js";
 
 /** What the structure of one text says. */
 export interface PlaybookStructure {
@@ -113,11 +113,6 @@ function isReleaseFee(text: NormalizedText, turns: ReturnType<typeof splitTurns>
   return [LURE_LEXICONS, GAIN_LEXICONS, DISTANCE_LEXICONS].some((names) => cueOffsets(text, turns, speaker, names, cues).length > 0);
 }
 const DISTANCE_LEXICONS = ["distanceZh", "distanceEn"] as const;
-/** The sentence around normalised `at` speaks to the reader (你/您, you). */
-const isSentenceToReader = (s: string, at: number): boolean => {
-  const [a, b] = unitAround(s, at, isSentenceEnd);
-  return /[你您]|\byou\b/.test(s.slice(a, b));
-};
 const RELEASE_FEE_LEXICONS = ["releaseFeeZh", "releaseFeeEn"] as const;
 
 /** The moves of `speaker`, created empty on first use. */
@@ -262,24 +257,26 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // "满意请按1": a satisfaction rating after a service call asks nothing and is no automated notice's ask.
     let surveyOnly = (AUTOMATED.has(sig.id) || ROBOCALL_ASKS.has(sig.id)) && sig.evidence.length > 0;
     for (const e of sig.evidence) {
-      if (surveyOnly && isSurveyKey(s, toNormalized(text, e.start))) continue;
+      // Where the evidence starts in the normalised text, which every clause reader below takes.
+      const at = toNormalized(text, e.start);
+      if (surveyOnly && isSurveyKey(s, at)) continue;
       surveyOnly = false;
-      if (selfOnly && isSelfReport(s, toNormalized(text, e.start))) continue;
+      if (selfOnly && isSelfReport(s, at)) continue;
       selfOnly = false;
-      if (doneOnly && isCompletedPayment(s, toNormalized(text, e.start), toNormalized(text, e.end))) continue;
+      if (doneOnly && isCompletedPayment(s, at, toNormalized(text, e.end))) continue;
       doneOnly = false;
-      if (anyCue && isDescribed(s, toNormalized(text, e.start), cues, isClaim)) continue;
+      if (anyCue && isDescribed(s, at, cues, isClaim)) continue;
       // A forbidden ask is advice: it counts as described, like a warning's third-person clause.
-      if (isAsk && isProhibited(s, toNormalized(text, e.start))) continue;
+      if (isAsk && isProhibited(s, at)) continue;
       // A fee the text waives asks for nothing ("退票也不收取手续费").
-      if (isAsk && sig.family === "money" && isWaivedFee(s, toNormalized(text, e.start))) continue;
+      if (isAsk && sig.family === "money" && isWaivedFee(s, at)) continue;
       // The writer's own question about a fee asks the reader for nothing ("提现的时候要交手续费吗？").
-      if (isAsk && sig.family === "money" && isOwnQuestion(s, toNormalized(text, e.start))) continue;
+      if (isAsk && sig.family === "money" && isOwnQuestion(s, at)) continue;
       direct = true;
       const speaker = speakerAt(turns, e.start);
       const moves = movesOf(bySpeaker, speaker);
       // "这是我的新号", "旧号码下个月停机": the sender's new account is a cover (read below), neither a claim nor a threat.
-      if ((isClaim || COMPLETING_PRESSURE.has(sig.id)) && inSpans(newAccount, toNormalized(text, e.start), toNormalized(text, e.end))) continue;
+      if ((isClaim || COMPLETING_PRESSURE.has(sig.id)) && inSpans(newAccount, at, toNormalized(text, e.end))) continue;
       coverOnly = false;
       // "A: 我的航班被取消了，能帮我改签吗？ B: 很抱歉航班因天气原因取消…": the problem the customer raised is theirs,
       // and the agent who repeats it claims nothing (a scam's caller raises the problem himself).
@@ -310,15 +307,15 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (isAsk && !MESSAGE_ASKS.has(sig.id)) moves.explicitAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4 && !echo) moves.pretext = true;
-      if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, toNormalized(text, e.start)) && !isOfferedService(s, toNormalized(text, e.start))) moves.pressure = true;
+      if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, at) && !isOfferedService(s, at)) moves.pressure = true;
       if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) {
         moves.decisive = true;
-        if (shortMessage && (sig.family === "money" || (sig.family === "credential" && isToWriterCredential(s, toNormalized(text, e.start))))) decisiveLine = true;
+        if (shortMessage && (sig.family === "money" || (sig.family === "credential" && isToWriterCredential(s, at)))) decisiveLine = true;
       }
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
       if (COVER_STORIES.has(sig.id)) moves.cover = true;
-      if (isAsk && sig.family === "money" && !moves.addressedMoneyAsk && isAddressedAsk(s, toNormalized(text, e.start))) moves.addressedMoneyAsk = true;
-      if (isAsk && sig.family === "money" && !moves.toWriter && isToWriter(s, toNormalized(text, e.start))) moves.toWriter = true;
+      if (isAsk && sig.family === "money" && !moves.addressedMoneyAsk && isAddressedAsk(s, at)) moves.addressedMoneyAsk = true;
+      if (isAsk && sig.family === "money" && !moves.toWriter && isToWriter(s, at)) moves.toWriter = true;
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
     if (direct && coverOnly) covers.push(sig.id);
@@ -410,8 +407,7 @@ export function gateScore(score: number, threshold: number, structure: PlaybookS
   // A decisive request in one short message ("把验证码报给我", "转到安全账户") is the tactic in one line: a chat or a
   // call quoted one line at a time still shows it, while the model reads too little there to score it.
   if (structure.decisiveLine === true) return Math.max(score, threshold + TRAJECTORY_FLOOR * (1 - threshold));
-  if (structure.decisive) return score;
-  if (structure.claimAndAsk) return score;
+  if (structure.claimAndAsk || structure.decisive) return score;
   if (structure.warning) return Math.min(score, threshold * WARNING_CAP);
   return Math.min(score, threshold * ONE_SIDED_CAP);
 }

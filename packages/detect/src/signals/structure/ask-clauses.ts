@@ -43,6 +43,12 @@ export const STATE_BEFORE = /(?<![未没])已(?:经)?(?:被)?$/;
  */
 export const isReportedState = (s: string, at: number): boolean => STATE_BEFORE.test(s.slice(Math.max(0, at - 4), at));
 
+/** Whether the sentence around normalised `at` speaks to the reader (你/您, you): "就差最后三万就能提出来了，你再想想办法". */
+export const isSentenceToReader = (s: string, at: number): boolean => {
+  const [a, b] = unitAround(s, at, isSentenceEnd);
+  return /[你您]|\byou\b/.test(s.slice(a, b));
+};
+
 /** A rating of a service just given: "满意请按1，不满意请按2", "对本次服务进行评价", "press 1 if you were satisfied". */
 export const SURVEY = /满意|评价|评分|打分|\bsatisf(?:ied|action)\b|\brate (?:our|the|this|your) (?:service|call|agent|experience)\b/;
 /** A gain or a payout in the same sentence: a "survey" that pays ("参与满意度调查即可领取话费") is a lure, not a rating. */
