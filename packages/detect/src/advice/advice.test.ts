@@ -81,6 +81,14 @@ describe("adviceFor", () => {
     expect(ids).not.toContain("call-official-number");
   });
 
+  it("gives link advice to a bill that comes with a link, not to a utility robocall that gives a number to call", () => {
+    const call = adviceOf("This is the electric company, your service will be disconnected today unless you pay the past due balance. Call 1-800-555-0199.");
+    expect(call.map((a) => a.id)).toContain("utility-bill-check");
+    expect(call.map((a) => a.id)).not.toContain("points-etc-never-link");
+    const sms = adviceOf("Toll notice: you have an unpaid toll balance of $6.80. Pay now at ezpass-tolls.top to avoid a late fee.");
+    expect(sms.map((a) => a.id)).toContain("points-etc-never-link");
+  });
+
   it("advises turning FaceTime off when the contact came over FaceTime", () => {
     const ids = adviceOf("[FaceTime] 您好，我是京东客服，您的学生账户需要注销").map((a) => a.id);
     expect(ids).toContain("turn-off-facetime");

@@ -6,7 +6,7 @@ import { type Advice, type DirectoryEntry, type FraudMode, type Lang, type RiskL
 import { DIRECTORY } from "../directory/data.js";
 import data from "./advice.json" with { type: "json" };
 
-/** When a rule applies: any of stages / atLeast / signals / modes / always, and its `needs` if given. */
+/** When a rule applies: any of stages / atLeast / signals / modes / always, and its `needs` and `withAny` if given. */
 interface AdviceRule {
   id: string;
   when: {
@@ -16,6 +16,8 @@ interface AdviceRule {
     modes?: FraudMode[];
     always?: boolean;
     needs?: "institution" | "no-institution";
+    /** Only when one of these signals also fired: "never enter card details on a link from a text" needs a link (a utility robocall gives none). */
+    withAny?: string[];
   };
   zh: string;
   en: string;
@@ -89,6 +91,7 @@ export function adviceFor(input: AdviceInput): Advice[] {
     const w = rule.when;
     if (w.needs === "institution" && number === undefined) continue;
     if (w.needs === "no-institution" && number !== undefined) continue;
+    if (w.withAny !== undefined && !w.withAny.some((id) => fired.has(id))) continue;
     const hit =
       w.always === true ||
       (stage !== null && w.stages?.includes(stage) === true) ||

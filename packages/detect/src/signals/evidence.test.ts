@@ -14,6 +14,14 @@ describe("wholeTokenEnd", () => {
     expect(end("pay now", 0, 3)).toBe(3);
   });
 
+  it("runs a span that stops inside a Latin word to the word's end, never into the next word or CJK", () => {
+    expect(end("will be disconnected today", 0, 18)).toBe(20);
+    expect(end("your account is suspended.", 16, 22)).toBe(25);
+    expect(end("disconnect now", 0, 10)).toBe(10);
+    expect(end("停机disconnected", 0, 2)).toBe(2);
+    expect(end("it's suspendedX1", 5, 12)).toBe(15);
+  });
+
   it("ends a cut link before closing punctuation, and leaves words that only look like domains whole", () => {
     expect(end("login (https://x.top/pay), now", 7, 13)).toBe(24);
     expect(end("visit www.x-bank.top/verify!", 6, 9)).toBe(27);
@@ -26,5 +34,6 @@ describe("wholeEvidence", () => {
   it("quotes the whole amount in the original text", () => {
     expect(wholeEvidence(normalize("Pay $1.99 now"), 0, 6)).toEqual({ start: 0, end: 9, text: "Pay $1.99" });
     expect(wholeEvidence(normalize("Pay now"), 0, 3)).toEqual({ start: 0, end: 3, text: "Pay" });
+    expect(wholeEvidence(normalize("Your power will be disconnected today"), 5, 29).text).toBe("power will be disconnected");
   });
 });

@@ -9,6 +9,7 @@ import type { NormalizedText } from "../types.js";
 /** ASCII non-space printable: a character that continues a link or an amount token. */
 const tokenChar = (c: number): boolean => c > 0x20 && c < 0x7f;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 /** Trailing punctuation that ends a sentence after a link, not part of it ("… at x.top/pay."). */
 const TRAILING = new Set([0x2e, 0x2c, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x5d, 0x7d, 0x27, 0x22]);
 
@@ -27,8 +28,10 @@ export function wholeEvidence(text: NormalizedText, start: number, end: number):
  * Where an evidence span ending at `end` of `original` should end so that it never cuts an amount or a link
  * a person reads: a span ending inside a number ("pay $1" of "pay $1.99") runs to the number's end, one ending
  * inside a link token ("https:" of "https://x.top/pay") to the link's end (sentence punctuation after it left
- * out). Any other end is kept (a lexicon phrase ends where its pattern ends).
+ * out), and one ending inside a Latin word ("disconnect" of "disconnected": a pattern's stem) to the word's end.
+ * Any other end is kept (a lexicon phrase ends where its pattern ends).
  * @example wholeTokenEnd("pay $1.99 now", 0, 6) // 9
+ * @example wholeTokenEnd("will be disconnected today", 0, 18) // 20
  * @example wholeTokenEnd("go to https://x.top/pay.", 6, 12) // 23
  */
 export function wholeTokenEnd(original: string, start: number, end: number): number {
@@ -56,6 +59,12 @@ export function wholeTokenEnd(original: string, start: number, end: number): num
       else if ((c === 0x2e || c === 0x2c) && e + 1 < n && isDigit(original.charCodeAt(e + 1)) && isDigit(original.charCodeAt(e - 1))) e++;
       else break;
     }
+    return e;
+  }
+  // A stem ("disconnect", "suspen") quoted as it was matched reads as a typo: quote the whole word.
+  if (isLetter(prev) && isLetter(next)) {
+    let e = end;
+    while (e < n && isLetter(original.charCodeAt(e))) e++;
     return e;
   }
   return end;
