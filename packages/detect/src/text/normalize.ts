@@ -172,6 +172,49 @@ function hardWrapEnd(s: string, i: number, out: Uint16Array, o: number): number 
   return end;
 }
 
+/** Separators between the letters of a spelled-out word: "P a y P a l", "U-S-P-S", "A.m.a.z.o.n", "N*e*t*f*l*i*x". */
+const isLetterSep = (c: number): boolean => c === 0x20 || c === 0x2d || c === 0x2e || c === 0x2a || c === 0x5f;
+const isLatin = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isWordy = (c: number): boolean => isLatin(c) || (c >= 0x30 && c <= 0x39) || (CLASS[c]! & C_CJK) !== 0;
+/** Fewest letters a spelled-out word needs to be joined: "u s p s", "u p s"; two ("e.g.", "a.m.", "I a") stay. */
+const MIN_SPELLED = 3;
+
+/**
+ * Join words spelled out one letter at a time with one separator between the letters ("P a y P a l" → "paypal",
+ * "u-s-p-s" → "usps"), in place over out[0, o) and its offset map; returns the new length. A run is single
+ * letters only, one kind of separator, at least MIN_SPELLED letters, not touching another letter or a digit, so
+ * "e.g.", "I a" and "plan B 2" stay as they are. Texts without such a run are returned untouched after one scan.
+ */
+function joinSpacedLetters(out: Uint16Array, map: Int32Array, o: number): number {
+  let w = -1;
+  for (let r = 0; r < o; ) {
+    const sep = r + 1 < o ? out[r + 1]! : 0;
+    let end = r;
+    if (isLatin(out[r]!) && (r === 0 || !isWordy(out[r - 1]!)) && isLetterSep(sep)) {
+      let k = r;
+      while (k + 2 < o && out[k + 1] === sep && isLatin(out[k + 2]!) && !(k + 3 < o && isWordy(out[k + 3]!))) k += 2;
+      if ((k - r) / 2 + 1 >= MIN_SPELLED && !(k + 1 < o && isWordy(out[k + 1]!))) end = k;
+    }
+    if (end === r) {
+      if (w >= 0) {
+        out[w] = out[r]!;
+        map[w] = map[r]!;
+        w++;
+      }
+      r++;
+      continue;
+    }
+    if (w < 0) w = r;
+    for (let k = r; k <= end; k += 2) {
+      out[w] = out[k]!;
+      map[w] = map[k]!;
+      w++;
+    }
+    r = end + 1;
+  }
+  return w < 0 ? o : w;
+}
+
 /**
  * Normalise a text for matching; `toOriginal` maps every normalised position back to the original.
  * @example
@@ -317,6 +360,7 @@ export function normalize(original: string): NormalizedText {
     i += consumed;
   }
   if (runStart >= 0) o = finishRun(out, runStart, o, 0, runHash);
+  o = joinSpacedLetters(out, map, o);
   map[o] = n;
 
   const normalized =
