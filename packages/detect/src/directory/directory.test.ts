@@ -142,6 +142,18 @@ describe("verifyClaim: reasons", () => {
   });
 });
 
+describe("verifyClaim: a number foreign to the institution, not to the reader", () => {
+  it("calls a US number claiming a US institution not official, never foreign; a call from abroad stays foreign", () => {
+    const amazon = verifyClaim({ claimed: "Amazon", contact: { kind: "phone", value: "+1 (213) 555-0187" } });
+    expect(amazon.result).toBe("mismatch");
+    expect(amazon.reasons[0]).toBe("+1 (213) 555-0187 is not an official number of Amazon");
+    expect(verifyClaim({ claimed: "IRS", contact: { kind: "phone", value: "1-202-555-0134" } }).reasons[0]).not.toMatch(/foreign/);
+    expect(verifyClaim({ claimed: "Amazon", contact: { kind: "phone", value: "+44 20 7946 0958" } }).reasons[0]).toMatch(/foreign number/);
+    expect(verifyClaim({ claimed: "京东客服", contact: { kind: "phone", value: "+1 213 555 0187" } }).reasons[0]).toMatch(/foreign number/);
+    expect(verifyClaim({ claimed: "Apple", contact: { kind: "phone", value: "+1 213 555 0187" } }).reasons[0]).not.toMatch(/foreign/);
+  });
+});
+
 describe("verifyClaim in Chinese", () => {
   it("gives the reasons in zh when asked", () => {
     const r = verifyClaim({ claimed: "京东客服", contact: { kind: "email", value: "random@icloud.com" }, channel: "facetime", lang: "zh" });

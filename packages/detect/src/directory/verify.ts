@@ -7,7 +7,7 @@ import type { DirectoryEntry, IdentifierKind, Lang, VerifyResponse } from "@scam
 import { findKnownApp } from "../identifiers/apps.js";
 import { foldText } from "../identifiers/fold.js";
 import { normalizeIdentifier } from "../identifiers/normalize.js";
-import { normalizePhone } from "../identifiers/phone.js";
+import { callingCode, type NormalizedPhone, normalizePhone } from "../identifiers/phone.js";
 import { institutionByKey, isPublicMailbox } from "./lookup.js";
 import { resolveClaim } from "./mentions.js";
 import { institutionLabel, message } from "./messages.js";
@@ -71,7 +71,9 @@ function judge(inst: DirectoryEntry, { contact, channel }: VerifyClaimInput, lan
       if (owner?.id === inst.id) return { result: "match", reasons: [say("officialNumber", value, name), say("callerIdFaked")] };
       if (owner) return { result: "mismatch", reasons: [say("otherOwner", value, institutionLabel(owner, lang), name)] };
       if (phone.class === "cn_mobile") return { result: "mismatch", reasons: [say("personalMobile", value, name)] };
-      if (phone.class === "international") return { result: "mismatch", reasons: [say("foreign", value, name)] };
+      // "Foreign" is foreign to the institution: a +1 number claiming Amazon or the IRS is a US number that is not
+      // theirs, not a call from abroad (a person in the US heard "foreign number" for a number of their own country).
+      if (phone.class === "international" && !sameCountry(phone, inst)) return { result: "mismatch", reasons: [say("foreign", value, name)] };
       return { result: "mismatch", reasons: [say("notOfficialNumber", value, name)] };
     }
     case "email": {
@@ -100,4 +102,13 @@ function judge(inst: DirectoryEntry, { contact, channel }: VerifyClaimInput, lan
     case "display_name":
       return { result: "mismatch", reasons: [say("displayName", name)] };
   }
+}
+
+/** Whether `phone` has the calling code of one of the institution's official numbers (none listed: never). */
+function sameCountry(phone: NormalizedPhone, inst: DirectoryEntry): boolean {
+  const code = callingCode(phone);
+  return code !== undefined && inst.numbers.some((n) => {
+    const own = normalizePhone(n);
+    return own !== undefined && callingCode(own) === code;
+  });
 }

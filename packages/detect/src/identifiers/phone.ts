@@ -70,3 +70,15 @@ function parseE164(text: string, defaultCn = false): NormalizedPhone | undefined
   if (parsed.countryCallingCode !== "86") return { normalized, class: "international" };
   return { normalized, class: CN_MOBILE.test(parsed.nationalNumber) ? "cn_mobile" : "cn_fixed" };
 }
+
+/**
+ * The country calling code of a normalised phone key: "86" for every Chinese class (short service numbers
+ * included), else the code of the E.164 number; undefined when it cannot be read.
+ * @example callingCode({ normalized: "+12025550134", class: "international" }) // "1"
+ * @example callingCode({ normalized: "95588", class: "cn_service" }) // "86"
+ */
+export function callingCode(phone: NormalizedPhone): string | undefined {
+  if (phone.class !== "international") return "86";
+  if (phone.normalized.startsWith("+1")) return "1";
+  return parsePhoneNumberFromString(phone.normalized)?.countryCallingCode;
+}
