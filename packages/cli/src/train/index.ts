@@ -13,6 +13,7 @@ import {
   fitCalibration,
   fitLinear,
   groupWeights,
+  outOfSourceLogits,
   type FittedLinear,
   type TrainConfig,
   type TrainExample,
@@ -57,14 +58,14 @@ export interface FittedRecipe {
 
 /**
  * The training recipe on featurised examples, exactly as `scamguard train` runs it: k-fold out-of-fold
- * logits → calibration fitted on those → operating threshold → final fit on everything. Leave-one-
+ * logits (leave-one-set-out logits with `calibrateOn: "out-of-source"`) → calibration fitted on those → operating threshold → final fit on everything. Leave-one-
  * source-out evaluation calls this too, so its figures are the recipe's, not an approximation.
  * @example const { fitted, calibration, threshold } = fitRecipe(examples, DEFAULT_TRAIN_CONFIG);
  */
 export function fitRecipe(examples: readonly TrainExample[], config: TrainConfig, tick: () => void = () => {}): FittedRecipe {
-  const oof = crossValidate(examples, config, tick);
+  const oof = config.calibrateOn === "out-of-source" ? outOfSourceLogits(examples, config, tick) : crossValidate(examples, config, tick);
   const labels = Uint8Array.from(examples, (e) => e.label);
-  const weights = groupWeights(examples);
+  const weights = groupWeights(examples, config.fullCell ?? 0);
   const calibration = fitCalibration(oof, labels, weights, config.calibration);
   const probs = calibrateAll(calibration, oof);
   const threshold = chooseThreshold(probs, labels, weights);

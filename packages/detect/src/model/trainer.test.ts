@@ -11,6 +11,8 @@ import {
   fitCalibration,
   fitLinear,
   groupWeights,
+  logitOf,
+  outOfSourceLogits,
   type TrainExample,
   toArtefact,
 } from "./trainer.js";
@@ -48,6 +50,32 @@ describe("trainer", () => {
       { label: 0, group: "c" },
     ]);
     expect(Array.from(w)).toEqual([2, 0.5, 0.5, 1]);
+  });
+
+  it("with fullCell, a small (set, label) cell carries only its share of a full cell's mass", () => {
+    const rows = [
+      ...Array.from({ length: 4 }, () => ({ label: 1 as const, group: "a" })),
+      { label: 1 as const, group: "b" },
+      ...Array.from({ length: 5 }, () => ({ label: 0 as const, group: "c" })),
+    ];
+    const even = Array.from(groupWeights(rows));
+    const capped = Array.from(groupWeights(rows, 4));
+    // Without a cell size, b's one scam weighs as much as a's four together; with 4, a quarter of that.
+    expect(even[4]).toBeCloseTo(4 * (even[0] as number));
+    expect(capped[4]).toBeCloseTo(capped[0] as number);
+    expect(capped.slice(5)).toEqual(even.slice(5));
+    // An extra per-example weight multiplies the cell share.
+    expect(groupWeights([{ label: 1, group: "a", weight: 3 }, { label: 0, group: "b" }])[0]).toBe(3);
+  });
+
+  it("scores each source group out of source: by a fit that never read that group", () => {
+    const examples = toyExamples(3);
+    const oos = outOfSourceLogits(examples, CONFIG);
+    const onlyB = examples.filter((e) => e.group === "b");
+    const fitted = fitLinear(onlyB, CONFIG);
+    const i = examples.findIndex((e) => e.group === "a");
+    expect(oos[i]).toBeCloseTo(logitOf(fitted, (examples[i] as TrainExample).bag, false));
+    expect(Array.from(oos).every(Number.isFinite)).toBe(true);
   });
 
   it("gives per-signal features a column even when rare, other features only from minCount", () => {
