@@ -54,7 +54,7 @@ export function register(program: Command): void {
     });
 }
 
-interface VerifyAnswer {
+export interface VerifyAnswer {
   result: keyof typeof EXIT;
   institution: { id: string; name: { zh: string; en: string } } | null;
   directory: string;
@@ -69,9 +69,26 @@ const HEADLINE = {
   en: { verified: "✔ Verified: it really is them, right now", not_verified: "✘ Not declared: treat the caller as an impostor and hang up", not_participating: "? Not participating: only the official directory can say" },
 } as const;
 
+/**
+ * The first line a person reads. For an institution that does not declare its contacts, the directory's
+ * verdict on `from` decides it, as on the web page: a personal mobile or an address that is not the
+ * institution's own is "not them — hang up" (✘), not a neutral "?" above a "hang up now" further down.
+ * @example headline({ result: "not_participating", directory: "mismatch", institution: { id: "jd", name: { zh: "京东", en: "JD.com" } } }, "zh")
+ *   // "✘ 这不是京东的官方联系方式：请挂断，自己拨打官方号码核实"
+ */
+export function headline(answer: Pick<VerifyAnswer, "result" | "directory" | "institution">, lang: "zh" | "en"): string {
+  if (answer.result === "not_participating" && answer.directory === "mismatch") {
+    const name = answer.institution?.name[lang] ?? (lang === "zh" ? "该机构" : "the institution");
+    return lang === "zh"
+      ? `✘ 这不是${name}的官方联系方式：请挂断，自己拨打官方号码核实`
+      : `✘ This is NOT an official contact of ${name}: hang up and call the official number yourself`;
+  }
+  return HEADLINE[lang][answer.result];
+}
+
 /** The answer in one language: a person reads one language, never a mix (as check and report print). */
-function render(answer: VerifyAnswer, lang: "zh" | "en"): string {
-  const lines = [HEADLINE[lang][answer.result], ""];
+export function render(answer: VerifyAnswer, lang: "zh" | "en"): string {
+  const lines = [headline(answer, lang), ""];
   for (const reason of answer.reasons[lang]) lines.push(`  ${reason}`);
   lines.push("");
   for (const step of answer.advice[lang]) lines.push(`  → ${step}`);
