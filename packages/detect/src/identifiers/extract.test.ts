@@ -61,6 +61,14 @@ describe("extractIdentifiers", () => {
     ]);
   });
 
+  it("finds US numbers written the American way, without +1, so their reports count in the verdict", () => {
+    expect(brief("call us back at (202) 555-0148 or 866-555-0177 to avoid arrest")).toEqual([
+      ["phone", "(202) 555-0148", "+12025550148"],
+      ["phone", "866-555-0177", "+18665550177"],
+    ]);
+    expect(brief("meeting ID 882-443-9011")).toEqual([["meeting_id", "882-443-9011", "8824439011"]]);
+  });
+
   it("does not take money, versions, file names or years for identifiers", () => {
     expect(brief("转账10000元，手续费150元，¥950618，版本 v1.2.3，见 readme.md，2023-11-22，金额：95588")).toEqual([]);
   });

@@ -5,6 +5,7 @@ describe("normalizeIdentifier: failures name the field and the value", () => {
   it.each([
     ["phone", "abc", 'value: not a phone number ("abc")'],
     ["phone", "2025550123", 'value: not a phone number ("2025550123")'],
+    ["phone", "202 555 0123", 'value: not a phone number ("202 555 0123")'], // spaces only: could be a meeting ID
     ["phone", "12345678901", 'value: not a phone number ("12345678901")'],
     ["phone", "+999 123", 'value: not a phone number ("+999 123")'],
     ["phone", "+86 12", 'value: not a phone number ("+86 12")'],
@@ -37,6 +38,12 @@ describe("normalizeIdentifier: phones", () => {
     ["1-800-829-1040", "+18008291040"],
     ["+44 20 7946 0958", "+442079460958"],
     ["+1 201 162 7732", "+12011627732"], // unassigned but possible: spoofed caller IDs get reported
+    // How Americans write a number without +1 (a new user could not look up or report "(202) 555-0148").
+    ["(202) 555-0148", "+12025550148"],
+    ["(202)555-0148", "+12025550148"],
+    ["202-555-0148", "+12025550148"],
+    ["202.555.0148", "+12025550148"],
+    ["800-555-0131", "8005550131"], // 400/800 stay Chinese service numbers, as before
   ])("%s → %s", (value, normalized) => {
     expect(normalizeIdentifier("phone", value)).toEqual({ ok: true, normalized });
   });

@@ -21,6 +21,13 @@ const NANP_E164 = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
 const CN_FIXED_E164 = /^\+86(?:10|2\d)\d{8}$|^\+86[3-9]\d{2}\d{7,8}$/;
 /** "1-800-829-1040", "1 (800) 829 1040": a NANP number written with its country prefix but no "+". */
 const NANP_WRITTEN = /^1[\s.-]\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}$/;
+/**
+ * "(202) 555-0148", "202-555-0148", "202.555.0148": how Americans write a number without its +1. A bracketed
+ * area code or 3-3-4 groups joined by the same dash or dot is no Chinese shape (fixed lines start with 0,
+ * mobiles have 11 digits, 400/800 numbers are read as Chinese service numbers before this); bare ten digits
+ * and space-separated groups stay ambiguous (a meeting ID is written "123 456 7890").
+ */
+const NANP_LOCAL = /^(?:\([2-9]\d{2}\)[\s.-]?[2-9]\d{2}[\s.-]\d{4}|[2-9]\d{2}([.-])[2-9]\d{2}\1\d{4})$/;
 
 /** What kind of number a normalised phone key is. */
 export type PhoneClass = "cn_mobile" | "cn_service" | "cn_fixed" | "international";
@@ -35,9 +42,10 @@ export interface NormalizedPhone {
 /**
  * Normalise a phone number as a person writes it, or `undefined` when it is not one.
  * Bare 11-digit numbers 1[3-9]… are Chinese mobiles; numbers without a country code default to CN;
- * a US number needs its `+1` (or a written `1-` prefix).
+ * a US number needs its `+1`, a written `1-` prefix or the US shape `(202) 555-0148` / `202-555-0148`.
  * @example normalizePhone("+86 138 0013 8000") // { normalized: "+8613800138000", class: "cn_mobile" }
  * @example normalizePhone("400-810-8866") // { normalized: "4008108866", class: "cn_service" }
+ * @example normalizePhone("(202) 555-0148") // { normalized: "+12025550148", class: "international" }
  */
 export function normalizePhone(value: string): NormalizedPhone | undefined {
   const written = value.normalize("NFKC").trim();
@@ -54,6 +62,7 @@ export function normalizePhone(value: string): NormalizedPhone | undefined {
   if (!plus && CN_SERVICE.test(digits)) return { normalized: digits, class: "cn_service" };
   if (plus && digits.startsWith("86") && CN_SERVICE.test(digits.slice(2))) return { normalized: digits.slice(2), class: "cn_service" };
   if (plus) return parseE164(compact);
+  if (NANP_LOCAL.test(written)) return parseE164(`+1${digits}`);
   if (!plus && CN_FIXED.test(digits)) return { normalized: `+86${digits.slice(1)}`, class: "cn_fixed" };
   // Without "+", only a trunk-prefixed Chinese fixed line (010-…, 0571-…): bare 10 digits are ambiguous.
   return digits.startsWith("0") && digits.length >= 10 && digits.length <= 12 ? parseE164(digits, true) : undefined;
