@@ -49,3 +49,17 @@ describe("offlineLookupHint: an offline low verdict on a number is not 'nobody r
     expect(offlineLookupHint("en")).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
+
+describe("renderVerdict: an anti-fraud warning says what it is before its notes", () => {
+  it("heads a low police reminder that names the tactics as a warning, in its language, and leaves scams and chat alone", () => {
+    const warning = "【反诈中心提醒】凡是陌生人让您下载会议软件、开启屏幕共享、把钱转到安全账户的，都是诈骗！如有疑问请拨打96110。";
+    const out = renderVerdict(warning, analyze(warning), { color: false });
+    expect(out.split("\n")[1]).toBe("这像是一条防骗提示：它讲的是骗子的手法，并没有要您这样做。");
+    const en = "Reminder from your bank: if anyone asks you to share your screen or move money to a safe account, it is a scam. We will never ask you to do this.";
+    expect(renderVerdict(en, analyze(en), { color: false }).split("\n")[1]).toBe("This reads as an anti-fraud warning: it describes the scam, it does not ask you to do it.");
+    const scam = "您好，我是微粒贷客服，您的账户利率过高需要注销，否则影响征信。请下载会议软件共享屏幕";
+    expect(renderVerdict(scam, analyze(scam), { color: false })).not.toContain("防骗提示");
+    const chat = "妈，这个月房租我给你转过去了，3200，你查一下";
+    expect(renderVerdict(chat, analyze(chat), { color: false })).not.toContain("防骗提示");
+  });
+});

@@ -7,8 +7,28 @@ export interface RenderOptions {
 
 /** The words around a verdict, in the verdict's language: a person reads one language, never a mix. */
 const WORDS = {
-  zh: { probability: "诈骗概率", mode: "类型：", stage: "阶段：", note: "说明：", advice: "现在该做什么", evidence: "证据", text: "原文", colon: "：" },
-  en: { probability: "scam probability", mode: "Mode:  ", stage: "Stage: ", note: "Note:  ", advice: "What to do now", evidence: "Evidence", text: "Text", colon: ": " },
+  zh: {
+    probability: "诈骗概率",
+    mode: "类型：",
+    stage: "阶段：",
+    note: "说明：",
+    advice: "现在该做什么",
+    evidence: "证据",
+    text: "原文",
+    colon: "：",
+    warning: "这像是一条防骗提示：它讲的是骗子的手法，并没有要您这样做。",
+  },
+  en: {
+    probability: "scam probability",
+    mode: "Mode:  ",
+    stage: "Stage: ",
+    note: "Note:  ",
+    advice: "What to do now",
+    evidence: "Evidence",
+    text: "Text",
+    colon: ": ",
+    warning: "This reads as an anti-fraud warning: it describes the scam, it does not ask you to do it.",
+  },
 } as const;
 
 const ansi = (code: string, on: boolean) => (text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -46,6 +66,9 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
   const lines: string[] = [];
   const risk = RISK_LEVELS.names[verdict.risk][lang];
   lines.push(`${riskColor(bold(risk))}  (${w.probability} ${verdict.score.toFixed(2)})`);
+  // A police or bank reminder that names the tactics ("凡是要求您共享屏幕…的，都是诈骗") reads low, yet its notes
+  // say "asks to share the screen": say first that it describes them (as the Check page does).
+  if (readsAsWarning(verdict)) lines.push(w.warning);
   if (verdict.mode) lines.push(`${w.mode}${FRAUD_MODES.names[verdict.mode][lang]}`);
   if (verdict.stage) {
     lines.push(`${w.stage}${stageRank(verdict.stage) + 1}/${PLAYBOOK_STAGES.ids.length} ${PLAYBOOK_STAGES.names[verdict.stage][lang]}`);
@@ -66,6 +89,11 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
     lines.push("", bold(w.text), `  ${highlight(text.slice(0, verdict.analyzedChars), verdict, mark).slice(0, 4000).trimEnd().replace(/\r?\n/g, "\n  ")}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A low verdict on an anti-fraud warning that describes tactics (the web page's readsAsWarning). */
+function readsAsWarning(verdict: Verdict): boolean {
+  return verdict.risk === "low" && verdict.signals.some((s) => s.id === "protective:anti-fraud-warning") && verdict.signals.some((s) => s.family !== "protective");
 }
 
 /** Wraps every evidence span with the marker, overlapping or touching spans merged into one mark («press one or», never «press one»« or»). */

@@ -11,6 +11,7 @@ import type { MessageKey } from "../../i18n/messages.js";
 import { HighlightedText } from "./highlighted-text.js";
 import { IdentifierList } from "./identifier-list.js";
 import type { CheckResult } from "./run-check.js";
+import { readsAsWarning } from "./reads-as-warning.js";
 import { ScreenShareHelp } from "./screen-share-help.js";
 import { ShareWithFamily } from "./share-with-family.js";
 
@@ -77,7 +78,7 @@ export function VerdictCard({ result }: { result: CheckResult }) {
       {verdict && (
         <>
           <h2 id="verdict-headline" className="headline">
-            <RiskBadge risk={verdict.risk} testId="risk" /> <span>{t(HEADLINES[verdict.risk])}</span>
+            <RiskBadge risk={verdict.risk} testId="risk" /> <span>{t(readsAsWarning(verdict) ? "verdict.headline.warning" : HEADLINES[verdict.risk])}</span>
           </h2>
           {verdict.risk === "low" && <p className="low-note">{t("verdict.lowNote")}</p>}
           {(verdict.mode || verdict.stage) && (
@@ -130,7 +131,7 @@ export function VerdictCard({ result }: { result: CheckResult }) {
             <div className="why">
               <h3>{t("verdict.why")}</h3>
               {/* A low verdict's cues are single words, not a scam's tell: "what gives it away" would contradict the headline. */}
-              <p className="label">{t(verdict.risk === "low" ? "verdict.evidenceLow" : "verdict.evidence")}</p>
+              <p className="label">{t(readsAsWarning(verdict) ? "verdict.evidenceWarning" : verdict.risk === "low" ? "verdict.evidenceLow" : "verdict.evidence")}</p>
               <HighlightedText text={result.verdictOf === "identifier" ? result.identifier.trim() : result.text} signals={verdict.signals} />
               <ul className="signals">
                 {verdict.signals
