@@ -17,6 +17,7 @@ import {
   scoredSignals,
 } from "./signals/index.js";
 
+import { readableSignals } from "./signals/evidence.js";
 import { detectLang } from "./text/index.js";
 
 /** Longest text analysed (UTF-16 units); beyond this the verdict says it was truncated. */
@@ -45,7 +46,9 @@ const MAX_REASONS = 4;
 export function analyze(text: string, options: AnalyzeOptions = {}): Verdict {
   const a = assess(text, options);
   if (a.signals === null) return emptyVerdict(a.lang, a.body.length, a.truncated);
-  const { score, label, risk, mode, stage, impersonating, signals, lang, truncated } = a;
+  const { score, label, risk, mode, stage, impersonating, lang, truncated } = a;
+  // Quotes a person reads end at a bare link's end (after scoring: the decision is assess()'s).
+  const signals = readableSignals(a.body, a.signals);
   const reasons = reasonsOf(risk, signals, impersonating, lang);
   if (truncated) reasons.push(truncationNote(lang));
   return {

@@ -2,7 +2,7 @@
  * Evidence a person can read: a lexicon pattern may stop inside an amount or a link ("pay \\$ ?[0-9]",
  * "https?[: /]"), and a quote of "pay $1" for "pay $1.99" or "https:" for a whole link misleads.
  */
-import type { Evidence } from "@scamguard/contracts";
+import type { Evidence, Signal } from "@scamguard/contracts";
 import { toOriginalSpan } from "../text/normalize.js";
 import type { NormalizedText } from "../types.js";
 
@@ -10,6 +10,8 @@ import type { NormalizedText } from "../types.js";
 const tokenChar = (c: number): boolean => c > 0x20 && c < 0x7f;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** A bare domain followed by a path ("sf-kd.top/x9", "bit.ly/3abc"): a link a person reads as one token. */
+const BARE_LINK = /^[^a-z0-9]*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
 /** Trailing punctuation that ends a sentence after a link, not part of it ("… at x.top/pay."). */
 const TRAILING = new Set([0x2e, 0x2c, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x5d, 0x7d, 0x27, 0x22]);
 
@@ -68,4 +70,42 @@ export function wholeTokenEnd(original: string, start: number, end: number): num
     return e;
   }
   return end;
+}
+
+/**
+ * Where a quote ending at `end` should end for a person to read it: one ending inside a bare link with a path
+ * ("点击 sf-kd.top" of "sf-kd.top/x9", "Visit usps-redeliver.top" of "usps-redeliver.top/track") runs to the
+ * link's end, sentence punctuation after it left out. Other ends are kept.
+ * @example readableEnd("点击 sf-kd.top/x9 补填", 0, 12) // 15
+ */
+export function readableEnd(original: string, start: number, end: number): number {
+  const n = original.length;
+  if (end <= start || end >= n) return end;
+  if (!tokenChar(original.charCodeAt(end - 1)) || !tokenChar(original.charCodeAt(end))) return end;
+  let ts = end - 1;
+  while (ts > 0 && tokenChar(original.charCodeAt(ts - 1))) ts--;
+  let te = end;
+  while (te < n && tokenChar(original.charCodeAt(te))) te++;
+  if (!BARE_LINK.test(original.slice(ts, te))) return end;
+  while (te > end && TRAILING.has(original.charCodeAt(te - 1))) te--;
+  return te;
+}
+
+/**
+ * The verdict's signals with every quote widened by {@link readableEnd}, for the words a person reads
+ * (reasons, highlights). Applied after scoring, so which signals fired, their weights and the verdict do not
+ * change: widening spans inside the detector changes which of two overlapping signals is kept.
+ * @example readableSignals("点击 sf-kd.top/x9", signals)[0].evidence[0].text // "点击 sf-kd.top/x9"
+ */
+export function readableSignals(original: string, signals: readonly Signal[]): Signal[] {
+  return signals.map((signal) => {
+    let changed = false;
+    const evidence = signal.evidence.map((e) => {
+      const end = readableEnd(original, e.start, e.end);
+      if (end === e.end) return e;
+      changed = true;
+      return { start: e.start, end, text: original.slice(e.start, end) };
+    });
+    return changed ? { ...signal, evidence } : signal;
+  });
 }
