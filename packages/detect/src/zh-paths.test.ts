@@ -208,6 +208,30 @@ pathTable(
   ],
 );
 
+pathTable(
+  "claims in spoken or chatty words (a membership that deducts monthly, profits already withdrawn from a platform, pay per liked video, a buyer who 'takes' your account, a unit head by title) with their asks",
+  [
+    ["spoken-claim-1", "喂您好 我是美团的客服 您之前开通了美团的月付会员 这个是学生专享的 您现在已经毕业了需要关闭 不然每个月会自动扣您五百块钱 您看一下您现在方便吗 我们需要在电脑上给您操作一下"],
+    ["spoken-claim-2", "A: 早啊，昨晚睡得好吗☺️\nB: 还行\nA: 我刚健完身，今天天气不错\nA: 对了，上次跟你说的那个平台，我今天又提了五万出来\nA: 你要不要试试，我把链接发你，注册好我教你\nB: 我不太懂\nA: 没事，第一次我带你，先小额投个一两千试试水"],
+    ["spoken-claim-3", "A: 您好，您的简历我们看到了，我们这边招线上兼职，时间自由\nB: 什么工作\nA: 就是帮抖音商家的视频点赞关注，提升热度，一个视频3块\nB: 怎么结算\nA: 您下载一下我们的任务app，注册后联系派单员就可以领任务了，当天结算"],
+    ["spoken-claim-4", "诚聘网络兼职，无需经验，动动手指每天轻松赚300+，工资日结，详询Q：234587789"],
+    ["spoken-claim-5", "喂 小周啊 我是你们单位的吴书记 我现在在省里开会 有个事情你帮我处理一下 我一个老战友的孩子要办入学 需要交一笔赞助费 我现在不方便 你先帮我垫一下 三万块 我把账号发给你 回头我还你"],
+    ["spoken-claim-6", "A: 兄弟，你的号我看了，挺好，5000收了\nB: 好\nA: 你在咱们这个交易网站上架一下，我这边付款\nB: 上架了\nA: 付了，你看看，网站显示要你先交20%的保证金才能提现，这个是防止卖家跑路的"],
+  ],
+  [
+    ["spoken-claim-ok-1", "喂 您好 这里是招商银行信用卡中心 您本期账单已出 应还金额三千二百元 最后还款日是十二月十五号 您可以通过招商银行app还款 如已还款请忽略"],
+    ["spoken-claim-ok-2", "A: 早啊，昨晚睡得好吗☺️\nB: 还行\nA: 今天降温了，出门多穿点\nB: 知道啦"],
+    ["spoken-claim-ok-3", "诚聘超市理货员，月薪4500，包午餐，有意者请携带身份证到超市人事部面试。"],
+    ["spoken-claim-ok-4", "【华泰证券】尊敬的客户，您的账户本月有一笔新股中签，请在T+2日16:00前确保资金账户余额充足。"],
+    ["spoken-claim-ok-5", "哥，我手机被偷了，现在用同学的手机，晚点补卡，别担心，我已经到学校了。"],
+    ["spoken-claim-ok-6", "【京东金融】您的白条本期账单1,268.50元，将于12月10日自动还款，请确保绑定银行卡余额充足。"],
+    ["spoken-claim-ok-7", "喂 您好 我是中通快递的 您的快递到了 放在小区门口的驿站了 取件码是三八二一 记得去拿"],
+    ["spoken-claim-ok-8", "【中国联通】新机预售，动动手指登录联通App预交订金即可优先发货。"],
+    ["spoken-claim-ok-9", "这个游戏号我玩了三年，舍不得卖，你要是喜欢我可以借你玩几天。"],
+    ["spoken-claim-ok-10", "会员每个月自动扣25块，我在App里自己关掉了。"],
+  ],
+);
+
 describe("the mode of the chat-form fee tactics", () => {
   it("gives the marketplace and ticket wordings the online-shopping mode", () => {
     expect(analyze("我已经付款了，可是转转提示卖家账户没开通商家收款功能，你得先缴纳800元认证费才能收到货款。").mode).toBe("online_shopping");
