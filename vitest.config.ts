@@ -10,6 +10,8 @@ export default defineConfig({
     pool: "forks",
     // Builds the migrated PGlite template once, before the workers start (each test's DATA_DIR copies it).
     globalSetup: ["tests/helpers/global-setup.ts"],
+    // Every test file's engine starts its lexicon scanner from the tables on disk (packages/cli/src/lexicon-table-cache.ts).
+    setupFiles: ["tests/helpers/lexicon-tables.ts"],
     // Vitest's default is one worker per core minus one: ONE on a 2-core machine. Most files wait on I/O (PGlite,
     // PostgreSQL, child processes, browsers), so a few files at once fill the cores; each file has its own temp
     // DATA_DIR, PostgreSQL schema, stream and key prefix, and listens on port 0, so files never collide.

@@ -1,6 +1,10 @@
 /** The `scamguard` command. Each sub-command lives in commands/ and loads its heavy parts lazily. */
 import { Command } from "commander";
 import { registerCommands } from "./commands/index.js";
+import { useDiskLexiconTableCache } from "./lexicon-table-cache.js";
+
+// The lexicon scanner starts from its tables on disk when they are current (about a second of CPU less per run).
+useDiskLexiconTableCache();
 
 const program = new Command()
   .name("scamguard")

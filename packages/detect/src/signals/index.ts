@@ -21,6 +21,7 @@ export {
   leadingLiterals,
 } from "./lexicon-matcher.js";
 export type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
+export { type LexiconTableCache, useLexiconTableCache } from "./lexicon-table-cache.js";
 export {
   furthestStage,
   furthestTacticStage,

@@ -5,7 +5,19 @@ import enLexicon from "../../data/lexicons/en.json" with { type: "json" };
 import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
 import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
-import { anchorLiterals, anchorsOf, compileLexicon, compileLexicons, followSets, type LexiconSet, maxMatchLength, requiredLiterals } from "./lexicon-matcher.js";
+import {
+  anchorLiterals,
+  anchorsOf,
+  buildLexiconTables,
+  compileLexicon,
+  compileLexicons,
+  decodeLexiconTables,
+  encodeLexiconTables,
+  followSets,
+  type LexiconSet,
+  maxMatchLength,
+  requiredLiterals,
+} from "./lexicon-matcher.js";
 import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 
 const entry = (patterns: string[], family: LexiconEntry["family"] = "pretext"): LexiconEntry => ({
@@ -235,5 +247,51 @@ describe("compileLexicons", () => {
 
   it("names the lexicons with a pattern it cannot anchor (run over the whole text)", () => {
     expect(compileLexicons([{ entries: [entry(["安全账户"])] }, { entries: [entry(["[0-9]{6}"])] }]).unanchoredSets).toBe(0b10);
+  });
+});
+
+describe("lexicon tables (what a process keeps of the compiled scanner)", () => {
+  // The engine's own lexicons, each with its options: the tables are read from the sources alone.
+  const sets: LexiconSet[] = lexicons.map((l) => ({
+    entries: l.patterns.map((p, i) => entry([p], i % 3 === 0 ? "money" : "protective")),
+    options: { wordStart: l.wordStart, negators: l.wordStart ? "\\b(never|don't)\\b" : "不要|请勿|无需", negationWindow: 12 },
+  }));
+  /** Blanks out a tables object's typed arrays (compared as bytes instead). */
+  const arraysOnly = Object.fromEntries(
+    ["patternMaxLength", "patternAtomFrom", "patternAtoms", "unanchored", "literalLength", "anchorFrom", "anchorPatterns", "followFrom", "followUnit", "literalAtoms", "literalRecord", "rootNext", "nodes", "outputList", "slots"].map((k) => [k, null]),
+  );
+  const texts = lexicons.flatMap((l) => l.patterns.filter((_, i) => i % 5 === 0).flatMap((p) => matchesOf(p, 1)));
+
+  it("decode(encode(tables)) is the same tables, and scans as the scanner compiled from the sources", () => {
+    const tables = buildLexiconTables(sets);
+    const bytes = encodeLexiconTables(tables);
+    const decoded = decodeLexiconTables(bytes);
+    // Same counts and sources, and the same bytes again (a typed array compared element by element takes seconds).
+    expect({ ...decoded, ...arraysOnly }).toEqual({ ...tables, ...arraysOnly });
+    expect(Buffer.from(encodeLexiconTables(decoded)).equals(Buffer.from(bytes))).toBe(true);
+    // compileLexicons(sets) builds these tables itself: the scanner from them is the one from the sources.
+    const fresh = compileLexicons(sets, tables);
+    const kept = compileLexicons(sets, decoded);
+    expect(kept.unanchoredSets).toBe(fresh.unanchoredSets);
+    expect(texts.length).toBeGreaterThan(100);
+    for (let k = 0; k + 3 <= texts.length; k += 3) {
+      const text = texts.slice(k, k + 3).join(k % 2 === 0 ? " " : "，不要");
+      expect(kept.scan(text), text).toEqual(fresh.scan(text));
+    }
+  });
+
+  it("decodes a Node Buffer cut from a shared pool (not at offset 0)", () => {
+    const bytes = encodeLexiconTables(buildLexiconTables(sets.slice(3, 4)));
+    const pooled = Buffer.concat([Buffer.from([1, 2, 3]), Buffer.from(bytes)]).subarray(3);
+    expect(Buffer.from(encodeLexiconTables(decodeLexiconTables(pooled))).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("refuses bytes cut short or of another format, and tables of other patterns", () => {
+    const bytes = encodeLexiconTables(buildLexiconTables(sets.slice(3, 5)));
+    expect(() => decodeLexiconTables(bytes.subarray(0, bytes.length - 8))).toThrow(/cut short/);
+    expect(() => decodeLexiconTables(bytes.subarray(0, 3))).toThrow(/cut short/);
+    expect(() => decodeLexiconTables(new TextEncoder().encode("garbage!"))).toThrow();
+    const other: LexiconSet[] = [{ entries: [entry(["安全账户"])] }, sets[4]!];
+    expect(() => compileLexicons(other, decodeLexiconTables(bytes))).toThrow(/other patterns/);
   });
 });

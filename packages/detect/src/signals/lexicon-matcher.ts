@@ -18,12 +18,9 @@ export interface LexiconHit {
   end: number;
 }
 
-interface CompiledPattern {
-  entry: number;
-  set: number;
-  re: RegExp;
-  wordStart: boolean;
-  negatable: boolean;
+/** A pattern as {@link buildLexiconTables} reads it. */
+interface PatternPlan {
+  source: string;
   /**
    * Atoms of literals every match contains beyond its anchor (see requiredLiterals), as ids into the
    * scanner's atom table (an atom shared by several patterns is stored once).
@@ -91,12 +88,69 @@ export function compileLexicon(entries: readonly LexiconEntry[], options: Compil
 }
 
 /**
- * Compile several lexicons into one scanner (see {@link CompiledLexicons}); each keeps its own options.
- * @example compileLexicons([{ entries: zh.entries }, { entries: en.entries, options: { wordStart: true } }])
+ * What {@link compileLexicons} reads from the sets' regex sources (anchors, required atoms, follow sets, the
+ * automaton): plain numbers, strings and typed arrays, so a process can keep them (encodeLexiconTables) and the
+ * next one start from them instead of reading every source again (about a second of CPU at start-up). Pattern p
+ * is the p-th pattern of the sets' entries in order (`sources[p]`); what the sets say of it (entry, set, options,
+ * negatable) is read from the sets by compileLexicons, never from here.
  */
-export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
+export interface LexiconTables {
+  sources: string[];
+  /** Most code units one match spans (maxMatchLength, capped): the window the required atoms must occur in. */
+  patternMaxLength: Int32Array;
+  /**
+   * Atoms of literals every match of pattern p contains beyond its anchor (see requiredLiterals), as atom ids:
+   * patternAtoms[patternAtomFrom[p] .. patternAtomFrom[p + 1]) (an atom shared by several patterns is one id).
+   */
+  patternAtomFrom: Int32Array;
+  patternAtoms: Int32Array;
+  /** Patterns without an anchor, run as a regex over the whole text. */
+  unanchored: Int32Array;
+  atomCount: number;
+  literalLength: Int32Array;
+  /** Anchored patterns of literal l: anchorPatterns[anchorFrom[l] .. anchorFrom[l + 1]). */
+  anchorFrom: Int32Array;
+  anchorPatterns: Int32Array;
+  /**
+   * What may follow the anchor of candidate k (anchorPatterns[k]): followUnit[followFrom[k] .. followFrom[k + 1]),
+   * an empty range when anything may.
+   */
+  followFrom: Int32Array;
+  followUnit: Uint16Array;
+  /** Atoms each literal is an alternative of (literalRecord[4l + 2] .. literalRecord[4l + 3] index this). */
+  literalAtoms: Int32Array;
+  /**
+   * What the pass reads of literal l when it ends, in one record (one cache line, where it read three tables):
+   * literalRecord[4l .. 4l + 3] = [its length, 1 when it anchors patterns, its first and end index in literalAtoms].
+   */
+  literalRecord: Int32Array;
+  /** The Aho–Corasick automaton of every literal (see {@link Automaton}). */
+  rootNext: Uint32Array;
+  nodes: Int32Array;
+  outputList: Int32Array;
+  slots: Int32Array;
+  slotMask: number;
+  slotShift: number;
+}
+
+/** Whether a negator before a match of the entry cancels it (see LexiconEntry.negatable). */
+const isNegatable = (entry: LexiconEntry): boolean =>
+  entry.negatable ?? (entry.family === "channel" || entry.family === "credential" || entry.family === "money");
+
+/**
+ * The regex sources of the sets' patterns, in pattern order: all that {@link buildLexiconTables} reads of the sets.
+ * @example lexiconSources([{ entries: [{ ...entry, patterns: ["安全账户", "验证码"] }] }]) // ["安全账户", "验证码"]
+ */
+export const lexiconSources = (sets: readonly LexiconSet[]): string[] => sets.flatMap(({ entries }) => entries.flatMap((entry) => entry.patterns));
+
+/**
+ * Read every pattern of the sets once: its anchors, required atoms, follow sets and longest match, and the
+ * automaton of all their literals (the costly part of {@link compileLexicons}). Reads only the sets' sources.
+ * @example compileLexicons(sets, buildLexiconTables(sets)) // the same scanner as compileLexicons(sets)
+ */
+export function buildLexiconTables(sets: readonly LexiconSet[]): LexiconTables {
   if (sets.length > MAX_SETS) throw new Error(`compileLexicons: at most ${MAX_SETS} sets`);
-  const patterns: CompiledPattern[] = [];
+  const patterns: PatternPlan[] = [];
   const unanchored: number[] = [];
   // Every literal the automaton finds: anchors (a pattern is tried where one starts) and the alternatives
   // of required atoms (a pattern is tried only when each of its atoms occurs inside its longest match).
@@ -126,62 +180,44 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     }
     return id;
   };
-  sets.forEach(({ entries, options = {} }, set) => {
-    const wordStart = options.wordStart ?? false;
-    entries.forEach((entry, e) => {
-      const negatable = entry.negatable ?? (entry.family === "channel" || entry.family === "credential" || entry.family === "money");
-      for (const source of entry.patterns) {
-        const p = patterns.length;
-        const anchors = anchorsOf(source);
-        const lits = anchors === null ? null : anchors.map((a) => a.literal);
-        // An atom one of whose alternatives begins every anchor is in every match tried (usually the first);
-        // one with a one-unit alternative (" ", ",", "e", "的", "您") occurs so often that tracking it costs more
-        // than the regex tests it saves.
-        const required = requiredLiterals(source).filter(
-          (atom) =>
-            atom.length <= MAX_REQUIRED_ALTERNATIVES &&
-            atom.every((a) => a.length > 1) &&
-            !(lits !== null && lits.every((l) => atom.some((a) => l.startsWith(a)))),
-        );
-        patterns.push({
-          entry: e,
-          set,
-          re: new RegExp(source, "y"),
-          wordStart,
-          negatable,
-          required: required.map(atomId),
-          maxLength: maxMatchLength(source),
-        });
-        if (lits === null || lits.some((l) => l === "")) {
-          unanchored.push(p);
-          continue;
-        }
-        // An anchor that extends another anchor of the same pattern starts only where that one starts: it is
-        // dropped, so no two anchors of one pattern start at one position and each start is tried once.
-        const distinct = [...new Set(lits)];
-        const kept = distinct.filter((l) => !distinct.some((o) => o !== l && l.startsWith(o)));
-        const follow = followSets(anchors!, kept);
-        kept.forEach((literal, k) => {
-          const l = literalId(literal);
-          anchored[l]!.push(p);
-          anchoredFollow[l]!.push(follow[k]!);
-        });
-      }
+  for (const source of lexiconSources(sets)) {
+    const p = patterns.length;
+    const anchors = anchorsOf(source);
+    const lits = anchors === null ? null : anchors.map((a) => a.literal);
+    // An atom one of whose alternatives begins every anchor is in every match tried (usually the first);
+    // one with a one-unit alternative (" ", ",", "e", "的", "您") occurs so often that tracking it costs more
+    // than the regex tests it saves.
+    const required = requiredLiterals(source).filter(
+      (atom) =>
+        atom.length <= MAX_REQUIRED_ALTERNATIVES &&
+        atom.every((a) => a.length > 1) &&
+        !(lits !== null && lits.every((l) => atom.some((a) => l.startsWith(a)))),
+    );
+    patterns.push({ source, required: required.map(atomId), maxLength: maxMatchLength(source) });
+    if (lits === null || lits.some((l) => l === "")) {
+      unanchored.push(p);
+      continue;
+    }
+    // An anchor that extends another anchor of the same pattern starts only where that one starts: it is
+    // dropped, so no two anchors of one pattern start at one position and each start is tried once.
+    const distinct = [...new Set(lits)];
+    const kept = distinct.filter((l) => !distinct.some((o) => o !== l && l.startsWith(o)));
+    const follow = followSets(anchors!, kept);
+    kept.forEach((literal, k) => {
+      const l = literalId(literal);
+      anchored[l]!.push(p);
+      anchoredFollow[l]!.push(follow[k]!);
     });
-  });
+  }
   const automaton = buildAutomaton(literals);
   const literalLength = Int32Array.from(literals, (l) => l.length);
-  // Anchored patterns of literal l: anchorPatterns[anchorFrom[l] .. anchorFrom[l + 1]).
   const anchorFrom = new Int32Array(literals.length + 1);
   for (let l = 0; l < literals.length; l++) anchorFrom[l + 1] = anchorFrom[l]! + anchored[l]!.length;
   const anchorPatterns = Int32Array.from(anchored.flat());
-  // What may follow the anchor of candidate k (anchorPatterns[k]): followUnit[followFrom[k] .. followFrom[k + 1]),
-  // an empty range when anything may.
   const follows = anchoredFollow.flat();
   const followFrom = new Int32Array(follows.length + 1);
   for (let k = 0; k < follows.length; k++) followFrom[k + 1] = followFrom[k]! + (follows[k]?.length ?? 0);
   const followUnit = Uint16Array.from(follows.flatMap((units) => (units ?? []).map((u) => u.charCodeAt(0))));
-  // Atoms each literal is an alternative of: literalAtoms[literalAtomFrom[l] .. literalAtomFrom[l + 1]).
   const atomsOf: number[][] = literals.map(() => []);
   atoms.forEach((alternatives, atom) => {
     for (const l of alternatives) atomsOf[l]!.push(atom);
@@ -189,8 +225,6 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
   const literalAtomFrom = new Int32Array(literals.length + 1);
   for (let l = 0; l < literals.length; l++) literalAtomFrom[l + 1] = literalAtomFrom[l]! + atomsOf[l]!.length;
   const literalAtoms = Int32Array.from(atomsOf.flat());
-  // What the pass reads of literal l when it ends, in one record (one cache line, where it read three tables):
-  // literalRecord[4l .. 4l + 3] = [its length, 1 when it anchors patterns, literalAtomFrom[l], literalAtomFrom[l + 1]].
   const literalRecord = new Int32Array(4 * literals.length);
   for (let l = 0; l < literals.length; l++) {
     literalRecord[4 * l] = literalLength[l]!;
@@ -198,29 +232,159 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     literalRecord[4 * l + 2] = literalAtomFrom[l]!;
     literalRecord[4 * l + 3] = literalAtomFrom[l + 1]!;
   }
+  const patternAtomFrom = new Int32Array(patterns.length + 1);
+  for (let i = 0; i < patterns.length; i++) patternAtomFrom[i + 1] = patternAtomFrom[i]! + patterns[i]!.required.length;
+  return {
+    sources: patterns.map((p) => p.source),
+    // (An unbounded pattern's Infinity is capped: no text is that long.)
+    patternMaxLength: Int32Array.from(patterns, (p) => Math.min(p.maxLength, 0x3fffffff)),
+    patternAtomFrom,
+    patternAtoms: Int32Array.from(patterns.flatMap((p) => p.required)),
+    unanchored: Int32Array.from(unanchored),
+    atomCount: atoms.length,
+    literalLength,
+    anchorFrom,
+    anchorPatterns,
+    followFrom,
+    followUnit,
+    literalAtoms,
+    literalRecord,
+    ...automaton,
+  };
+}
+
+/** The typed arrays of {@link LexiconTables}, in the order {@link encodeLexiconTables} writes them. */
+const TABLE_ARRAYS = {
+  patternMaxLength: Int32Array,
+  patternAtomFrom: Int32Array,
+  patternAtoms: Int32Array,
+  unanchored: Int32Array,
+  literalLength: Int32Array,
+  anchorFrom: Int32Array,
+  anchorPatterns: Int32Array,
+  followFrom: Int32Array,
+  followUnit: Uint16Array,
+  literalAtoms: Int32Array,
+  literalRecord: Int32Array,
+  rootNext: Uint32Array,
+  nodes: Int32Array,
+  outputList: Int32Array,
+  slots: Int32Array,
+} as const;
+type TableArrayName = keyof typeof TABLE_ARRAYS;
+const TABLE_ARRAY_NAMES = Object.keys(TABLE_ARRAYS) as TableArrayName[];
+const TABLES_FORMAT = "scamguard-lexicon-tables/1";
+
+/**
+ * {@link LexiconTables} as bytes: a 4-byte length, a JSON header (format, sources, counts, each array's length),
+ * then each typed array's bytes at a 4-byte boundary (in this machine's byte order: the bytes are a cache on the
+ * machine that wrote them, never shipped).
+ * @example decodeLexiconTables(encodeLexiconTables(buildLexiconTables(sets)))
+ */
+export function encodeLexiconTables(tables: LexiconTables): Uint8Array {
+  const header = new TextEncoder().encode(
+    JSON.stringify({
+      format: TABLES_FORMAT,
+      sources: tables.sources,
+      atomCount: tables.atomCount,
+      slotMask: tables.slotMask,
+      slotShift: tables.slotShift,
+      lengths: TABLE_ARRAY_NAMES.map((name) => tables[name].length),
+    }),
+  );
+  const align = (n: number) => (n + 3) & ~3;
+  let size = align(4 + header.length);
+  for (const name of TABLE_ARRAY_NAMES) size = align(size + tables[name].byteLength);
+  const bytes = new Uint8Array(size);
+  new DataView(bytes.buffer).setUint32(0, header.length, true);
+  bytes.set(header, 4);
+  let at = align(4 + header.length);
+  for (const name of TABLE_ARRAY_NAMES) {
+    const array = tables[name];
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at = align(at + array.byteLength);
+  }
+  return bytes;
+}
+
+/**
+ * The tables {@link encodeLexiconTables} wrote (views over one copy of `bytes`); throws on bytes of another
+ * format or cut short.
+ * @example decodeLexiconTables(encodeLexiconTables(t)).sources // t.sources
+ */
+export function decodeLexiconTables(bytes: Uint8Array): LexiconTables {
+  const buffer = new Uint8Array(bytes).buffer; // a copy at offset 0 (a Node Buffer may sit in a shared pool)
+  if (buffer.byteLength < 4) throw new Error("lexicon tables: cut short");
+  const headerLength = new DataView(buffer).getUint32(0, true);
+  if (4 + headerLength > buffer.byteLength) throw new Error("lexicon tables: cut short");
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, headerLength))) as {
+    format: string;
+    sources: string[];
+    atomCount: number;
+    slotMask: number;
+    slotShift: number;
+    lengths: number[];
+  };
+  if (header.format !== TABLES_FORMAT || header.lengths.length !== TABLE_ARRAY_NAMES.length) throw new Error("lexicon tables: another format");
+  const align = (n: number) => (n + 3) & ~3;
+  let at = align(4 + headerLength);
+  const arrays = {} as { [K in TableArrayName]: InstanceType<(typeof TABLE_ARRAYS)[K]> };
+  TABLE_ARRAY_NAMES.forEach((name, k) => {
+    const Type = TABLE_ARRAYS[name];
+    const length = header.lengths[k]!;
+    if (at + length * Type.BYTES_PER_ELEMENT > buffer.byteLength) throw new Error("lexicon tables: cut short");
+    (arrays as Record<TableArrayName, unknown>)[name] = new Type(buffer, at, length);
+    at = align(at + length * Type.BYTES_PER_ELEMENT);
+  });
+  return { sources: header.sources, atomCount: header.atomCount, slotMask: header.slotMask, slotShift: header.slotShift, ...arrays };
+}
+
+/**
+ * Compile several lexicons into one scanner (see {@link CompiledLexicons}); each keeps its own options.
+ * `tables`: what {@link buildLexiconTables} read from these sets before (kept by the caller); they must be of these
+ * sets' patterns, else this throws.
+ * @example compileLexicons([{ entries: zh.entries }, { entries: en.entries, options: { wordStart: true } }])
+ */
+export function compileLexicons(sets: readonly LexiconSet[], tables: LexiconTables = buildLexiconTables(sets)): CompiledLexicons {
+  if (sets.length > MAX_SETS) throw new Error(`compileLexicons: at most ${MAX_SETS} sets`);
+  const sources = lexiconSources(sets);
+  if (sources.length !== tables.sources.length || sources.some((source, p) => source !== tables.sources[p])) {
+    throw new Error("compileLexicons: the tables are of other patterns");
+  }
+  const {
+    patternMaxLength,
+    patternAtomFrom,
+    patternAtoms,
+    literalLength,
+    anchorFrom,
+    anchorPatterns,
+    followFrom,
+    followUnit,
+    literalAtoms,
+    literalRecord,
+  } = tables;
+  const patterns = sets.flatMap(({ entries, options = {} }, set) =>
+    entries.flatMap((entry, e) =>
+      entry.patterns.map((source) => ({ entry: e, set, re: new RegExp(source, "y"), wordStart: options.wordStart ?? false, negatable: isNegatable(entry) })),
+    ),
+  );
+  const patternWordStart = Uint8Array.from(patterns, (p) => (p.wordStart ? 1 : 0));
+  const unanchored = [...tables.unanchored];
   // Occurrences of atoms in the text being scanned: first in order of their end (atom, start, end) in
   // `pending`, then grouped by atom (still in order of end) into occurrenceStart/occurrenceEnd, atom a's
   // from atomFrom[a] to atomFrom[a] + atomCount[a]; `touched` lists the atoms with any.
   let pending = new Int32Array(3 * 1024);
   let occurrenceStart = new Int32Array(1024);
   let occurrenceEnd = new Int32Array(1024);
-  const atomCount = new Int32Array(atoms.length);
-  const atomFrom = new Int32Array(atoms.length);
+  const atomCount = new Int32Array(tables.atomCount);
+  const atomFrom = new Int32Array(tables.atomCount);
   const touched: number[] = [];
   const patternSetBit = Int32Array.from(patterns, (p) => 1 << p.set);
-  const patternWordStart = Uint8Array.from(patterns, (p) => (p.wordStart ? 1 : 0));
   const globals = unanchored.map((p) => ({ p, re: new RegExp(patterns[p]!.re.source, "g") }));
   const negators = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`) : null));
   const straddling = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`, "g") : null));
   const windows = sets.map(({ options = {} }) => options.negationWindow ?? 10);
   const allSets = sets.length === 0 ? 0 : 2 ** sets.length - 1;
-  // Required atoms and longest match of each pattern, flat: pattern p's atoms are
-  // patternAtoms[patternAtomFrom[p] .. patternAtomFrom[p + 1]).
-  const patternAtomFrom = new Int32Array(patterns.length + 1);
-  for (let i = 0; i < patterns.length; i++) patternAtomFrom[i + 1] = patternAtomFrom[i]! + patterns[i]!.required.length;
-  const patternAtoms = Int32Array.from(patterns.flatMap((p) => p.required));
-  // (An unbounded pattern's Infinity is capped: no text is that long.)
-  const patternMaxLength = Int32Array.from(patterns, (p) => Math.min(p.maxLength, 0x3fffffff));
   // Anchor occurrences of one scan: literal anchorLiteral[k] (which anchors patterns) starts at anchorStart[k].
   // They expand to candidate patterns only after the pass, when every atom occurrence is known.
   let anchorLiteral = new Int32Array(1024);
@@ -299,7 +463,7 @@ export function compileLexicons(sets: readonly LexiconSet[]): CompiledLexicons {
     found[pattern.set]!.push({ hit: { entry: pattern.entry, start, end }, pattern: p });
   };
 
-  const { rootNext, nodes, outputList, slots, slotMask, slotShift } = automaton;
+  const { rootNext, nodes, outputList, slots, slotMask, slotShift } = tables;
 
   return {
     sets,

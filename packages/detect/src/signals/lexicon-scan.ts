@@ -9,7 +9,18 @@ import playbook from "../../data/lexicons/playbook.json" with { type: "json" };
 import warningCues from "../../data/lexicons/warning.json" with { type: "json" };
 import zhLexicon from "../../data/lexicons/zh.json" with { type: "json" };
 import type { NormalizedText } from "../types.js";
-import { compileLexicons, type LexiconHit, type LexiconSet } from "./lexicon-matcher.js";
+import {
+  buildLexiconTables,
+  type CompiledLexicons,
+  compileLexicons,
+  decodeLexiconTables,
+  encodeLexiconTables,
+  type LexiconHit,
+  type LexiconSet,
+  type LexiconTables,
+  lexiconSources,
+} from "./lexicon-matcher.js";
+import { lexiconTableCache } from "./lexicon-table-cache.js";
 import type { LexiconEntry, LexiconFile } from "./lexicon-types.js";
 
 /** Any CJK ideograph: without one no Chinese pattern can match (one native regex pass, no per-character loop). */
@@ -104,7 +115,57 @@ const LEXICONS = {
 export type LexiconName = keyof typeof LEXICONS;
 const NAMES = Object.keys(LEXICONS) as LexiconName[];
 const INDEX = new Map(NAMES.map((name, k) => [name, k]));
-const SCANNER = compileLexicons(NAMES.map((name) => LEXICONS[name].set));
+const SETS: readonly LexiconSet[] = NAMES.map((name) => LEXICONS[name].set);
+
+/** The tables from the cache when it has them for these sources (and they decode), else read from the sources and offered to it. */
+function lexiconTables(): LexiconTables {
+  const sources = lexiconSources(SETS);
+  const cache = lexiconTableCache();
+  const cached = cache?.load(sources);
+  if (cached !== undefined) {
+    try {
+      return decodeLexiconTables(cached);
+    } catch {
+      // another format or cut short: read them again below
+    }
+  }
+  const tables = buildLexiconTables(SETS);
+  cache?.store(sources, encodeLexiconTables(tables));
+  return tables;
+}
+
+/**
+ * The one scanner of every lexicon, compiled at the first scan: a process that never scans never reads the
+ * sources, and one with a cache plugged in (lexicon-table-cache.ts) reads them only when it has no current tables.
+ */
+interface Scanner {
+  compiled: CompiledLexicons;
+  /**
+   * Lexicons read in every shared pass: all but those with an unanchored pattern (a regex over the whole text),
+   * which are read only where their gate is open. A gate spares a lexicon's candidates, and a text without its
+   * anchors (a CJK lexicon's in an English text) gives it none, while asking a lexicon left out of the pass
+   * (structure.ts asks optOutZh of every text) would read the whole text again.
+   */
+  alwaysScanned: number;
+  gated: { bit: number; gate: (s: string) => boolean }[];
+}
+let scanner: Scanner | undefined;
+
+function theScanner(): Scanner {
+  if (scanner !== undefined) return scanner;
+  let compiled: CompiledLexicons;
+  try {
+    compiled = compileLexicons(SETS, lexiconTables());
+  } catch {
+    compiled = compileLexicons(SETS); // cached tables of other patterns (a hash collision, a broken cache)
+  }
+  scanner = {
+    compiled,
+    alwaysScanned: ((1 << NAMES.length) - 1) & ~compiled.unanchoredSets,
+    gated: NAMES.flatMap((name, k) => ((compiled.unanchoredSets >> k) & 1 ? [{ bit: 1 << k, gate: LEXICONS[name].gate }] : [])),
+  };
+  return scanner;
+}
 
 /**
  * Entries of one lexicon (hit.entry indexes this list).
@@ -125,31 +186,23 @@ export function lexiconApplies(name: LexiconName, normalized: string): boolean {
 const CACHE = new WeakMap<NormalizedText, (LexiconHit[] | null)[]>();
 
 /**
- * Lexicons read in every shared pass: all but those with an unanchored pattern (a regex over the whole text),
- * which are read only where their gate is open. A gate spares a lexicon's candidates, and a text without its
- * anchors (a CJK lexicon's in an English text) gives it none, while asking a lexicon left out of the pass
- * (structure.ts asks optOutZh of every text) would read the whole text again.
- */
-const ALWAYS_SCANNED = ((1 << NAMES.length) - 1) & ~SCANNER.unanchoredSets;
-const GATED = NAMES.flatMap((name, k) => ((SCANNER.unanchoredSets >> k) & 1 ? [{ bit: 1 << k, gate: LEXICONS[name].gate }] : []));
-
-/**
  * Hits of one lexicon in `text` (text order), from the one pass shared by the lexicons (ALWAYS_SCANNED, and
  * the gated ones whose gate is open); a gated lexicon asked for past its gate is scanned on its own.
  * @example lexiconHits(normalize("转到安全账户"), "zh") // [{ entry: 12, start: 2, end: 6 }]
  */
 export function lexiconHits(text: NormalizedText, name: LexiconName): LexiconHit[] {
   const k = INDEX.get(name)!;
+  const { compiled, alwaysScanned, gated } = scanner ?? theScanner();
   let perSet = CACHE.get(text);
   if (perSet === undefined) {
-    let mask = ALWAYS_SCANNED;
-    for (const { bit, gate } of GATED) if (gate(text.normalized)) mask |= bit;
-    perSet = SCANNER.scan(text.normalized, mask);
+    let mask = alwaysScanned;
+    for (const { bit, gate } of gated) if (gate(text.normalized)) mask |= bit;
+    perSet = compiled.scan(text.normalized, mask);
     CACHE.set(text, perSet);
   }
   let hits = perSet[k];
   if (hits === null || hits === undefined) {
-    hits = SCANNER.scan(text.normalized, 1 << k)[k]!;
+    hits = compiled.scan(text.normalized, 1 << k)[k]!;
     perSet[k] = hits;
   }
   return hits;
