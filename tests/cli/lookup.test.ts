@@ -57,4 +57,16 @@ describe("scamguard lookup", () => {
     expect(stdout).toBe("");
     expect(stderr).toContain("say what it is with --kind");
   });
+
+  it("says how to write a US number given without +1, and finds one written the American way", async () => {
+    // A new user typed "2025550148" and was told to "say what it is with --kind", which refused it too.
+    const bare = await runCli(["lookup", "2025550148"], { env });
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain("write a US or Canadian number as +1 2025550148 or (202) 555-0148");
+    expect(bare.stderr).not.toContain("--kind");
+    const written = await runCli(["lookup", "(202) 555-0148"], { env });
+    expect(written.stderr).toBe("");
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain("+12025550148");
+  });
 });

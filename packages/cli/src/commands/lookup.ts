@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option("--lang <lang>", "zh, en or auto (Chinese for a +86 number or a Chinese locale)", "auto")
     .option("--json", "print the answers as JSON")
     .action(async (words: string[], opts: LookupOptions) => {
-      const { extractIdentifiers, normalizeIdentifier } = await import("@scamguard/detect");
+      const { extractIdentifiers, normalizeIdentifier, phoneHint } = await import("@scamguard/detect");
       const { IdentifierKindSchema } = await import("@scamguard/contracts");
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
       const value = words.join(" ").trim();
@@ -40,6 +40,9 @@ export function register(program: Command): void {
       } else {
         identifiers = extractIdentifiers(value);
         if (identifiers.length === 0) {
+          // "2025550148": not "say what it is with --kind" (--kind phone refuses it too), but how to write it.
+          const hint = phoneHint(value);
+          if (hint !== undefined) throw new Error(`"${value}" is not a number that can be looked up as written; ${hint}`);
           throw new Error(`"${value}" is not a number, e-mail address or link that can be looked up; say what it is with --kind (${IdentifierKindSchema.options.join(", ")})`);
         }
       }

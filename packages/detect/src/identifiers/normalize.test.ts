@@ -4,8 +4,9 @@ import { normalizeIdentifier } from "./normalize.js";
 describe("normalizeIdentifier: failures name the field and the value", () => {
   it.each([
     ["phone", "abc", 'value: not a phone number ("abc")'],
-    ["phone", "2025550123", 'value: not a phone number ("2025550123")'],
-    ["phone", "202 555 0123", 'value: not a phone number ("202 555 0123")'], // spaces only: could be a meeting ID
+    // Ten bare digits or space-separated groups stay ambiguous (a meeting ID is written "123 456 7890"): say how to write them.
+    ["phone", "2025550123", 'value: not a phone number ("2025550123"); ten digits without a country code: write a US or Canadian number as +1 2025550123 or (202) 555-0123'],
+    ["phone", "202 555 0123", 'value: not a phone number ("202 555 0123"); ten digits without a country code: write a US or Canadian number as +1 2025550123 or (202) 555-0123'],
     ["phone", "12345678901", 'value: not a phone number ("12345678901")'],
     ["phone", "+999 123", 'value: not a phone number ("+999 123")'],
     ["phone", "+86 12", 'value: not a phone number ("+86 12")'],

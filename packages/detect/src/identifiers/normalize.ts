@@ -7,7 +7,7 @@ import { toUnicode } from "punycode/punycode.es6.js";
 import { parse as parseDomain } from "tldts";
 import { findKnownApp } from "./apps.js";
 import { dropInvisible, foldText } from "./fold.js";
-import { normalizePhone } from "./phone.js";
+import { normalizePhone, phoneHint } from "./phone.js";
 
 /** Success carries the key; failure a message naming the field, as the API answers it. */
 export type NormalizeResult = { ok: true; normalized: string } | { ok: false; error: string };
@@ -15,9 +15,9 @@ export type NormalizeResult = { ok: true; normalized: string } | { ok: false; er
 const EMAIL = /^[^\s@]{1,64}@([^\s@]+\.[^\s@]+)$/;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-const fail = (what: string, value: string): NormalizeResult => {
+const fail = (what: string, value: string, hint?: string): NormalizeResult => {
   const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return { ok: false, error: `value: not ${what} (${JSON.stringify(shown)})` };
+  return { ok: false, error: `value: not ${what} (${JSON.stringify(shown)})${hint ? `; ${hint}` : ""}` };
 };
 
 /**
@@ -34,7 +34,7 @@ export function normalizeIdentifier(kind: IdentifierKind, value: string): Normal
   switch (kind) {
     case "phone": {
       const phone = normalizePhone(v);
-      return phone ? { ok: true, normalized: phone.normalized } : fail("a phone number", value);
+      return phone ? { ok: true, normalized: phone.normalized } : fail("a phone number", value, phoneHint(v));
     }
     case "email": {
       const address = v.replace(/^mailto:/i, "");

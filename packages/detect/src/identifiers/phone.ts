@@ -68,6 +68,23 @@ export function normalizePhone(value: string): NormalizedPhone | undefined {
   return digits.startsWith("0") && digits.length >= 10 && digits.length <= 12 ? parseE164(digits, true) : undefined;
 }
 
+/** Ten digits of NANP shape (area code and exchange 2-9), written with no country code and no US grouping. */
+const NANP_BARE = /^[2-9]\d{2}[2-9]\d{6}$/;
+
+/**
+ * Why a value that looks like a US number without its +1 was not read as a phone, for the error a person
+ * sees (lookup, report): bare ten digits or space-separated groups are ambiguous here (a meeting ID, a
+ * Chinese number), so say how to write it. `undefined` for anything else.
+ * @example phoneHint("2025550148") // 'ten digits without a country code: write a US or Canadian number as +1 2025550148 or (202) 555-0148'
+ */
+export function phoneHint(value: string): string | undefined {
+  const written = value.normalize("NFKC").trim();
+  if (written.startsWith("+") || written.startsWith("00")) return undefined;
+  const digits = written.replace(SEPARATORS, "");
+  if (!NANP_BARE.test(digits) || /^[48]00/.test(digits)) return undefined;
+  return `ten digits without a country code: write a US or Canadian number as +1 ${digits} or (${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
 function parseE164(text: string, defaultCn = false): NormalizedPhone | undefined {
   if (NANP_E164.test(text)) return { normalized: text, class: "international" };
   if (CN_FIXED_E164.test(text)) return { normalized: text, class: "cn_fixed" };
