@@ -292,6 +292,20 @@ describe("Report page and Is-it-really-them", () => {
     expect(phone.errors).toEqual([]);
   });
 
+  it("uses a pasted reporter key without its button being pressed, when the report is sent", async () => {
+    // Seen as a new user: a key pasted, "Send report" pressed, and the answer "Enter your reporter key first".
+    // A tab of its own, so no key is in use yet (the shared context keeps the page in Chinese).
+    const { page } = await h.newPage({ lang: "zh" });
+    await page.goto(`${h.url}/report`);
+    await page.getByLabel("举报密钥").fill(await h.createKey("reporter"));
+    await page.getByLabel("号码/账户/链接").fill("(888) 555-0199");
+    await page.getByLabel("发生了什么").fill("A recorded voice said my Social Security number was suspended and told me to buy gift cards.");
+    await page.getByRole("button", { name: "提交举报" }).click();
+    await expect.poll(() => page.getByTestId("report-outcome").textContent()).toContain("举报已提交");
+    await expect.poll(() => page.getByTestId("my-reports").textContent()).toContain("(888) 555-0199");
+    await page.close();
+  });
+
   it("says in Chinese that a mistyped reporter key is not valid, and does not claim there are no reports", async () => {
     // A tab of its own: the browser logs the two 401 answers as console errors, which the phone tab counts.
     const { page } = await h.newPage({ lang: "zh" });

@@ -13,12 +13,15 @@ export function KeyForm({
   setApiKey,
   label,
   hint,
+  onDraft,
 }: {
   slot: KeySlot;
   apiKey: string | null;
   setApiKey: (key: string | null) => void;
   label: MessageKey;
   hint: MessageKey;
+  /** The key as typed, before "Use this key" is pressed: a page may use it when the person sends at once. */
+  onDraft?: (draft: string) => void;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -27,6 +30,7 @@ export function KeyForm({
     event.preventDefault();
     if (draft.trim() !== "") setApiKey(draft.trim());
     setDraft("");
+    onDraft?.("");
   };
   if (apiKey) {
     return (
@@ -45,7 +49,18 @@ export function KeyForm({
         {t(hint)}
       </p>
       <div className="row">
-        <input id={id} type="password" autoComplete="off" spellCheck={false} aria-describedby={`${id}-hint`} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={`${id}-hint`}
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            onDraft?.(e.target.value);
+          }}
+        />
         <button type="submit">{t("report.keySave")}</button>
       </div>
     </form>

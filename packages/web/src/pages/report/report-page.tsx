@@ -31,6 +31,9 @@ const CURRENCIES = ["CNY", "HKD", "USD", "EUR", "GBP"];
 export function ReportPage() {
   const { t, name, lang } = useI18n();
   const [apiKey, setApiKey] = useApiKey("reporter");
+  // A key pasted above but not yet confirmed with "Use this key": sending the report uses it (a new user who
+  // pasted the key and pressed "Send report" was told "Enter your reporter key first").
+  const [pendingKey, setPendingKey] = useState("");
   const [identifiers, setIdentifiers] = useState<IdentifierDraft[]>([{ kind: "phone", value: "" }]);
   const [story, setStory] = useState("");
   const [channel, setChannel] = useState<ReportChannel | "">("");
@@ -51,9 +54,14 @@ export function ReportPage() {
     event.preventDefault();
     setOutcome(null);
     setError(null);
-    if (!apiKey) {
+    const key = apiKey ?? (pendingKey.trim() || null);
+    if (!key) {
       setError(t("report.needKey"));
       return;
+    }
+    if (!apiKey) {
+      setApiKey(key);
+      setPendingKey("");
     }
     const body: CreateReportRequest = {
       identifiers: identifiers.filter((i) => i.value.trim() !== "").map((i) => ({ kind: i.kind, value: i.value.trim() })),
@@ -63,7 +71,7 @@ export function ReportPage() {
       ...(when ? { occurredAt: new Date(when).toISOString() } : {}),
     };
     try {
-      const created = await api<CreateReportResponse>("/v1/reports", { body, apiKey });
+      const created = await api<CreateReportResponse>("/v1/reports", { body, apiKey: key });
       setOutcome(created.duplicate ? t("report.duplicate", { id: created.id }) : t("report.sent", { id: created.id }));
       setRefresh((n) => n + 1);
     } catch (caught) {
@@ -82,7 +90,7 @@ export function ReportPage() {
     <div className="page report">
       <h1>{t("report.title")}</h1>
       <p className="intro">{t("report.intro")}</p>
-      <KeyForm slot="reporter" apiKey={apiKey} setApiKey={setApiKey} label="report.key" hint="report.keyHint" />
+      <KeyForm slot="reporter" apiKey={apiKey} setApiKey={setApiKey} label="report.key" hint="report.keyHint" onDraft={setPendingKey} />
       <form onSubmit={submit} className="report-form">
         <fieldset>
           <legend>{t("report.identifiers")}</legend>
