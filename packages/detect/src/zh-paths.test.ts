@@ -232,6 +232,21 @@ pathTable(
   ],
 );
 
+pathTable(
+  "a victim's account of a caller who 'said he was' customer service and a refund for a faulty item; an adviser's WeChat handle as the ask",
+  [
+    ["said-cs-1", "我前几天在网上买了一件衣服，然后有个人打电话说是客服，说我买的衣服有问题要给我退款，加了他的QQ后，他发给我一个二维码让我扫，我扫了之后他说我操作失败要重新转钱，前后被骗了五千多。"],
+    ["said-cs-2", "【中信建投】恭喜您获得牛股推荐资格，添加投资顾问微信：zx8898，每日免费获取涨停牛股，已有5000+用户获利。"],
+  ],
+  [
+    ["said-cs-ok-1", "我前几天在网上买了一件衣服，尺码不合适，在App里申请了退货，快递员上门取件了，退款也到了。"],
+    ["said-cs-ok-2", "【中信建投】尊敬的客户，您的账户12月3日有新股申购中签，请于12月5日前确保账户资金充足。"],
+    ["said-cs-ok-3", "小张，我是新来的校长，刚加的好友，以后学校的工作通知会在这里发，你通过一下。"],
+    ["said-cs-ok-4", "警方提醒：如果有人打电话说是客服，说你买的东西有问题要给你退款，一定是诈骗，请直接挂断。"],
+    ["said-cs-ok-5", "我加了理财顾问的微信，她说这个月的定期利率下调了，我还是存银行吧。"],
+  ],
+);
+
 describe("the mode of the chat-form fee tactics", () => {
   it("gives the marketplace and ticket wordings the online-shopping mode", () => {
     expect(analyze("我已经付款了，可是转转提示卖家账户没开通商家收款功能，你得先缴纳800元认证费才能收到货款。").mode).toBe("online_shopping");
