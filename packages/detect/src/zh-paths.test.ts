@@ -247,6 +247,21 @@ pathTable(
   ],
 );
 
+pathTable(
+  "'I'll send you a link / an invite code' in the sender's own word order, after a credit threat or a mentor's crypto win",
+  [
+    ["send-link-1", "A: 你好呀，看到你在同城交友里的照片，感觉你很温柔\nB: 谢谢\nA: 我叫陈浩，在深圳做外贸，离异，有一个女儿\nB: 哦\nA: 每天工作很忙，下班了就想找人说说话\nA: 今天行情不错，我跟着我们公司的分析师买了点数字货币，赚了两万\nB: 这么厉害\nA: 你要是想学，我可以教你，平台是我们公司内部的，外面人进不去，我给你个邀请码"],
+    ["send-link-2", "你好，我是中国银联的，我们检测到你在大学期间注册过校园贷，虽然已经还清，但是账户没有注销，现在需要你配合我们注销，否则你的征信会有不良记录，我现在给你发一个链接，你点进去按照提示操作。"],
+  ],
+  [
+    ["send-link-ok-1", "A: 你好呀，看到你在同城活动群里的照片，周末的徒步你也去吗？\nB: 去的\nA: 那到时候一起，我带了水"],
+    ["send-link-ok-2", "A: 小刘，明天上午九点来我办公室一趟，把上周的材料带过来\nB: 好的李主任"],
+    ["send-link-ok-3", "我们公司在招电商推广兼职，底薪加提成，需要到公司面试，不收取任何费用。"],
+    ["send-link-ok-4", "我给你发个链接，是周末聚会那家餐厅的位置。"],
+    ["send-link-ok-5", "我跟着我爸买了点黄金，说是保值。"],
+  ],
+);
+
 describe("the mode of the chat-form fee tactics", () => {
   it("gives the marketplace and ticket wordings the online-shopping mode", () => {
     expect(analyze("我已经付款了，可是转转提示卖家账户没开通商家收款功能，你得先缴纳800元认证费才能收到货款。").mode).toBe("online_shopping");
