@@ -89,6 +89,13 @@ describe("adviceFor", () => {
     expect(sms.map((a) => a.id)).toContain("points-etc-never-link");
   });
 
+  it("never sends an English reader to China's financial regulator for an English regulator claim; a Chinese one still is", () => {
+    const en = adviceOf("HMRC: you are due a tax refund of 400.00 GBP. To claim it complete the form at hmrc-refund-online.com within 24 hours.");
+    expect(en.map((a) => a.text).join("\n")).not.toContain("12378");
+    const zh = adviceOf("您好，我是银保监会工作人员，您的贷款利率违规，需要注销，否则影响征信，请下载会议软件共享屏幕。");
+    expect(zh.find((a) => a.id === "call-official-number")?.text).toContain("12378");
+  });
+
   it("advises turning FaceTime off when the contact came over FaceTime", () => {
     const ids = adviceOf("[FaceTime] 您好，我是京东客服，您的学生账户需要注销").map((a) => a.id);
     expect(ids).toContain("turn-off-facetime");

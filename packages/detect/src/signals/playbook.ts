@@ -172,9 +172,22 @@ export function inferImpersonating(text: NormalizedText, signals: readonly Signa
   if (best !== null) return best;
   for (const s of claims) {
     const fallback = SIGNAL_INSTITUTIONS[s.id];
-    if (fallback !== undefined) return fallback;
+    if (fallback !== undefined && !foreignFallback(s, fallback)) return fallback;
   }
   return null;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Whether a default institution would name a Chinese body for an English claim: "the Treasury Department" or "a
+ * banking regulator" said in English speaks for no Chinese regulator, and advice to call its domestic-only number
+ * (NFRA 12378) misleads. The police default stays (its advice also names 911).
+ */
+function foreignFallback(s: Signal, id: string): boolean {
+  const entry = BY_ID.get(id);
+  if (entry === undefined || entry.kind === "police" || entry.numbers.length === 0 || entry.numbers.some((n) => n.startsWith("+"))) return false;
+  return !s.evidence.some((e) => HAN.test(e.text));
 }
 
 /** Signals whose evidence names the chat, meeting or remote-control app the victim is asked to open. */
