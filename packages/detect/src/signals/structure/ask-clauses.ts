@@ -62,8 +62,15 @@ export const SURVEY_LURE = /领取|获得|奖|红包|话费|礼品|返现|补偿
 export function isSurveyKey(s: string, at: number): boolean {
   const [a, b] = unitAround(s, at, isSentenceEnd);
   const sentence = s.slice(a, b);
-  return SURVEY.test(sentence) && !SURVEY_LURE.test(sentence);
+  return (SURVEY.test(sentence) || CONFIRM_KEY.test(sentence)) && !SURVEY_LURE.test(sentence);
 }
+
+/**
+ * A bank's fraud-alert call: "if you made this purchase press 1, if not press 2" asks the holder to confirm a
+ * transaction, the key itself moves nothing; the scam's "if you did NOT make this purchase press 1 to speak to an
+ * agent" offers only the way out and stays an ask.
+ */
+const CONFIRM_KEY = /\bif (?:you|this was you)(?: did)? (?:made|make|recogni[sz]e|authori[sz]ed?|placed|approved?) (?:this|the|these|that)\b/;
 
 /** A service offered to the reader before the word: "为您冻结", "帮您停用" (a bank stopping a stolen card). */
 export const SERVICE_BEFORE = /(?:为|帮|替|给)[你您](?:办理|临时)?$/;
