@@ -42,17 +42,10 @@ export function wholeTokenEnd(original: string, start: number, end: number): num
   const prev = original.charCodeAt(end - 1);
   const next = original.charCodeAt(end);
   if (!tokenChar(prev) || !tokenChar(next)) return end;
-  // The whitespace-delimited token the end falls in. Not findLinks' spans: they also hold bare domains read in
-  // the folded text ("KYC.Click", "payments.To"), and a link cut to "https://" with nothing after is no span.
-  let ts = end - 1;
-  while (ts > 0 && tokenChar(original.charCodeAt(ts - 1))) ts--;
-  let te = end;
-  while (te < n && tokenChar(original.charCodeAt(te))) te++;
-  const token = original.slice(ts, te);
-  if (/^[^a-z0-9]*(https?:|www\.)|:\/\//i.test(token)) {
-    while (te > end && TRAILING.has(original.charCodeAt(te - 1))) te--;
-    return te;
-  }
+  // Not findLinks' spans: they also hold bare domains read in the folded text ("KYC.Click", "payments.To"), and
+  // a link cut to "https://" with nothing after is no span.
+  const [ts, te] = tokenAround(original, end);
+  if (/^[^a-z0-9]*(https?:|www\.)|:\/\//i.test(original.slice(ts, te))) return withoutTrailing(original, end, te);
   if (isDigit(prev) || ((prev === 0x24 || prev === 0x2e || prev === 0x2c) && isDigit(next))) {
     let e = end;
     while (e < n) {
@@ -82,11 +75,21 @@ export function readableEnd(original: string, start: number, end: number): numbe
   const n = original.length;
   if (end <= start || end >= n) return end;
   if (!tokenChar(original.charCodeAt(end - 1)) || !tokenChar(original.charCodeAt(end))) return end;
+  const [ts, te] = tokenAround(original, end);
+  return BARE_LINK.test(original.slice(ts, te)) ? withoutTrailing(original, end, te) : end;
+}
+
+/** The whitespace-delimited token of `original` that the end `end` falls in (a token character on both sides). */
+function tokenAround(original: string, end: number): [number, number] {
   let ts = end - 1;
   while (ts > 0 && tokenChar(original.charCodeAt(ts - 1))) ts--;
   let te = end;
-  while (te < n && tokenChar(original.charCodeAt(te))) te++;
-  if (!BARE_LINK.test(original.slice(ts, te))) return end;
+  while (te < original.length && tokenChar(original.charCodeAt(te))) te++;
+  return [ts, te];
+}
+
+/** A link token's end `te` without the sentence punctuation after it ("… at x.top/pay."), never before `end`. */
+function withoutTrailing(original: string, end: number, te: number): number {
   while (te > end && TRAILING.has(original.charCodeAt(te - 1))) te--;
   return te;
 }
