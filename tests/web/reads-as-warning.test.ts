@@ -1,7 +1,7 @@
 /** The Check page's headline for an anti-fraud warning that names the tactics it warns about (a pure function, no browser). */
+import { readsAsWarning } from "@scamguard/contracts";
 import { analyze } from "@scamguard/detect";
 import { describe, expect, it } from "vitest";
-import { readsAsWarning } from "../../packages/web/src/pages/check/reads-as-warning.js";
 
 describe("readsAsWarning", () => {
   it("is true for police and bank reminders that describe the tactics, read low", () => {

@@ -1,5 +1,5 @@
 /** Renders a verdict for a terminal: what it is, how far it has gone, why, and what to do now. */
-import { FRAUD_MODES, PLAYBOOK_STAGES, RISK_LEVELS, SIGNAL_FAMILIES, stageRank, type Verdict } from "@scamguard/contracts";
+import { FRAUD_MODES, PLAYBOOK_STAGES, RISK_LEVELS, SIGNAL_FAMILIES, readsAsWarning, stageRank, type Verdict } from "@scamguard/contracts";
 
 export interface RenderOptions {
   color: boolean;
@@ -89,11 +89,6 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
     lines.push("", bold(w.text), `  ${highlight(text.slice(0, verdict.analyzedChars), verdict, mark).slice(0, 4000).trimEnd().replace(/\r?\n/g, "\n  ")}`);
   }
   return `${lines.join("\n")}\n`;
-}
-
-/** A low verdict on an anti-fraud warning that describes tactics (the web page's readsAsWarning). */
-function readsAsWarning(verdict: Verdict): boolean {
-  return verdict.risk === "low" && verdict.signals.some((s) => s.id === "protective:anti-fraud-warning") && verdict.signals.some((s) => s.family !== "protective");
 }
 
 /** Wraps every evidence span with the marker, overlapping or touching spans merged into one mark («press one or», never «press one»« or»). */

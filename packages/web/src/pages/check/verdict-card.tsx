@@ -3,7 +3,7 @@
  * (colour + word + icon), the one thing to do now, the official number to call back, then why (the
  * evidence in the text), the identifiers and their reputation, and a text to send to family.
  */
-import { FRAUD_MODES, type RiskLevel, PLAYBOOK_STAGES, RISK_LEVELS, SIGNAL_FAMILIES, type Verdict } from "@scamguard/contracts";
+import { FRAUD_MODES, PLAYBOOK_STAGES, RISK_LEVELS, readsAsWarning, type RiskLevel, SIGNAL_FAMILIES, type Verdict } from "@scamguard/contracts";
 import { institutionById } from "../../components/institutions.js";
 import { RiskBadge, Tel } from "../../components/risk.js";
 import { useI18n } from "../../i18n/i18n.js";
@@ -11,7 +11,6 @@ import type { MessageKey } from "../../i18n/messages.js";
 import { HighlightedText } from "./highlighted-text.js";
 import { IdentifierList } from "./identifier-list.js";
 import type { CheckResult } from "./run-check.js";
-import { readsAsWarning } from "./reads-as-warning.js";
 import { ScreenShareHelp } from "./screen-share-help.js";
 import { ShareWithFamily } from "./share-with-family.js";
 
