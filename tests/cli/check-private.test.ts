@@ -72,6 +72,8 @@ describe("scamguard check --server (private range lookup)", () => {
     expect(stdout).toContain(`phone ${NUMBER}: ${plain.verdict} — 3 distinct reporters, last ${new Date().toISOString().slice(0, 10)}`);
     // The reputation counts in the verdict: three reporters make a bare number high risk, and say so.
     expect(stdout).toMatch(/^High risk/);
+    // The bare number's words score near 0: the figure beside "High risk" says it is the words', not a contradiction.
+    expect(stdout).toMatch(/^High risk {2}\(scam probability from the words alone 0\.\d\d\)\n/);
     expect(stdout).toContain(`The phone number “${NUMBER}” has been reported as a scam by 3 different people.`);
 
     const hash = identifierHash("phone", NUMBER) as string;

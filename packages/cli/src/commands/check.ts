@@ -46,7 +46,8 @@ export function register(program: Command): void {
       const standings = (reputation ?? []).map((r) => ({ kind: r.kind, value: r.value, verdict: r.verdict, distinctReporters: r.entry?.reporters ?? 0 }));
       // A bare number has no words to tell the language by: a +86 number or a zh locale answers in Chinese.
       const lang = opts.lang === "auto" && onlyIdentifiers(text, identifiers) ? guessLang(text, identifiers) : opts.lang;
-      const verdict = withReputation(analyze(text, { lang }), standings);
+      const fromWords = analyze(text, { lang });
+      const verdict = withReputation(fromWords, standings);
       if (opts.json) process.stdout.write(`${JSON.stringify(reputation === null ? verdict : { ...verdict, reputation }, null, 2)}\n`);
       else {
         const lookedUp =
@@ -57,7 +58,8 @@ export function register(program: Command): void {
               : identifiers.length > 0
                 ? offlineLookupHint(verdict.lang)
                 : "";
-        process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true }) + lookedUp);
+        const raisedByReports = verdict.risk !== fromWords.risk;
+        process.stdout.write(renderVerdict(text, verdict, { color: process.stdout.isTTY === true, raisedByReports }) + lookedUp);
       }
     });
 }

@@ -63,3 +63,20 @@ describe("renderVerdict: an anti-fraud warning says what it is before its notes"
     expect(renderVerdict(chat, analyze(chat), { color: false })).not.toContain("防骗提示");
   });
 });
+
+describe("renderVerdict: the probability beside the risk", () => {
+  it("is the words' own when no report raised the risk", () => {
+    const text = "您好，这里是京东金融客服，请下载会议软件共享屏幕";
+    expect(renderVerdict(text, analyze(text), { color: false }).split("\n")[0]).toMatch(/^\S+ {2}\(诈骗概率 \d\.\d\d\)$/);
+  });
+
+  it("says it comes from the words alone when reports raised the risk (medium risk beside 0.01 read as a contradiction)", () => {
+    const text = "17052318864";
+    const words = analyze(text, { lang: "zh" });
+    const raised: Verdict = { ...words, risk: "medium" };
+    const first = renderVerdict(text, raised, { color: false, raisedByReports: true }).split("\n")[0];
+    expect(first).toBe(`中风险  (仅凭文字的诈骗概率 ${words.score.toFixed(2)})`);
+    const en = renderVerdict("call 2025550148", { ...analyze("call 2025550148", { lang: "en" }), risk: "high" }, { color: false, raisedByReports: true });
+    expect(en.split("\n")[0]).toMatch(/^High risk {2}\(scam probability from the words alone \d\.\d\d\)$/);
+  });
+});

@@ -3,12 +3,18 @@ import { FRAUD_MODES, PLAYBOOK_STAGES, RISK_LEVELS, SIGNAL_FAMILIES, readsAsWarn
 
 export interface RenderOptions {
   color: boolean;
+  /**
+   * The reports about a number, address or link in the text raised the risk above what the words alone
+   * scored: the probability shown is then the words', and says so ("中风险 (诈骗概率 0.01)" read as a contradiction).
+   */
+  raisedByReports?: boolean;
 }
 
 /** The words around a verdict, in the verdict's language: a person reads one language, never a mix. */
 const WORDS = {
   zh: {
     probability: "诈骗概率",
+    wordsProbability: "仅凭文字的诈骗概率",
     mode: "类型：",
     stage: "阶段：",
     note: "说明：",
@@ -20,6 +26,7 @@ const WORDS = {
   },
   en: {
     probability: "scam probability",
+    wordsProbability: "scam probability from the words alone",
     mode: "Mode:  ",
     stage: "Stage: ",
     note: "Note:  ",
@@ -57,7 +64,7 @@ export function serverDownNote(server: string, lang: "zh" | "en"): string {
 /**
  * @example renderVerdict(text, analyze(text), { color: false })
  */
-export function renderVerdict(text: string, verdict: Verdict, { color }: RenderOptions): string {
+export function renderVerdict(text: string, verdict: Verdict, { color, raisedByReports = false }: RenderOptions): string {
   const bold = ansi("1", color);
   const mark = color ? ansi("1;41;97", true) : (t: string) => `«${t}»`;
   const riskColor = verdict.risk === "low" ? ansi("32", color) : verdict.risk === "medium" ? ansi("33", color) : ansi("1;31", color);
@@ -65,7 +72,7 @@ export function renderVerdict(text: string, verdict: Verdict, { color }: RenderO
   const w = WORDS[lang];
   const lines: string[] = [];
   const risk = RISK_LEVELS.names[verdict.risk][lang];
-  lines.push(`${riskColor(bold(risk))}  (${w.probability} ${verdict.score.toFixed(2)})`);
+  lines.push(`${riskColor(bold(risk))}  (${raisedByReports ? w.wordsProbability : w.probability} ${verdict.score.toFixed(2)})`);
   // A police or bank reminder that names the tactics ("凡是要求您共享屏幕…的，都是诈骗") reads low, yet its notes
   // say "asks to share the screen": say first that it describes them (as the Check page does).
   if (readsAsWarning(verdict)) lines.push(w.warning);
