@@ -51,6 +51,25 @@ describe("scamguard lookup", () => {
     expect(stdout).not.toContain("official contact");
   });
 
+  it("looks up a bare card or account number as a bank account, as the Check page does, and says it was reported", async () => {
+    // A new user typed the "safe account" a caller read out and was told to "say what it is with --kind".
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/v1/reports",
+      headers: { authorization: `Bearer ${await t.createKey("reporter")}` },
+      payload: { identifiers: [{ kind: "bank_account", value: "6222021234567890123" }], text: "自称公安，让我把钱转到安全账户" },
+    });
+    expect(res.statusCode).toBe(201);
+    const { code, stdout, stderr } = await runCli(["lookup", "6222 0212 3456 7890 123"], { env: { ...env, LANG: "zh_CN.UTF-8" } });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("银行账户 6222021234567890123：被举报，可疑 — 1 人举报");
+    expect(stdout).toContain("不要转账");
+    const unknown = await runCli(["lookup", "6217003810029483711"], { env });
+    expect(unknown.code).toBe(0);
+    expect(unknown.stdout).toContain("bank account 6217003810029483711: unknown — no reports");
+  });
+
   it("asks what the value is when it is not a number, address or link", async () => {
     const { code, stdout, stderr } = await runCli(["lookup", "hello there"], { env });
     expect(code).toBe(1);

@@ -39,6 +39,13 @@ export function register(program: Command): void {
         identifiers = [{ kind: kind.data, value, normalized: normal.normalized, start: 0, end: value.length }];
       } else {
         identifiers = extractIdentifiers(value);
+        // A bare card or account number ("6222 0212 3456 7890 123", the "safe account" a caller read out) has no
+        // words around it to tell it by: 16-19 digits are a bank account, as the Check page's field guesses.
+        const digits = value.replace(/[\s\-]/g, "");
+        if (identifiers.length === 0 && /^\d{16,19}$/.test(digits)) {
+          const account = normalizeIdentifier("bank_account", value);
+          if (account.ok) identifiers = [{ kind: "bank_account", value, normalized: account.normalized, start: 0, end: value.length }];
+        }
         if (identifiers.length === 0) {
           // "2025550148": not "say what it is with --kind" (--kind phone refuses it too), but how to write it.
           const hint = phoneHint(value);
