@@ -43,10 +43,14 @@ describe("scamguard report", () => {
     expect(stderr).toContain("the server refused the key (401)");
   });
 
-  it("asks for the scammer's number when the story names none", async () => {
+  it("asks for the scammer's number when the story names none, in the story's language", async () => {
     const { code, stderr } = await runCli(["report", "他自称京东客服，让我共享屏幕"], { env });
     expect(code).toBe(1);
-    expect(stderr).toContain("no number, address or link found in the story");
+    expect(stderr).toContain("您写的经过里没有找到骗子用的号码、邮箱、账户或链接：请用 --phone");
+    expect(stderr).not.toMatch(/no number|found in the story/);
+    const en = await runCli(["report", "He said he was from Amazon and asked me to install AnyDesk"], { env });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain("no number, address or link found in the story");
   });
 
   it("refuses an unknown channel with the list, and passes the server's reason for a bad number", async () => {

@@ -82,9 +82,13 @@ export function register(program: Command): void {
       const fromStory = given.length > 0 ? [] : extractIdentifiers(story, { kinds: STORY_KINDS }).map(({ kind, value }) => ({ kind, value }));
       const identifiers = given.length > 0 ? given : dedupe(fromStory);
       if (identifiers.length === 0) {
+        if (story === "") {
+          throw new Error('nothing to report: write what happened (scamguard report "…") and name the number, address or link (--phone, --email, --url, --id kind:value)');
+        }
+        // A person who wrote the story in Chinese reads the answer in Chinese, this one too.
         throw new Error(
-          story === ""
-            ? 'nothing to report: write what happened (scamguard report "…") and name the number, address or link (--phone, --email, --url, --id kind:value)'
+          (opts.lang === "auto" ? detectLang(story) : opts.lang) === "zh"
+            ? "您写的经过里没有找到骗子用的号码、邮箱、账户或链接：请用 --phone、--email、--url 或 --id 类型:值 写明（例如 --phone 17012345678 或 --id bank_account:6222…）"
             : "no number, address or link found in the story: name the one the scammer used with --phone, --email, --url or --id kind:value",
         );
       }
