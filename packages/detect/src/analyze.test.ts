@@ -51,7 +51,12 @@ describe("analyze: verdicts on the case table", () => {
       expect(verdict.label).toBe(0);
       return;
     }
-    if (want.risk) {
+    // A claim with no ask yet ("我是你们刘局，这个是我新的号码，你存一下"): worth a second look, advice included, not a verdict of scam.
+    if (want.risk === "medium") {
+      expect(verdict.risk, `risk of ${c.id} (score ${verdict.score})`).toBe("medium");
+      expect(verdict.label).toBe(0);
+      expect(verdict.advice.length).toBeGreaterThan(0);
+    } else if (want.risk) {
       expect(SCAM_RISKS, `risk of ${c.id} (score ${verdict.score})`).toContain(verdict.risk);
       if (want.risk === "critical") expect(verdict.risk).toBe("critical");
       expect(verdict.label).toBe(1);

@@ -18,11 +18,11 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
-import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
+import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnPlatform, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
+import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, DISPLAY_TITLE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
-import { toNormalized } from "./structure/units.js";
+import { isSentenceEnd, toNormalized, unitAround } from "./structure/units.js";
 
 /** What the structure of one text says. */
 export interface PlaybookStructure {
@@ -133,6 +133,22 @@ function newAccountSpans(text: NormalizedText): [number, number][] {
 }
 const NEW_ACCOUNT_LEXICONS = ["newAccountZh", "newAccountEn"] as const;
 
+/** Saving or renaming a contact ("存一下", "保存", "备注一下"): no move to another account. */
+const SAVE_NUMBER = /^(?:存|保存|记|备注|改)/;
+
+/** Whether one of `spans` starts in the sentence around normalised `at`. */
+const inSentenceOf = (s: string, spans: readonly [number, number][], at: number): boolean => {
+  if (spans.length === 0) return false;
+  const [a, b] = unitAround(s, at, isSentenceEnd);
+  return spans.some(([x]) => x >= a && x < b);
+};
+
+/**
+ * Money asks that pay on the writer's behalf ("你先帮我垫付一下供应商的款", "代为采购…先垫付货款"): like money sent to the
+ * writer's own account, a persona's favour no school, shop or employer's process asks of the reader.
+ */
+const ON_BEHALF_ASKS = new Set(["money:advance-payment"]);
+
 /** Whether normalised [a, b) overlaps one of `spans`. */
 const inSpans = (spans: readonly [number, number][], a: number, b: number): boolean => spans.some(([x, y]) => a < y && x < Math.max(b, a + 1));
 
@@ -220,6 +236,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   const shortMessage = isShortMessage(text, turns);
   const optOut = lexiconHits(text, "optOutZh").length > 0;
   const newAccount = newAccountSpans(text);
+  /** A new account announced in a text that asks for no money or code and presses nothing: "我是张总，换号了，存一下". */
+  const bareCover = newAccount.length > 0 && !signals.some((x) => x.weight > 0 && (x.family === "money" || x.family === "credential" || x.family === "pressure"));
   // A risky link (look-alike, odd TLD, shortener) is no service's own notice.
   const notice = signals.some((x) => NOTICE_CUES.has(x.id)) && !signals.some((x) => x.weight > 0 && (x.family === "pressure" || x.id.startsWith("url:")));
   // What each speaker does: a scam's claim and ask come from the same person. In a support chat the
@@ -277,6 +295,13 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       const moves = movesOf(bySpeaker, speaker);
       // "这是我的新号", "旧号码下个月停机": the sender's new account is a cover (read below), neither a claim nor a threat.
       if ((isClaim || COMPLETING_PRESSURE.has(sig.id)) && inSpans(newAccount, at, toNormalized(text, e.end))) continue;
+      // "我是张总，换号了，存一下": saving the number that wrote, in the sentence that announces it, is the cover too,
+      // no ask of its own, in a text that asks nothing else (no money, code or pressure: those complete the path).
+      // "加我新微信" still moves the reader to another account.
+      if (bareCover && isAsk && sig.family === "channel" && SAVE_NUMBER.test(s.slice(at, at + 4)) && inSentenceOf(s, newAccount, at)) continue;
+      // "请扫描学校缴费平台的二维码缴纳": a code or app of the school's or the service's own platform moves the reader nowhere
+      // they did not choose; a teacher's scam asks for a private collection code, her own WeChat or a red packet.
+      if (isAsk && sig.family === "channel" && isOwnPlatform(s, at)) continue;
       coverOnly = false;
       // "A: 我的航班被取消了，能帮我改签吗？ B: 很抱歉航班因天气原因取消…": the problem the customer raised is theirs,
       // and the agent who repeats it claims nothing (a scam's caller raises the problem himself).
@@ -315,7 +340,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (ROBOCALL_ASKS.has(sig.id)) moves.robocallAsk = true;
       if (COVER_STORIES.has(sig.id)) moves.cover = true;
       if (isAsk && sig.family === "money" && !moves.addressedMoneyAsk && isAddressedAsk(s, at)) moves.addressedMoneyAsk = true;
-      if (isAsk && sig.family === "money" && !moves.toWriter && isToWriter(s, at)) moves.toWriter = true;
+      if (isAsk && sig.family === "money" && !moves.toWriter && (isToWriter(s, at) || ON_BEHALF_ASKS.has(sig.id))) moves.toWriter = true;
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
     if (direct && coverOnly) covers.push(sig.id);
@@ -323,6 +348,13 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     else if (!direct) {
       described.add(sig.id);
       describedTactics++;
+    }
+  }
+  // "王总：…", "——王老师": a copied chat or notice whose sender shows only a name with a title is that persona.
+  for (const re of DISPLAY_TITLE) {
+    for (const m of text.original.matchAll(re)) {
+      if (anyCue && isDescribed(s, toNormalized(text, m.index), cues, true)) continue;
+      movesOf(bySpeaker, speakerAt(turns, m.index)).persona = true;
     }
   }
   for (const [a] of newAccount) {
@@ -356,7 +388,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // impersonation call, before the ask comes); claim + coercion (a threat, secrecy, "don't hang up").
     // When every contact given is the institution's own, a stated problem and a deadline are a genuine notice.
     if (m.narrowAsks.some((claims) => [...m.claimIds].some((id) => claims.has(id)))) claimAndAsk = true;
-    if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure) || (m.cover && m.addressedMoneyAsk) || (m.newAccount && (m.pressure || m.moneyAsk))))) claimAndAsk = true;
+    if ((m.strongClaim && m.ask) || (m.bareLinkWeakClaim && m.explicitAsk) || (m.claim && m.strongAsk) || (!officialOnly && ((m.impersonation && m.pretext) || (m.claim && m.pressure) || (m.cover && m.addressedMoneyAsk) || (m.newAccount && (m.pressure || m.moneyAsk || (m.persona && m.pressed)))))) claimAndAsk = true;
     // A teacher who asks for the class fee on the school's platform names herself and asks too: the persona path
     // needs the sender's cover, pressure (urgency, secrecy) or a private channel (their WeChat, a QR code, their own account) as well.
     if (!officialOnly && (m.persona || m.cover) && m.addressedMoneyAsk && (m.cover || m.pressed || m.channelAsk || m.toWriter)) persona = true;

@@ -121,10 +121,19 @@ export function isProhibited(s: string, at: number): boolean {
  * A request made of the reader in a clause: addressed (你/您, you), a favour (帮我, 帮忙, 替我, 麻烦, me), "先…", or money
  * sent to the writer's own account ("直接转账到我的微信").
  */
-export const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先|到我的?(?:微信|支付宝|账户|银行卡|卡)|\b(?:you|me)\b/;
+export const ADDRESSED = /[你您]|帮我|帮忙|替我|麻烦|先|到我的?(?:微信|支付宝|账户|银行卡|卡)|扫我的?(?:微信|支付宝)?(?:收款码|二维码|码)|\b(?:you|me)\b/;
+
+/** The school's or a service's own payment platform: "学校缴费平台", "学校的小程序", "官方公众号", "统一缴费平台". */
+export const OWN_PLATFORM = /(?:学校|校方|学院|幼儿园|教育局)[^,。!?;\n]{0,6}(?:平台|系统|小程序|公众号|app)|缴费平台|(?:官方|统一)[^,。!?;\n]{0,4}(?:平台|小程序|公众号|app)/;
+
+/** Whether the channel ask at normalised `at` names the institution's own platform in its clause ("请扫描学校缴费平台的二维码"). */
+export function isOwnPlatform(s: string, at: number): boolean {
+  const [ca, cb] = unitAround(s, at, isClauseEnd);
+  return OWN_PLATFORM.test(s.slice(ca, cb));
+}
 
 /** Money sent to the writer's own private account: "转账到我的微信", "直接转我", "发红包给我", "send it to me". */
-export const TO_WRITER = /(?:到|给|转)我的?(?:微信|支付宝|账户|银行卡|卡|这个卡)|转我|红包(?:给|到)我|红包(?:直接)?(?:发|转)(?:给)?我|\b(?:send|transfer|wire|pay) (?:it |the money |them )?(?:to )?me\b/;
+export const TO_WRITER = /(?:到|给|转)我的?(?:微信|支付宝|账户|银行卡|卡|这个卡)|转我|我的(?:微信|支付宝)?(?:收款码|收款二维码)|红包(?:给|到)我|红包(?:直接)?(?:发|转)(?:给)?我|\b(?:send|transfer|wire|pay) (?:it |the money |them )?(?:to )?me\b/;
 
 /** Whether the money ask at normalised `at` sends the money to the writer's own account (not to a school's or a shop's platform). */
 export function isToWriter(s: string, at: number): boolean {

@@ -65,6 +65,12 @@ interface StructureConfig {
    * a romance's parcel, a "recovery" service).
    */
   releaseFee: { zh: string[]; en: string[] };
+  /**
+   * A chat sender shown only by a name with a title: a line headed "王总：", a notice signed "——王老师", "昵称是王总".
+   * Regular expressions over the original text (flags gm), since normalisation folds a header like "王总：小张，" into
+   * one run. A persona (see `personaClaims`), never a claim.
+   */
+  displayTitle: { zh: string[] };
   /** A sweetheart far away who has never met the reader (scanned as lexicons `distanceZh`/`distanceEn`): with a release fee, a romance scam's money stage. */
   distance: { zh: string[]; en: string[] };
   /**
@@ -116,6 +122,7 @@ export const NOTICE_CUES = new Set(CONFIG.noticeCues);
 export const NOTICE_CLAIMS = new Set(CONFIG.noticeClaims);
 export const COVER_STORIES = new Set(CONFIG.coverStories);
 export const PERSONA_CLAIMS = new Set(CONFIG.personaClaims);
+export const DISPLAY_TITLE: readonly RegExp[] = CONFIG.displayTitle.zh.map((p) => new RegExp(p, "gm"));
 export const COMPLETED_ASKS = new Set(CONFIG.completedAsks);
 export const COMPANION_CLAIMS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.companionClaims).map(([claim, with_]) => [claim, new Set(with_)]));
 export const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
