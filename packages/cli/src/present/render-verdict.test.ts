@@ -80,3 +80,25 @@ describe("renderVerdict: the probability beside the risk", () => {
     expect(en.split("\n")[0]).toMatch(/^High risk {2}\(scam probability from the words alone \d\.\d\d\)$/);
   });
 });
+
+describe("renderVerdict: a low verdict is said carefully, as on the Check page", () => {
+  it("never reads as an all-clear, and calls a lone cue worth a second look rather than evidence", () => {
+    // A genuine bank credit notice: "转入" alone is a cue, not a scam tactic.
+    const text = "【建设银行】您尾号1234的储蓄卡12月3日转入2,500.00元，余额6,000.12元。";
+    const verdict: Verdict = { ...analyze(text), risk: "low", signals: [{ ...signal("money:transfer", 0, 2), family: "money", description: "要求转账汇款", evidence: [{ start: 20, end: 22, text: "转入" }] }] };
+    const out = renderVerdict(text, verdict, { color: false });
+    expect(out.split("\n")[1]).toBe("没有发现诈骗手法不代表安全。只要有人要您提供验证码、共享屏幕或转账，就是诈骗。");
+    expect(out).toContain("值得留意：单独出现，还不构成诈骗手法\n  - [资金转移] 要求转账汇款：“转入”");
+    expect(out).not.toContain("证据\n");
+    const en = renderVerdict("Your Google verification code is 583921.", analyze("Your Google verification code is 583921.", { lang: "en" }), { color: false });
+    expect(en.split("\n")[0]).toMatch(/^Low risk/);
+    expect(en).toContain("That does not make it safe. If someone asks for codes, screen sharing or a transfer, it is a scam.");
+  });
+
+  it("keeps the evidence heading for a medium or higher verdict", () => {
+    const text = "您好，这里是京东金融客服，请下载会议软件共享屏幕";
+    const out = renderVerdict(text, analyze(text), { color: false });
+    expect(out).toContain("\n证据\n");
+    expect(out).not.toContain("不代表安全");
+  });
+});

@@ -20,6 +20,8 @@ const WORDS = {
     note: "说明：",
     advice: "现在该做什么",
     evidence: "证据",
+    evidenceLow: "值得留意：单独出现，还不构成诈骗手法",
+    lowNote: "没有发现诈骗手法不代表安全。只要有人要您提供验证码、共享屏幕或转账，就是诈骗。",
     text: "原文",
     colon: "：",
     warning: "这像是一条防骗提示：它讲的是骗子的手法，并没有要您这样做。",
@@ -32,6 +34,8 @@ const WORDS = {
     note: "Note:  ",
     advice: "What to do now",
     evidence: "Evidence",
+    evidenceLow: "Worth a second look: signs on their own, not yet a scam tactic",
+    lowNote: "That does not make it safe. If someone asks for codes, screen sharing or a transfer, it is a scam.",
     text: "Text",
     colon: ": ",
     warning: "This reads as an anti-fraud warning: it describes the scam, it does not ask you to do it.",
@@ -75,7 +79,10 @@ export function renderVerdict(text: string, verdict: Verdict, { color, raisedByR
   lines.push(`${riskColor(bold(risk))}  (${raisedByReports ? w.wordsProbability : w.probability} ${verdict.score.toFixed(2)})`);
   // A police or bank reminder that names the tactics ("凡是要求您共享屏幕…的，都是诈骗") reads low, yet its notes
   // say "asks to share the screen": say first that it describes them (as the Check page does).
-  if (readsAsWarning(verdict)) lines.push(w.warning);
+  const warning = readsAsWarning(verdict);
+  if (warning) lines.push(w.warning);
+  // Low is said carefully, as on the Check page: never an all-clear, and a lone cue is not called evidence of a scam.
+  else if (verdict.risk === "low") lines.push(w.lowNote);
   if (verdict.mode) lines.push(`${w.mode}${FRAUD_MODES.names[verdict.mode][lang]}`);
   if (verdict.stage) {
     lines.push(`${w.stage}${stageRank(verdict.stage) + 1}/${PLAYBOOK_STAGES.ids.length} ${PLAYBOOK_STAGES.names[verdict.stage][lang]}`);
@@ -86,7 +93,7 @@ export function renderVerdict(text: string, verdict: Verdict, { color, raisedByR
     for (const [i, advice] of verdict.advice.entries()) lines.push(`  ${i + 1}. ${advice.text}`);
   }
   if (verdict.signals.length > 0) {
-    lines.push("", bold(w.evidence));
+    lines.push("", bold(verdict.risk === "low" && !warning ? w.evidenceLow : w.evidence));
     for (const signal of verdict.signals) {
       const family = SIGNAL_FAMILIES.names[signal.family][lang];
       const quotes = signal.evidence.map((e) => `“${e.text}”`).join(lang === "zh" ? "、" : ", ");
