@@ -53,6 +53,21 @@ describeBothEngines("directory", (t) => {
     expect(mobile.json()).toMatchObject({ result: "mismatch", callBack: ["950618"] });
   });
 
+  it("gives its reasons in the language asked for, else in the claim's: a Chinese page read English reasons", async () => {
+    const zh = await verify({ claimed: "京东金融", contact: { kind: "phone", value: "17052318864" } });
+    expect(zh.statusCode).toBe(200);
+    expect(zh.json().result).toBe("mismatch");
+    expect(zh.json().reasons).toEqual(["17052318864 是个人手机号；京东的客服不会用个人手机号联系您", "京东：请挂断，自行拨打 950618 核实"]);
+    const en = await verify({ claimed: "京东金融", contact: { kind: "phone", value: "17052318864" }, lang: "en" });
+    expect(en.json().reasons[0]).toBe("17052318864 is a personal mobile number; JD.com's customer service does not call from one");
+    const official = await verify({ claimed: "ICBC", contact: { kind: "phone", value: "95588" }, lang: "zh-CN" });
+    expect(official.json().reasons[0]).toBe("95588 是中国工商银行的官方号码");
+    expect((await verify({ claimed: "ICBC", contact: { kind: "phone", value: "95588" } })).json().reasons[0]).toMatch(/^95588 is an official number of /);
+    const bad = await verify({ claimed: "ICBC", contact: { kind: "phone", value: "95588" }, lang: "fr" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe("lang");
+  });
+
   it("reads a channel spelled as the report or contacts API spells it (phone_call, app_chat)", async () => {
     const call = await verify({ claimed: "工商银行客服", contact: { kind: "phone", value: "95588" }, channel: "phone_call" });
     expect(call.statusCode).toBe(200);

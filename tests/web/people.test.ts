@@ -386,6 +386,11 @@ describe("Report page and Is-it-really-them", () => {
     await page.getByRole("button", { name: "核对", exact: true }).click();
     await expect.poll(() => page.getByTestId("verify-answer").textContent()).toContain("不是");
     expect(await page.getByTestId("verify-answer").locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    // The reasons under the answer are in the page's language too (they came back in English on the Chinese page).
+    const reasons = await page.getByTestId("verify-answer").locator("li").allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).not.toMatch(/\b(never|hang up|yourself|contacts people)\b/);
+    expect(reasons.join("")).toContain("从不通过 FaceTime");
     await shot(phone, "directory-zh-360");
     expect(phone.errors).toEqual([]);
   });

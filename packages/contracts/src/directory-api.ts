@@ -1,6 +1,7 @@
 /** The official directory over HTTP: `GET /v1/directory?q=` and `POST /v1/directory/verify`. */
 import { z } from "zod";
 import { aliasedEnum } from "./aliased-enum.js";
+import { RequestLangSchema } from "./analyze.js";
 import { DirectoryEntrySchema, VerifyResultSchema } from "./directory.js";
 import { IdentifierInputSchema } from "./identifiers.js";
 
@@ -40,13 +41,15 @@ export const ContactChannelInputSchema = aliasedEnum(ContactChannelSchema.option
 
 /**
  * Body of `POST /v1/directory/verify`: who the caller claims to be, the contact they used and, if known,
- * the channel.
+ * the channel; `lang` picks the language of the reasons (zh, en; auto or absent: the claim's language, so
+ * "京东客服" is answered in Chinese).
  * @example { claimed: "京东客服", contact: { kind: "email", value: "jd-kefu@icloud.com" }, channel: "facetime" }
  */
 export const VerifyRequestSchema = z.object({
   claimed: z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters"),
   contact: IdentifierInputSchema,
   channel: ContactChannelInputSchema.optional(),
+  lang: RequestLangSchema.optional(),
 });
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 

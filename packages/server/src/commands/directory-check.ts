@@ -14,5 +14,7 @@ export function searchInstitutions(query: DirectorySearchQuery): DirectorySearch
  */
 export function verifyContact(input: VerifyRequest): VerifyResponse {
   normalizedOrThrow(input.contact.kind, input.contact.value, "contact");
-  return verifyClaim({ claimed: input.claimed, contact: input.contact, ...(input.channel ? { channel: input.channel } : {}) });
+  // The reasons are read by a person: in the language asked for, else the claim's ("京东客服" → Chinese).
+  const lang = input.lang === "zh" || input.lang === "en" ? input.lang : /[\u3400-\u9fff]/.test(input.claimed) ? "zh" : "en";
+  return verifyClaim({ claimed: input.claimed, contact: input.contact, ...(input.channel ? { channel: input.channel } : {}), lang });
 }

@@ -7,7 +7,7 @@ import { useI18n } from "../../i18n/i18n.js";
 import { guessKind } from "../check/run-check.js";
 
 export function VerifyForm({ channels }: { channels: readonly ContactChannel[] }) {
-  const { t, name } = useI18n();
+  const { t, name, lang } = useI18n();
   const [claimed, setClaimed] = useState("");
   const [contact, setContact] = useState("");
   const [channel, setChannel] = useState<ContactChannel | "">("");
@@ -20,6 +20,8 @@ export function VerifyForm({ channels }: { channels: readonly ContactChannel[] }
       claimed: claimed.trim(),
       contact: { kind: guessKind(contact), value: contact.trim() },
       ...(channel ? { channel } : {}),
+      // The reasons under the answer in the page's language, not the server's default.
+      lang,
     };
     try {
       setAnswer(await api<VerifyResponse>("/v1/directory/verify", { body }));
