@@ -55,7 +55,7 @@ export const PLAYBOOK_STAGES = defineVocabulary({
   impersonation: { zh: "冒充身份", en: "Impersonation" },
   credibility: { zh: "报出个人信息取信", en: "Building credibility" },
   pretext: { zh: "编造理由制造恐慌", en: "Pretext and fear" },
-  channel_switch: { zh: "引导下载软件/共享屏幕", en: "Channel switch (app, screen share, link)" },
+  channel_switch: { zh: "引导换渠道（下载软件、共享屏幕、点链接）", en: "Channel switch (app, screen share, link)" },
   harvest: { zh: "索要验证码/密码", en: "Harvesting codes and passwords" },
   money: { zh: "诱导转账", en: "Moving money" },
   disappear: { zh: "拉黑失联", en: "Disappearing" },

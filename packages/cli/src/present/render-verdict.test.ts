@@ -102,3 +102,14 @@ describe("renderVerdict: a low verdict is said carefully, as on the Check page",
     expect(out).not.toContain("不代表安全");
   });
 });
+
+describe("renderVerdict: the stage a link text has reached", () => {
+  it("names the channel switch by every way it happens in Chinese too, not as downloading an app or sharing the screen", () => {
+    // A parcel SMS whose only ask is a link read "阶段：5/8 引导下载软件/共享屏幕": it asked for neither.
+    const text = "【顺丰】您的快件因地址不详无法派送，请于24小时内登录 sf-express-cn.top 更新地址";
+    const out = renderVerdict(text, { ...analyze(text), risk: "high", stage: "channel_switch" }, { color: false });
+    expect(out).toContain("阶段：5/8 引导换渠道（下载软件、共享屏幕、点链接）\n");
+    const en = renderVerdict("Update your address at usps-help.top", { ...analyze("Update your address at usps-help.top", { lang: "en" }), risk: "high", stage: "channel_switch" }, { color: false });
+    expect(en).toContain("Stage: 5/8 Channel switch (app, screen share, link)\n");
+  });
+});
