@@ -70,11 +70,25 @@ describe("scamguard lookup", () => {
     expect(unknown.stdout).toContain("bank account 6217003810029483711: unknown — no reports");
   });
 
-  it("asks what the value is when it is not a number, address or link", async () => {
+  it("asks what the value is when it is not a number, address or link, in Chinese for a Chinese value", async () => {
     const { code, stdout, stderr } = await runCli(["lookup", "hello there"], { env });
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain("say what it is with --kind");
+    const zh = await runCli(["lookup", "某某科技"], { env });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain("“某某科技”不是可以查询的号码、邮箱或链接；请用 --kind 说明它是什么");
+  });
+
+  it("answers the name a caller gave (京东客服, ICBC) with that institution's official number, in the name's language", async () => {
+    const zh = await runCli(["lookup", "京东客服"], { env });
+    expect(zh.stderr).toBe("");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("“京东客服”是一个名称，不是号码、邮箱或链接：任何人都可以自称是它。");
+    expect(zh.stdout).toContain("京东：请挂断，自行拨打 950618 核实");
+    const en = await runCli(["lookup", "ICBC"], { env });
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("hang up and call 95588 yourself");
   });
 
   it("says how to write a US number given without +1, and finds one written the American way", async () => {

@@ -41,7 +41,7 @@ export function register(program: Command): void {
         identifiers = extractIdentifiers(value);
         // A bare card or account number ("6222 0212 3456 7890 123", the "safe account" a caller read out) has no
         // words around it to tell it by: 16-19 digits are a bank account, as the Check page's field guesses.
-        const digits = value.replace(/[\s\-]/g, "");
+        const digits = value.replace(/[\s-]/g, "");
         if (identifiers.length === 0 && /^\d{16,19}$/.test(digits)) {
           const account = normalizeIdentifier("bank_account", value);
           if (account.ok) identifiers = [{ kind: "bank_account", value, normalized: account.normalized, start: 0, end: value.length }];
@@ -50,7 +50,19 @@ export function register(program: Command): void {
           // "2025550148": not "say what it is with --kind" (--kind phone refuses it too), but how to write it.
           const hint = phoneHint(value);
           if (hint !== undefined) throw new Error(`"${value}" is not a number that can be looked up as written; ${hint}`);
-          throw new Error(`"${value}" is not a number, e-mail address or link that can be looked up; say what it is with --kind (${IdentifierKindSchema.options.join(", ")})`);
+          const lang = opts.lang === "auto" ? guessLang(value, []) : opts.lang;
+          // "京东客服", "ICBC": the name a caller gave. Nothing to look up, but its official number is the answer a person needs.
+          const { resolveClaim, callBackAdvice } = await import("@scamguard/detect");
+          const named = resolveClaim(value);
+          if (named !== undefined) {
+            process.stdout.write(`${namedInstitution(value, callBackAdvice(named, lang), lang)}\n`);
+            return;
+          }
+          throw new Error(
+            lang === "zh"
+              ? `“${value}”不是可以查询的号码、邮箱或链接；请用 --kind 说明它是什么（${IdentifierKindSchema.options.join("、")}）`
+              : `"${value}" is not a number, e-mail address or link that can be looked up; say what it is with --kind (${IdentifierKindSchema.options.join(", ")})`,
+          );
         }
       }
       const server = serverUrl(opts.server);
@@ -76,6 +88,13 @@ export function register(program: Command): void {
       if (verdict.risk !== "low") lines.push("", ...verdict.reasons.map((reason) => `  ! ${reason}`));
       process.stdout.write(`${lines.join("\n")}\n`);
     });
+}
+
+/** A name, not a contact: anyone can use it, so the answer is the institution's own number to call back. */
+function namedInstitution(value: string, callBack: string, lang: "zh" | "en"): string {
+  return lang === "zh"
+    ? `“${value}”是一个名称，不是号码、邮箱或链接：任何人都可以自称是它。\n  → ${callBack}\n  要查对方用的号码、邮箱或链接，请输入它本身，例如 scamguard lookup 17012345678。`
+    : `"${value}" is a name, not a number, e-mail address or link: anyone can claim it.\n  → ${callBack}\n  To check the number, address or link they used, look that up itself, e.g. scamguard lookup +12025550148.`;
 }
 
 /** One line of advice for one answer: nobody's report is not an all-clear, and an official number can be spoofed. */
