@@ -57,6 +57,22 @@ describe("linkDetector", () => {
   });
 });
 
+describe("linkDetector: a bare address with a path (English)", () => {
+  const runEn = (text: string) => linkDetector.detect({ text: normalize(text), lang: "en" });
+  it("gives channel:link-given for a host without a scheme followed by a token path, as the lexicon does for http:// and www.", () => {
+    const text = "Your delivery has been stopped at our depot. Resolve it here: f94.us/VrVwq";
+    const given = runEn(text).find((s) => s.id === "channel:link-given");
+    expect(given).toMatchObject({ family: "channel", stage: "channel_switch", weight: 0.2 });
+    expect(given?.evidence).toEqual([{ start: 62, end: 74, text: "f94.us/VrVwq" }]);
+  });
+  it("gives none for a path of words, an official domain, a bare domain without a path, or a Chinese text", () => {
+    expect(runEn("AT&T: To avoid service interruption, please pay your bill by Dec 15 at att.com/pay.").map((s) => s.id)).not.toContain("channel:link-given");
+    expect(runEn("Your order has shipped! Track it at amazon.com/orders").map((s) => s.id)).not.toContain("channel:link-given");
+    expect(runEn("Questions? Visit our site, examplebank.com, or call us.").map((s) => s.id)).not.toContain("channel:link-given");
+    expect(run("请登录 qvo5j.com/VYOCGL2SUT 办理").map((s) => s.id)).not.toContain("channel:link-given");
+  });
+});
+
 describe("linkDetector on very large input", () => {
   it("keeps one signal per fact with at most 64 evidence spans", () => {
     const signals = run("登录 jd-kefu.com 办理 ".repeat(20_000));

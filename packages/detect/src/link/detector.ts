@@ -29,6 +29,13 @@ const DESCRIPTIONS: Record<Exclude<UrlFactId, "official">, string> = {
 };
 
 const MAX_DISTINCT = 256;
+const LINK_GIVEN = "channel:link-given";
+/**
+ * A host written without a scheme or "www." and followed by a token path, one with a digit or mixed case, the shape of a
+ * campaign or tracking link: "qvo5j.com/VYOCGL2SUT", "f94.us/VrVwq", "chs-alerts.com/r/29x". A path of words
+ * ("att.com/pay", "spectrum.net/account") is an address a company prints in its notices, and gives nothing.
+ */
+const BARE_WITH_PATH = /^(?!https?:|www\.)[^\s/:]+\.[a-z]{2,}\/[^\s]*(\d|[a-z][A-Z]|[A-Z][a-z]*[A-Z])/;
 const LINK_KINDS = { kinds: ["url", "domain"] } as const;
 /** Evidence spans kept per signal: enough to show, bounded for 1 MB inputs. */
 const MAX_EVIDENCE = 64;
@@ -109,6 +116,14 @@ export const linkDetector: Detector = {
           description: ctx.lang === "zh" ? `${signalLabel(id, "zh", DESCRIPTIONS[fact.id])}：${link.value}` : `${signalLabel(id, "en", DESCRIPTIONS[fact.id])}: ${fact.detail}`,
           evidence: [evidence],
         });
+      }
+      // A bare domain with a path ("qvo5j.com/VYOCGL2SUT") is a web address given to open as much as an
+      // "http://…" one, which the lexicon's channel:link-given reads; an official domain is no ask.
+      if (ctx.lang === "en" && !analysis.official && BARE_WITH_PATH.test(link.value)) {
+        const evidence = { start: link.start, end: link.end, text: ctx.text.original.slice(link.start, link.end) };
+        const seen = byId.get(LINK_GIVEN);
+        if (!seen) byId.set(LINK_GIVEN, { id: LINK_GIVEN, family: "channel", stage: "channel_switch", weight: 0.2, description: signalLabel(LINK_GIVEN, "en", "Gives a web address to open"), evidence: [evidence] });
+        else if (seen.evidence.length < MAX_EVIDENCE) seen.evidence.push(evidence);
       }
     }
     return [...byId.values()];
