@@ -237,6 +237,35 @@ describe("Check page, a link typed alone", () => {
     expect(analyzed).toEqual([]);
     expect(phone.errors).toEqual([]);
   });
+
+  it("answers a reported account typed alone with a risk and what to do, not a reputation line alone", async () => {
+    // A new user typed the "safe account" a caller read out; two people had reported it. The page showed
+    // "银行账户 … ⚠️ 被举报，可疑 · 2 人举报" and nothing else: no risk word, no action.
+    const account = "6222 0277 1234 5678 901";
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${h.url}/v1/reports`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await h.createKey("reporter")}` },
+        body: JSON.stringify({ identifiers: [{ kind: "bank_account", value: account }], text: "自称公安，让我把钱转到安全账户" }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const { page } = phone;
+    await page.goto(`${h.url}/`);
+    await page.getByLabel("短信、聊天或通话内容").fill("");
+    await page.getByLabel(/号码、来电显示/).fill(account);
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    const verdict = page.getByTestId("verdict");
+    await expect.poll(() => verdict.getByTestId("risk").count()).toBe(1);
+    expect(await verdict.getByTestId("risk").textContent()).toContain("中风险");
+    expect(await verdict.textContent()).toContain("已被举报涉诈：不要回拨、不要点击、不要转账");
+    expect(await verdict.getByTestId("identifier").first().textContent()).toContain("2 人举报");
+    // A number nobody reported still answers with its line alone (no all-clear, no alarm).
+    await page.getByLabel(/号码、来电显示/).fill("6222 0277 0000 0000 111");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await expect.poll(() => verdict.getByTestId("risk").count()).toBe(0);
+    expect(phone.errors).toEqual([]);
+  });
 });
 
 describe("Live call page", () => {

@@ -7,11 +7,22 @@ import type { IdentifierKind, Lang, Verdict } from "@scamguard/contracts";
 import { analyze } from "@scamguard/detect/analyze";
 import { officialContactOwner } from "@scamguard/detect/directory/index";
 import { extractIdentifiers } from "@scamguard/detect/identifiers/index";
+import { withReputation } from "@scamguard/detect/reputation/in-verdict";
 import type { CheckedIdentifier } from "./run-check.js";
 
 /** `lang`: the page's language, which the verdict's reasons and advice are written in. */
 export function analyzeOnDevice(text: string, lang: Lang): Verdict {
   return analyze(text, { lang });
+}
+
+/**
+ * A number, account or link typed alone that people reported (or the centre confirmed): its words read here
+ * and its reputation counted, as `/v1/analyze` and `scamguard check --server` count it, so the page answers
+ * with a risk and what to do instead of a reputation line alone.
+ */
+export function reportedOnDevice(typed: string, lang: Lang, own: Pick<CheckedIdentifier, "kind" | "verdict" | "reporters">): Verdict {
+  const verdict = own.verdict ?? "unknown";
+  return withReputation(analyze(typed, { lang }), [{ kind: own.kind, value: typed, verdict, distinctReporters: own.reporters }]);
 }
 
 export function identifiersOnDevice(text: string): CheckedIdentifier[] {

@@ -52,7 +52,9 @@ async function checkOnServer(text: string, identifier: string, lang: Lang, signa
   const found = (analysis?.identifiers ?? []).map(fromFound);
   const identifiers = own ? [own, ...found.filter((f) => f.value !== own.value)] : found;
   if (analysis === null && typed !== "") {
-    const fromIdentifier = await verdictOfIdentifier(typed, lang);
+    // A reported number or account typed alone: the reports make the verdict (as /v1/analyze counts them in a text).
+    const reported = own !== null && (own.verdict === "suspicious" || own.verdict === "scam");
+    const fromIdentifier = reported ? (await import("./device-engine.js")).reportedOnDevice(typed, lang, own) : await verdictOfIdentifier(typed, lang);
     if (fromIdentifier) return { text, identifier, verdict: fromIdentifier, verdictOf: "identifier", identifiers, offlineReason: null };
   }
   return { text, identifier, verdict: analysis?.verdict ?? null, verdictOf: "text", identifiers, offlineReason: null };
