@@ -53,7 +53,8 @@ export interface PlaybookStructure {
    * The acquaintance playbook without an institution: a sender who says who they are (a leader, teacher, relative,
    * old friend: `personaClaims`) or writes from a new number or a borrowed phone (`newAccount`), and asks the reader
    * for money ("你先帮我转过去", "can you transfer £850 for me"). The model alone scores these low when the persona
-   * is a name or a role it has not seen. Absent: false.
+   * is a name or a role it has not seen. Also its romance twin: a sweetheart far away or never met (`distance` cues)
+   * who asks money for themselves. Absent: false.
    */
   persona?: boolean;
   /**
@@ -392,6 +393,9 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     // A teacher who asks for the class fee on the school's platform names herself and asks too: the persona path
     // needs the sender's cover, pressure (urgency, secrecy) or a private channel (their WeChat, a QR code, their own account) as well.
     if (!officialOnly && (m.persona || m.cover) && m.addressedMoneyAsk && (m.cover || m.pressed || m.channelAsk || m.toWriter)) persona = true;
+    // The romance twin: a sweetheart who has never met the reader, or is far away ("还没见过面", "我在国外工作"), asks
+    // money for themselves ("你能先借我三万吗", "给我发个红包"); a partner at home who asks for the rent names no distance.
+    if (!persona && !officialOnly && m.addressedMoneyAsk && m.toWriter && cueOffsets(text, turns, speaker, DISTANCE_LEXICONS, anyCue ? cues : null).length > 0) persona = true;
     if (!releaseFee && hasReleaseFee && !officialOnly) releaseFee = isReleaseFee(text, turns, speaker, own, untagged, anyCue ? cues : null);
     if (m.decisive) decisive = true;
     if (automated && m.claim && m.robocallAsk) robocall = true;

@@ -132,8 +132,8 @@ export function isOwnPlatform(s: string, at: number): boolean {
   return OWN_PLATFORM.test(s.slice(ca, cb));
 }
 
-/** Money sent to the writer's own private account: "转账到我的微信", "直接转我", "发红包给我", "send it to me". */
-export const TO_WRITER = /(?:到|给|转)我的?(?:微信|支付宝|账户|银行卡|卡|这个卡)|转我|我的(?:微信|支付宝)?(?:收款码|收款二维码)|红包(?:给|到)我|红包(?:直接)?(?:发|转)(?:给)?我|\b(?:send|transfer|wire|pay) (?:it |the money |them )?(?:to )?me\b/;
+/** Money sent to the writer's own private account: "转账到我的微信", "直接转我", "借我", "发红包给我", "给我发个红包", "send it to me". */
+export const TO_WRITER = /(?:到|给|转)我的?(?:微信|支付宝|账户|银行卡|卡|这个卡)|转我|借(?:给)?我|给我发(?:个|一个)?[^,。!?;\n]{0,6}红包|我的(?:微信|支付宝)?(?:收款码|收款二维码)|红包(?:给|到)我|红包(?:直接)?(?:发|转)(?:给)?我|\b(?:send|transfer|wire|pay) (?:it |the money |them )?(?:to )?me\b/;
 
 /** Whether the money ask at normalised `at` sends the money to the writer's own account (not to a school's or a shop's platform). */
 export function isToWriter(s: string, at: number): boolean {
