@@ -260,6 +260,13 @@ describe("Check page, a link typed alone", () => {
     expect(await verdict.getByTestId("risk").textContent()).toContain("中风险");
     expect(await verdict.textContent()).toContain("已被举报涉诈：不要回拨、不要点击、不要转账");
     expect(await verdict.getByTestId("identifier").first().textContent()).toContain("2 人举报");
+    // The name a caller gave (their caller ID) proves nothing: the row gives that institution's own number instead.
+    await page.getByLabel(/号码、来电显示/).fill("京东客服");
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    const named = page.getByTestId("display-name-call-back");
+    await expect.poll(() => named.count()).toBe(1);
+    expect(await named.textContent()).toContain("显示的名称谁都可以设置，不能证明对方是京东");
+    expect(await named.locator('a[href="tel:950618"]').count()).toBe(1);
     // A number nobody reported still answers with its line alone (no all-clear, no alarm).
     await page.getByLabel(/号码、来电显示/).fill("6222 0277 0000 0000 111");
     await page.getByRole("button", { name: "检查", exact: true }).click();

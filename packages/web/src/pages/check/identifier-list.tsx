@@ -1,6 +1,7 @@
 /** Each number, e-mail or link found (or typed), with what scamguard knows about it, in words. */
 import { IDENTIFIER_KINDS, type LookupVerdict } from "@scamguard/contracts";
 import { institutionById } from "../../components/institutions.js";
+import { Tel } from "../../components/risk.js";
 import { useI18n } from "../../i18n/i18n.js";
 import type { CheckedIdentifier } from "./run-check.js";
 
@@ -27,6 +28,17 @@ export function IdentifierList({ identifiers }: { identifiers: CheckedIdentifier
               {item.reporters > 0 && <span className="count"> · {t("verdict.reporters", { n: item.reporters })}</span>}
               {item.private && <p className="small">🔒 {t("lookup.private")}</p>}
               {verdict === "official" && institution && <p className="small">{t("lookup.onlyOfficial", { name: name(institution.name) })}</p>}
+              {/* The name a caller gave proves nothing; what helps is the institution's own number. */}
+              {item.kind === "display_name" && institution && institution.numbers.length > 0 && (
+                <p className="small" data-testid="display-name-call-back">
+                  {t("lookup.displayName", { name: name(institution.name) })}{" "}
+                  {institution.numbers.map((number) => (
+                    <span key={number}>
+                      <Tel number={number} />{" "}
+                    </span>
+                  ))}
+                </p>
+              )}
               {/* Whoever calls on FaceTime is an Apple ID anyone can open; "no record" must not read as "fine". */}
               {item.kind === "email" && verdict !== "official" && <p className="small">{t("lookup.appleId")}</p>}
             </li>

@@ -7,6 +7,7 @@
  */
 import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, Lang, LookupVerdict, Verdict } from "@scamguard/contracts";
 import { ApiError, api } from "../../api/client.js";
+import { institutionNamedIn } from "../../components/institutions.js";
 
 export interface CheckedIdentifier {
   kind: IdentifierKind;
@@ -94,7 +95,8 @@ async function lookUpPrivately(value: string, signal?: AbortSignal): Promise<Che
     value,
     verdict: entry === undefined ? null : (entry?.verdict ?? "unknown"),
     reporters: entry?.reporters ?? 0,
-    institution: null,
+    // A display name naming an institution ("京东客服"): the list gives that institution's own number to call back.
+    institution: kind === "display_name" ? (institutionNamedIn(value)?.id ?? null) : null,
     private: entry !== undefined,
   };
 }
