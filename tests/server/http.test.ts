@@ -1,7 +1,7 @@
 /** The server over a real socket (startServer): what a client on the network actually receives. */
 import { request } from "node:http";
 import { connect, type Socket } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +84,22 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
       );
     } finally {
       rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it("says PORT is taken before creating a fresh embedded database, not tens of seconds later", async () => {
+    // A new user's second `npm start` on another DATA_DIR created and migrated a whole database (8-11 s) first.
+    const fresh = mkdtempSync(join(tmpdir(), "scamguard-http-fresh-"));
+    try {
+      const port = new URL(server.url).port;
+      const began = Date.now();
+      await expect(startServer(loadConfig({ DATA_DIR: fresh, PORT: port, LOG_LEVEL: "silent" }), { handleSignals: false })).rejects.toThrow(
+        `PORT ${port} on 127.0.0.1 is already in use by another program`,
+      );
+      expect(Date.now() - began).toBeLessThan(2_000);
+      expect(existsSync(join(fresh, "pglite"))).toBe(false);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
     }
   });
 

@@ -4,7 +4,7 @@
  * `scamguard keys create` works while the server holds the database (see runtime/data-dir.ts).
  */
 import { existsSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { createApp } from "./app.js";
@@ -40,6 +40,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ? `creating the embedded database in ${config.dataDir} (the first start: tens of seconds)`
         : `opening the embedded database in ${config.dataDir}`,
   );
+  // A taken PORT is said before the database is opened: on a fresh DATA_DIR that would first cost tens of seconds
+  // creating files, only to fail at listen.
+  if (config.port !== 0) await probePort(config).catch((error: unknown) => Promise.reject(listenError(error, config)));
   const database = await openDatabase(config, { lockRole: "server", lockWaitMs: 5_000 });
   const embedded = database.engine === "pglite";
   const localAdminToken = embedded ? writeAdminToken(config.dataDir) : null;
@@ -49,13 +52,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     await app.close();
     if (embedded) clearServerInfo(config.dataDir);
-    const code = (error as NodeJS.ErrnoException).code;
-    // Say which setting to change, not only Node's "listen EADDRINUSE: address already in use".
-    if (code === "EADDRINUSE") {
-      throw new Error(`PORT ${config.port} on ${config.host} is already in use by another program (another scamguard?): stop it, or set PORT to another port (PORT=0 picks a free one)`);
-    }
-    if (code === "EACCES") throw new Error(`PORT ${config.port} on ${config.host}: permission denied (ports below 1024 need privileges): set PORT to 1024 or above`);
-    throw error;
+    throw listenError(error, config);
   }
   const { port } = app.server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
@@ -92,4 +89,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     process.on("SIGINT", onSignal);
   }
   return { app, url, close };
+}
+
+/** Says which setting to change, not only Node's "listen EADDRINUSE: address already in use". */
+function listenError(error: unknown, config: Config): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") {
+    return new Error(`PORT ${config.port} on ${config.host} is already in use by another program (another scamguard?): stop it, or set PORT to another port (PORT=0 picks a free one)`);
+  }
+  if (code === "EACCES") return new Error(`PORT ${config.port} on ${config.host}: permission denied (ports below 1024 need privileges): set PORT to 1024 or above`);
+  return error;
+}
+
+/** Listens on the configured port for a moment and lets it go: rejects as listen would (EADDRINUSE, EACCES). */
+function probePort(config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen({ port: config.port, host: config.host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }
