@@ -381,8 +381,8 @@ export function compileLexicons(sets: readonly LexiconSet[], tables: LexiconTabl
   const touched: number[] = [];
   const patternSetBit = Int32Array.from(patterns, (p) => 1 << p.set);
   const globals = unanchored.map((p) => ({ p, re: new RegExp(patterns[p]!.re.source, "g") }));
-  const negators = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`) : null));
-  const straddling = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`, "g") : null));
+  // One (global) regex per set's negators, for both reads of negated(): a test from index 0, then exec across the match start.
+  const negators = sets.map(({ options = {} }) => (options.negators ? new RegExp(`(?:${options.negators})`, "g") : null));
   const windows = sets.map(({ options = {} }) => options.negationWindow ?? 10);
   const allSets = sets.length === 0 ? 0 : 2 ** sets.length - 1;
   // Anchor occurrences of one scan: literal anchorLiteral[k] (which anchors patterns) starts at anchorStart[k].
@@ -442,14 +442,14 @@ export function compileLexicons(sets: readonly LexiconSet[], tables: LexiconTabl
     CLAUSE_END.lastIndex = 0;
     let cut = -1;
     for (let m = CLAUSE_END.exec(before); m !== null; m = CLAUSE_END.exec(before)) cut = m.index;
+    negator.lastIndex = 0;
     if (negator.test(before.slice(cut + 1))) return true;
     const from = window + cut + 1;
-    const across = straddling[set]!;
-    across.lastIndex = 0;
+    negator.lastIndex = 0;
     const reach = text.slice(from, start + NEGATOR_OVERLAP);
-    for (let m = across.exec(reach); m !== null && m.index < start - from; m = across.exec(reach)) {
+    for (let m = negator.exec(reach); m !== null && m.index < start - from; m = negator.exec(reach)) {
       if (m.index + m[0].length > start - from) return true;
-      if (m[0].length === 0) across.lastIndex++;
+      if (m[0].length === 0) negator.lastIndex++;
     }
     return false;
   };

@@ -180,10 +180,20 @@ const isWordy = (c: number): boolean => isLatin(c) || (c >= 0x30 && c <= 0x39) |
 const MIN_SPELLED = 3;
 
 /**
+ * Whether writing separator `sep` at out[o] completes the start of a spelled-out word: a single latin letter (no
+ * letter, digit or CJK character before it), `sep`, a letter, then `sep` again ("p a " of "p a y"). Every run that
+ * {@link joinSpacedLetters} joins starts so (it needs three letters with the same separator between them), and
+ * what the loop wrote before out[o] is final when it writes a separator, so a text the loop never flags has no
+ * run and is not scanned again.
+ */
+const startsSpelled = (out: Uint16Array, o: number, sep: number): boolean =>
+  o >= 3 && out[o - 2] === sep && isLatin(out[o - 1]!) && isLatin(out[o - 3]!) && (o === 3 || !isWordy(out[o - 4]!));
+
+/**
  * Join words spelled out one letter at a time with one separator between the letters ("P a y P a l" → "paypal",
  * "u-s-p-s" → "usps"), in place over out[0, o) and its offset map; returns the new length. A run is single
  * letters only, one kind of separator, at least MIN_SPELLED letters, not touching another letter or a digit, so
- * "e.g.", "I a" and "plan B 2" stay as they are. Texts without such a run are returned untouched after one scan.
+ * "e.g.", "I a" and "plan B 2" stay as they are. normalize() calls it only when its loop saw such a run start (startsSpelled).
  */
 function joinSpacedLetters(out: Uint16Array, map: Int32Array, o: number): number {
   let w = -1;
@@ -232,6 +242,8 @@ export function normalize(original: string): NormalizedText {
   let runStart = -1;
 
   let runHash = 0;
+  // Set when a spelled-out word may start (startsSpelled): only then is the output read again to join one.
+  let spelled = false;
 
   for (let i = 0; i < n; i++) {
     const raw = s.charCodeAt(i);
@@ -279,6 +291,7 @@ export function normalize(original: string): NormalizedText {
         o = finishRun(out, runStart, o, 0x20, runHash);
         runStart = -1;
       }
+      if (!spelled) spelled = startsSpelled(out, o, 0x20);
       out[o] = 0x20;
       map[o] = i;
       o++;
@@ -354,13 +367,14 @@ export function normalize(original: string): NormalizedText {
         continue;
       }
     }
+    if (!spelled && isLetterSep(c)) spelled = startsSpelled(out, o, c);
     out[o] = c;
     map[o] = i;
     o++;
     i += consumed;
   }
   if (runStart >= 0) o = finishRun(out, runStart, o, 0, runHash);
-  o = joinSpacedLetters(out, map, o);
+  if (spelled) o = joinSpacedLetters(out, map, o);
   map[o] = n;
 
   const normalized =
