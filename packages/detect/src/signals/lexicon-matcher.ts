@@ -69,7 +69,8 @@ export interface CompiledLexicons {
 }
 
 const isWordUnit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-const CLAUSE_END = /[。!?;\n,]/g;
+/** A clause end (。 ! ? ; newline ,): a negator before the last one in the look-back does not reach the match. */
+const isClauseEndUnit = (c: number): boolean => c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a || c === 0x2c;
 /** How far (characters) a negator may reach into a match that starts inside it ("无需" → "需缴"; "不需要" → "需要交"). */
 const NEGATOR_OVERLAP = 3;
 
@@ -438,13 +439,12 @@ export function compileLexicons(sets: readonly LexiconSet[], tables: LexiconTabl
     const negator = negators[set];
     if (negator === null || negator === undefined) return false;
     const window = Math.max(0, start - windows[set]!);
-    const before = text.slice(window, start);
-    CLAUSE_END.lastIndex = 0;
-    let cut = -1;
-    for (let m = CLAUSE_END.exec(before); m !== null; m = CLAUSE_END.exec(before)) cut = m.index;
+    // The clause before the match within the window: back from `start` to the last clause end (read backwards, no
+    // regex match objects).
+    let from = start;
+    while (from > window && !isClauseEndUnit(text.charCodeAt(from - 1))) from--;
     negator.lastIndex = 0;
-    if (negator.test(before.slice(cut + 1))) return true;
-    const from = window + cut + 1;
+    if (negator.test(text.slice(from, start))) return true;
     negator.lastIndex = 0;
     const reach = text.slice(from, start + NEGATOR_OVERLAP);
     for (let m = negator.exec(reach); m !== null && m.index < start - from; m = negator.exec(reach)) {
