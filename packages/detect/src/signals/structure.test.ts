@@ -85,7 +85,8 @@ describe("readStructure: who won the prize", () => {
 
 describe("readStructure: the chat-form trajectory (lure → another app → money asks that grow)", () => {
   it("reads a move to another app followed by money asks in two turns as the trajectory", () => {
-    const s = structureOf("A: 免费领游戏皮肤了，加我QQ群，扫码就能领。\nB: 扫了，说要付款验证。\nA: 这是验证身份，付1元就行。\nA: 刚才验证没通过，要再付988才能解冻你的账户。");
+    // "免费领礼品" claims nothing ("免费领游戏皮肤" is now the game-trade claim): the moves alone make the path.
+    const s = structureOf("A: 免费领礼品了，加我QQ群，扫码就能领。\nB: 扫了，说要付款验证。\nA: 这是验证身份，付1元就行。\nA: 刚才验证没通过，要再付988才能解冻你的账户。");
     expect(s.trajectory).toBe(true);
     expect(s.claimAndAsk).toBe(false);
   });
