@@ -98,6 +98,16 @@ describe("the server over HTTP (PGlite in DATA_DIR)", () => {
       );
       expect(Date.now() - began).toBeLessThan(2_000);
       expect(existsSync(join(fresh, "pglite"))).toBe(false);
+      // Nor does it announce the database it is not going to create.
+      const said: string[] = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = ((chunk: string | Uint8Array) => said.push(String(chunk)) > 0) as typeof process.stderr.write;
+      try {
+        await expect(startServer(loadConfig({ DATA_DIR: fresh, PORT: port, LOG_LEVEL: "info" }), { handleSignals: false })).rejects.toThrow(/already in use/);
+      } finally {
+        process.stderr.write = write;
+      }
+      expect(said.join("")).not.toContain("creating the embedded database");
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }

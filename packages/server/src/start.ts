@@ -31,6 +31,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const say = (line: string) => {
     if (config.logLevel !== "silent") process.stderr.write(`scamguard: ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   };
+  // A taken PORT is said first, before "creating the embedded database …" and the tens of seconds that costs on
+  // a fresh DATA_DIR, only to fail at listen.
+  if (config.port !== 0) await probePort(config).catch((error: unknown) => Promise.reject(listenError(error, config)));
   // Only a start that will create the files warns of the wait; later starts take seconds.
   const fresh = config.databaseUrl === null && !existsSync(join(config.dataDir, "pglite", "PG_VERSION"));
   say(
@@ -40,9 +43,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ? `creating the embedded database in ${config.dataDir} (the first start: tens of seconds)`
         : `opening the embedded database in ${config.dataDir}`,
   );
-  // A taken PORT is said before the database is opened: on a fresh DATA_DIR that would first cost tens of seconds
-  // creating files, only to fail at listen.
-  if (config.port !== 0) await probePort(config).catch((error: unknown) => Promise.reject(listenError(error, config)));
   const database = await openDatabase(config, { lockRole: "server", lockWaitMs: 5_000 });
   const embedded = database.engine === "pglite";
   const localAdminToken = embedded ? writeAdminToken(config.dataDir) : null;
