@@ -44,6 +44,14 @@ describe("scamguard classify (real process)", () => {
     expect(parseLines(stdout)).toEqual([{ id: "b", line: 1, error: "text: required (a string)" }]);
   });
 
+  it("says where the text goes when a line names it message, content or transcript", async () => {
+    const { code, stdout } = await runCli(["classify"], { stdin: '{"id":"c","message":"hello"}\n{"id":"d","transcript":"喂你好"}\n' });
+    expect(code).toBe(0);
+    const out = parseLines(stdout);
+    expect(out[0]).toEqual({ id: "c", line: 1, error: 'text: required (a string); put the message to classify in "text", not "message"' });
+    expect(out[1].error).toContain('in "text", not "transcript"');
+  });
+
   it("stops quietly when its reader goes away (classify | head -1), without an EPIPE error", async () => {
     const child = spawn(process.execPath, [CLI, "classify"]);
     let stderr = "";

@@ -9,6 +9,9 @@ import type { Command } from "commander";
 import { BufferedWriter } from "../io/buffered-writer.js";
 import { readLines } from "../io/read-lines.js";
 
+/** Names people give the text field (the same ones /v1/analyze answers with a hint). */
+const TEXT_ALIASES = ["message", "content", "input", "body", "transcript"] as const;
+
 /** Lines above this are rejected (the engine analyses at most 64 Ki characters anyway). */
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
@@ -63,7 +66,10 @@ export function classifyLine(bytes: Buffer | null, line: number, decoder: TextDe
   if (!parsed.success) {
     const id = typeof json === "object" && json !== null && "id" in json ? (json as { id: unknown }).id : undefined;
     const issue = parsed.error.issues[0];
-    return { ...(id === undefined ? {} : { id }), line, error: issue ? formatZodIssue(issue) : "invalid input" };
+    // {"id","message":…}: say where the text goes, as /v1/analyze does for the same names.
+    const misnamed = TEXT_ALIASES.find((name) => typeof json === "object" && json !== null && name in json && !("text" in json));
+    const hint = misnamed === undefined ? "" : `; put the message to classify in "text", not "${misnamed}"`;
+    return { ...(id === undefined ? {} : { id }), line, error: `${issue ? formatZodIssue(issue) : "invalid input"}${hint}` };
   }
   const verdict = analyze(parsed.data.text, { lang: parsed.data.lang ?? "auto" });
   return {
