@@ -260,6 +260,8 @@ describe("Check page, a link typed alone", () => {
     expect(await verdict.getByTestId("risk").textContent()).toContain("中风险");
     expect(await verdict.textContent()).toContain("已被举报涉诈：不要回拨、不要点击、不要转账");
     expect(await verdict.getByTestId("identifier").first().textContent()).toContain("2 人举报");
+    // Nothing was pasted: the list is headed as what was checked, not as "内容里的号码和链接".
+    expect(await verdict.locator(".identifiers h3").textContent()).toBe("您查的号码、名称或链接");
     // The name a caller gave (their caller ID) proves nothing: the row gives that institution's own number instead.
     await page.getByLabel(/号码、来电显示/).fill("京东客服");
     await page.getByRole("button", { name: "检查", exact: true }).click();

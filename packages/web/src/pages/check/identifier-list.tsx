@@ -7,12 +7,13 @@ import type { CheckedIdentifier } from "./run-check.js";
 
 const ICONS: Record<LookupVerdict, string> = { scam: "⛔", suspicious: "⚠️", official: "🏛️", unknown: "❔" };
 
-export function IdentifierList({ identifiers }: { identifiers: CheckedIdentifier[] }) {
+/** `typedOnly`: nothing was pasted, only the identifier field was checked: the heading must not speak of a text. */
+export function IdentifierList({ identifiers, typedOnly = false }: { identifiers: CheckedIdentifier[]; typedOnly?: boolean }) {
   const { t, name } = useI18n();
   if (identifiers.length === 0) return null;
   return (
     <div className="identifiers">
-      <h3>{t("verdict.identifiers")}</h3>
+      <h3>{t(typedOnly ? "verdict.identifiersTyped" : "verdict.identifiers")}</h3>
       <ul>
         {identifiers.map((item) => {
           const verdict = item.verdict;

@@ -146,7 +146,7 @@ export function VerdictCard({ result }: { result: CheckResult }) {
           )}
         </>
       )}
-      <IdentifierList identifiers={result.identifiers} />
+      <IdentifierList identifiers={result.identifiers} typedOnly={result.text.trim() === ""} />
       {verdict && verdict.risk !== "low" && (
         <ShareWithFamily
           text={t("verdict.shareText", {
