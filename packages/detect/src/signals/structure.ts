@@ -18,8 +18,8 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAddressedAsk, isCompletedPayment, isOfferedService, isOwnPlatform, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
-import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, DISPLAY_TITLE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
+import { isAccountMovement, isAddressedAsk, isCompletedPayment, isOfferedService, isOwnPlatform, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
+import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, DISPLAY_TITLE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, MOVEMENT_REPORTS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
 import { isSentenceEnd, toNormalized, unitAround } from "./structure/units.js";
@@ -75,6 +75,11 @@ export interface PlaybookStructure {
    * key presses or recorded-call cues whose every piece rates a service ("满意请按1，不满意请按2").
    */
   self?: ReadonlySet<string>;
+  /**
+   * Original start offsets of the evidence that a bank's movement notice reports ("…尾号1234的储蓄卡转入2,500.00元"),
+   * by signal id, for a signal that is still asked elsewhere in the text: its reason quotes the ask, not the report.
+   */
+  reported?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** Longest text (normalised characters) read as one short message for `messageAsks` (99 % of real smishing SMS fit). */
@@ -248,6 +253,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   /** Signals made only as a new-account cover ("这是我的新号"): the writer's own news unless the cover completes a path. */
   const covers: string[] = [];
   const self = new Set<string>();
+  const reported = new Map<string, Set<number>>();
   let describedTactics = 0;
   let automated = false;
   let decisiveLine = false;
@@ -271,7 +277,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       (shortMessage || !MESSAGE_ASKS.has(sig.id));
     let direct = false;
     let selfOnly = SELF_CLAIMS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
-    let doneOnly = COMPLETED_ASKS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
+    let doneOnly = (COMPLETED_ASKS.has(sig.id) || MOVEMENT_REPORTS.has(sig.id)) && options.account !== true && sig.evidence.length > 0;
     let coverOnly = sig.evidence.length > 0;
     // "满意请按1": a satisfaction rating after a service call asks nothing and is no automated notice's ask.
     let surveyOnly = (AUTOMATED.has(sig.id) || ROBOCALL_ASKS.has(sig.id)) && sig.evidence.length > 0;
@@ -282,7 +288,14 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       surveyOnly = false;
       if (selfOnly && isSelfReport(s, at)) continue;
       selfOnly = false;
-      if (doneOnly && isCompletedPayment(s, at, toNormalized(text, e.end))) continue;
+      // "…尾号1234的储蓄卡转入2,500.00元，余额…": a bank's movement notice reports the money and its balance.
+      if (MOVEMENT_REPORTS.has(sig.id) && options.account !== true && isAccountMovement(s, at)) {
+        const starts = reported.get(sig.id) ?? new Set<number>();
+        starts.add(e.start);
+        reported.set(sig.id, starts);
+        continue;
+      }
+      if (doneOnly && COMPLETED_ASKS.has(sig.id) && isCompletedPayment(s, at, toNormalized(text, e.end))) continue;
       doneOnly = false;
       if (anyCue && isDescribed(s, at, cues, isClaim)) continue;
       // A forbidden ask is advice: it counts as described, like a warning's third-person clause.
@@ -403,7 +416,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   // "我换号了，通过一下好友": a new account that completes nothing, with no other claim and no pressure ("有急事找你"),
   // claims nothing of the reader (scored as the writer's own news).
   if (covers.length > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee && ![...bySpeaker.values()].some((m) => m.claim || m.pressed)) for (const id of covers) self.add(id);
-  return { claimAndAsk, decisive, decisiveLine: decisive && decisiveLine, robocall, trajectory, persona, releaseFee, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee, described, self };
+  return { claimAndAsk, decisive, decisiveLine: decisive && decisiveLine, robocall, trajectory, persona, releaseFee, warning: describedTactics > 0 && !claimAndAsk && !decisive && !trajectory && !persona && !releaseFee, described, self, reported };
 }
 
 /**
@@ -428,8 +441,15 @@ export function withoutSelfClaims(signals: Signal[], structure: PlaybookStructur
 export function withoutSelfClaims(signals: readonly Signal[], structure: PlaybookStructure): readonly Signal[];
 export function withoutSelfClaims(signals: readonly Signal[], structure: PlaybookStructure): readonly Signal[] {
   const self = structure.self;
-  if (self === undefined || self.size === 0) return signals;
-  return signals.filter((sig) => !self.has(sig.id));
+  const reported = structure.reported;
+  if ((self === undefined || self.size === 0) && (reported === undefined || reported.size === 0)) return signals;
+  return signals.filter((sig) => self?.has(sig.id) !== true).map((sig) => reportedLast(sig, reported?.get(sig.id)));
+}
+
+/** The signal with the evidence a movement notice reports moved last (same spans), so its reason quotes the ask. */
+function reportedLast(sig: Signal, starts: ReadonlySet<number> | undefined): Signal {
+  if (starts === undefined) return sig;
+  return { ...sig, evidence: [...sig.evidence.filter((e) => !starts.has(e.start)), ...sig.evidence.filter((e) => starts.has(e.start))] };
 }
 
 /**

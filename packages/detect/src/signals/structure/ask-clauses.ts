@@ -96,6 +96,50 @@ export function isCompletedPayment(s: string, at: number, end: number): boolean 
 }
 
 /**
+ * A bank's, broker's or payment app's account-movement notice, in its own voice: an account tail ("尾号1234",
+ * "账户0537", "末四位"), a movement verb and an amount ("…尾号1234的储蓄卡12月3日转入2,500.00元，余额…",
+ * "资金账号尾号8812银证转账转入50000元已到账"). Its 转入, its amount and its 余额 report money that moved.
+ */
+export const ACCOUNT_TAIL = /尾号|末[四4]位|后[四4]位|(?:账户|账号|卡|卡号)[*x]*\d{4}/;
+export const MOVEMENT_VERB = /转入|转出|支出|收入|入账|到账|扣款|存入|汇入|收款|支取|代发|还款|退款/;
+export const MOVEMENT_AMOUNT = /(?:人民币|rmb|cny|[¥￥])\s*\d|\d[\d,]*(?:\.\d+)?\s*(?:万元|元)/;
+/**
+ * A clause of such a notice must not ask (STILL_ASKED: 请, 需要, 吗…), name where to send money ("转入安全账户", "以下账户"),
+ * ask it back ("返还", "退回") nor speak as a person (你, 我 other than 我行/我司): "到账后请返还", "请将资金转入安全账户"
+ * and "我给你尾号1234的卡转了五万" are asks or a person's words, never a notice.
+ */
+const NOT_NOTICE = /(?:安全|以下|下列|指定|监管|清查|核查|国家|对方|该|这个)(?:的)?(?:账户|账号|银行卡|卡)|返还|退回|退还|归还|退给|转回|你|我(?!行|司|们)/;
+/** Clause breaks of a notice: commas and colons, but not inside "2,500.00" or "10:21". */
+const NOTICE_BREAK = /(?<!\d)[,:]|[,:](?!\d)/g;
+
+/**
+ * Whether the evidence at normalised `at` sits in an account-movement notice: the run of notice clauses around it
+ * (none asks, names a receiving account or speaks as a person) names an account tail, a movement verb and an amount.
+ */
+export function isAccountMovement(s: string, at: number): boolean {
+  const [a, b] = unitAround(s, at, isSentenceEnd);
+  const sentence = s.slice(a, b);
+  const rel = at - a;
+  const clauses: [number, number][] = [];
+  let start = 0;
+  NOTICE_BREAK.lastIndex = 0;
+  for (let m = NOTICE_BREAK.exec(sentence); m !== null; m = NOTICE_BREAK.exec(sentence)) {
+    clauses.push([start, m.index]);
+    start = m.index + 1;
+  }
+  clauses.push([start, sentence.length]);
+  const isNotice = ([ca, cb]: [number, number]): boolean => !STILL_ASKED.test(sentence.slice(ca, cb)) && !NOT_NOTICE.test(sentence.slice(ca, cb));
+  const here = clauses.findIndex(([ca, cb]) => rel >= ca && rel < cb);
+  if (here < 0 || !isNotice(clauses[here] as [number, number])) return false;
+  let first = here;
+  let last = here;
+  while (first > 0 && isNotice(clauses[first - 1] as [number, number])) first--;
+  while (last < clauses.length - 1 && isNotice(clauses[last + 1] as [number, number])) last++;
+  const run = sentence.slice((clauses[first] as [number, number])[0], (clauses[last] as [number, number])[1]);
+  return ACCOUNT_TAIL.test(run) && MOVEMENT_VERB.test(run) && MOVEMENT_AMOUNT.test(run);
+}
+
+/**
  * A prohibition that governs the rest of its clause ("更不要点击对方发来的链接或扫码付款", "请勿向陌生账户转账"):
  * the lexicon's own negation only looks 10 characters back and skips link asks, so a coordinated second object
  * ("…或扫码") still read as a request. Only imperative prohibitions: not 不能 ("航班不能起飞…请致电"), 不用/无需

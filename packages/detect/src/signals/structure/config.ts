@@ -79,6 +79,11 @@ interface StructureConfig {
    */
   completedAsks: string[];
   /**
+   * Money signals that a bank's, broker's or payment app's account-movement notice uses to REPORT money that moved
+   * ("您尾号1234的储蓄卡转入2,500.00元，余额12,888.00元"): inside such a notice (see isAccountMovement) they ask nothing.
+   */
+  movementReports: string[];
+  /**
    * Asks that complete only the claims listed with them: "get back to me / reply if you are interested" is the ask
    * of an advance-fee or prize offer, but after an account notice or in a support chat it is ordinary courtesy.
    * A stranger's "wrong number / we met at…" opener is the contact move of the same kind: with an investment or
@@ -124,6 +129,7 @@ export const COVER_STORIES = new Set(CONFIG.coverStories);
 export const PERSONA_CLAIMS = new Set(CONFIG.personaClaims);
 export const DISPLAY_TITLE: readonly RegExp[] = CONFIG.displayTitle.zh.map((p) => new RegExp(p, "gm"));
 export const COMPLETED_ASKS = new Set(CONFIG.completedAsks);
+export const MOVEMENT_REPORTS = new Set(CONFIG.movementReports);
 export const COMPANION_CLAIMS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.companionClaims).map(([claim, with_]) => [claim, new Set(with_)]));
 export const NARROW_ASKS = new Map<string, ReadonlySet<string>>(Object.entries(CONFIG.narrowAsks).map(([ask, claims]) => [ask, new Set(claims)]));
 export const TRAJECTORY_CLAIMS = new Set(CONFIG.trajectory.claims);
