@@ -7,7 +7,6 @@
  */
 import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, Lang, LookupVerdict, Verdict } from "@scamguard/contracts";
 import { ApiError, api } from "../../api/client.js";
-import { institutionNamedIn } from "../../components/institutions.js";
 
 export interface CheckedIdentifier {
   kind: IdentifierKind;
@@ -95,8 +94,9 @@ async function lookUpPrivately(value: string, signal?: AbortSignal): Promise<Che
     value,
     verdict: entry === undefined ? null : (entry?.verdict ?? "unknown"),
     reporters: entry?.reporters ?? 0,
-    // A display name naming an institution ("京东客服"): the list gives that institution's own number to call back.
-    institution: kind === "display_name" ? (institutionNamedIn(value)?.id ?? null) : null,
+    // A display name naming an institution ("京东客服"): the list gives that institution's own number to call back,
+    // resolved as `scamguard lookup` and the directory check resolve a claimed name.
+    institution: kind === "display_name" ? ((await import("@scamguard/detect/directory/mentions")).resolveClaim(value)?.id ?? null) : null,
     private: entry !== undefined,
   };
 }
