@@ -1,14 +1,16 @@
 /**
  * Counter-evidence: every contact the text gives belongs to a directory institution ("如有疑问请拨打10086",
  * "call us on 95588"). Genuine notices send people to the official channel; the playbook needs a channel the
- * scammer controls (a personal number, a look-alike link, a meeting app, an account to pay into). One
- * unofficial contact anywhere in the text and this stays silent.
+ * scammer controls (a personal number, a look-alike link, a meeting app, an account to pay into). A link to the site
+ * of the name the text is headed with ("Royal Mail: … royalmail.com/track", link/own-domain.ts) counts as official.
+ * One unofficial contact anywhere in the text and this stays silent.
  */
 import type { Evidence, Signal } from "@scamguard/contracts";
 import { officialContactOwner } from "../directory/lookup.js";
 import { identifiersOf } from "../identifiers/per-text.js";
 import { analyzeUrl } from "../link/analyze-url.js";
 import { findLinks } from "../link/detector.js";
+import { isOwnDomain, letterheadNames } from "../link/own-domain.js";
 import { signalLabel } from "../signals/labels.js";
 import type { Detector } from "../types.js";
 
@@ -44,9 +46,13 @@ export const officialContactDetector: Detector = {
   applies: (ctx) => /\d{3}|\.[a-z]|@/.test(ctx.text.normalized) || (mayNameOwnChannel(ctx.text.normalized) && OWN_CHANNEL.test(ctx.text.normalized)),
   detect(ctx) {
     const evidence: Evidence[] = [];
+    // A notice headed "Royal Mail:" that links to royalmail.com sends people to its own site, as a directory one does.
+    const names = letterheadNames(ctx.text.original);
+    const ownSite = (kind: string, value: string): boolean =>
+      (kind === "url" || kind === "domain" || kind === "email") && isOwnDomain(kind === "email" ? value.slice(value.lastIndexOf("@") + 1) : value, names);
     for (const id of identifiersOf(ctx.text)) {
       if (id.kind === "display_name") continue; // a name claims, it does not contact
-      const official = officialContactOwner(id.kind, id.normalized) !== undefined;
+      const official = officialContactOwner(id.kind, id.normalized) !== undefined || ownSite(id.kind, id.value);
       if (!official) return []; // one unofficial number, link, account, meeting ID or app breaks the rule
       if (!CONTACT_KINDS.has(id.kind)) continue;
       evidence.push({ start: id.start, end: id.end, text: id.value });
@@ -63,7 +69,7 @@ export const officialContactDetector: Detector = {
     // The link finder also reads the normalised text, so it sees look-alike hosts the raw extraction misses
     // ("10086jf.cc", "аlipay.com"); any link that is not official breaks the rule. Run only when needed.
     const links = findLinks(ctx.text);
-    if (links.some((link) => !analyzeUrl(link.value).official)) return [];
+    if (links.some((link) => !analyzeUrl(link.value).official && !isOwnDomain(link.value, names))) return [];
     const signal: Signal = {
       id: OFFICIAL_CONTACT_ID,
       family: "protective",

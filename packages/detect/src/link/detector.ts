@@ -8,7 +8,8 @@ import { identifiersOf } from "../identifiers/per-text.js";
 import { toOriginalSpan } from "../text/normalize.js";
 import { signalLabel } from "../signals/labels.js";
 import type { DetectContext, Detector } from "../types.js";
-import { analyzeUrl, type UrlAnalysis, type UrlFactId } from "./analyze-url.js";
+import { analyzeUrl, type UrlAnalysis, type UrlFact, type UrlFactId } from "./analyze-url.js";
+import { borrowedName, letterheadNames } from "./own-domain.js";
 
 /** Weight per fact; ≥ 0.8 places the stage on its own (see signals/playbook.ts). */
 const WEIGHTS: Record<Exclude<UrlFactId, "official">, number> = {
@@ -77,6 +78,22 @@ export function findLinks(text: DetectContext["text"]): LinkSpan[] {
 }
 
 /**
+ * The analysis with a look-alike fact added when the link borrows the name the text is headed with ("Evri: …
+ * evri-rebook-parcel.com"): the directory's look-alike test knows only its own institutions.
+ */
+function withBorrowedName(analysis: UrlAnalysis, link: string, names: ReadonlySet<string>): UrlAnalysis {
+  if (analysis.facts.some((f) => f.id === "lookalike" || f.id === "brand-subdomain" || f.id === "official")) return analysis;
+  const borrowed = borrowedName(link, names);
+  if (borrowed === null) return analysis;
+  const host = analysis.displayHost ?? analysis.host ?? link;
+  const fact: UrlFact =
+    borrowed.where === "label"
+      ? { id: "lookalike", detail: `${host} borrows the name "${borrowed.name}" the message is signed with, but is not that sender's own site` }
+      : { id: "brand-subdomain", detail: `"${borrowed.name}", the name the message is signed with, is only a subdomain of ${analysis.domain}, which has nothing to do with it` };
+  return { ...analysis, facts: [...analysis.facts, fact] };
+}
+
+/**
  * `url:lookalike`, `url:brand-subdomain`, `url:punycode`, `url:ip-host`, `url:shortener`,
  * `url:suspicious-tld`; official domains give no signal.
  * @example linkDetector.detect({ text: normalize("登录 jd-kefu.com 办理注销"), lang: "zh" })
@@ -89,12 +106,14 @@ export const linkDetector: Detector = {
     const byId = new Map<string, Signal>();
     // One analysis per distinct link, and at most MAX_DISTINCT of them: a 1 MB text of links stays bounded.
     const analyses = new Map<string, UrlAnalysis>();
+    let names: ReadonlySet<string> | undefined;
     for (const link of findLinks(ctx.text)) {
       const key = link.value.toLowerCase();
       let analysis = analyses.get(key);
       if (!analysis) {
         if (analyses.size >= MAX_DISTINCT) continue;
-        analysis = analyzeUrl(link.value);
+        names ??= letterheadNames(ctx.text.original);
+        analysis = withBorrowedName(analyzeUrl(link.value), link.value, names);
         analyses.set(key, analysis);
       }
       for (const fact of analysis.facts) {

@@ -18,7 +18,7 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAccountMovement, isAddressedAsk, isCompletedPayment, isOfferedService, isOwnPlatform, isOwnQuestion, isProhibited, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
+import { isAccountMovement, isAddressedAsk, isCompletedPayment, isOfferedService, isOwnPlatform, isOwnQuestion, isProhibited, isReportedOutcome, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, DISPLAY_TITLE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, MOVEMENT_REPORTS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
@@ -279,6 +279,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     let selfOnly = SELF_CLAIMS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
     let doneOnly = (COMPLETED_ASKS.has(sig.id) || MOVEMENT_REPORTS.has(sig.id)) && options.account !== true && sig.evidence.length > 0;
     let coverOnly = sig.evidence.length > 0;
+    // "your tax refund has been paid into your bank account", "closed as you requested": a receipt, not a claim.
+    let outcomeOnly = CLAIM_FAMILIES.has(sig.family) && options.account !== true && sig.evidence.length > 0;
     // "满意请按1": a satisfaction rating after a service call asks nothing and is no automated notice's ask.
     let surveyOnly = (AUTOMATED.has(sig.id) || ROBOCALL_ASKS.has(sig.id)) && sig.evidence.length > 0;
     for (const e of sig.evidence) {
@@ -288,6 +290,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       surveyOnly = false;
       if (selfOnly && isSelfReport(s, at)) continue;
       selfOnly = false;
+      if (outcomeOnly && isReportedOutcome(s, at)) continue;
+      outcomeOnly = false;
       // "…尾号1234的储蓄卡转入2,500.00元，余额…": a bank's movement notice reports the money and its balance.
       if (MOVEMENT_REPORTS.has(sig.id) && options.account !== true && isAccountMovement(s, at)) {
         const starts = reported.get(sig.id) ?? new Set<number>();
@@ -358,7 +362,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
     if (direct && coverOnly) covers.push(sig.id);
-    if (selfOnly || doneOnly || surveyOnly) self.add(sig.id);
+    if (selfOnly || doneOnly || surveyOnly || outcomeOnly) self.add(sig.id);
     else if (!direct) {
       described.add(sig.id);
       describedTactics++;

@@ -236,3 +236,36 @@ export const WAIVED_BEFORE = /(?:不收|免收|不另收|免除|(?<![以避])免
  * it asks for: only the words right before it, so "不收费群…加wx" still asks for the contact that follows.
  */
 export const isWaivedFee = (s: string, at: number): boolean => WAIVED_BEFORE.test(s.slice(Math.max(0, at - 6), at));
+
+/**
+ * An English notice's report of an outcome for the reader: money that has reached them ("has been paid into your bank
+ * account", "has been credited to your card ending 1234", "was issued to your original payment method") or an action
+ * they asked for ("will be closed in 30 days as you requested", "as requested, your account has been closed").
+ */
+export const OUTCOME_EN =
+  /\b(?:(?:has|have) (?:now |already )?been|was|were) (?:paid|credited|refunded|issued|sent|deposited|returned|transferred|moved) (?:in)?to your (?:bank |current |savings |checking |paypal |original |chosen |nominated )?(?:account|card|visa|mastercard|amex|balance|payment method|bank)\b|\bas (?:you )?requested\b|\bat your request\b|\bfollowing your request\b/;
+/**
+ * A sentence that still asks or presses the reader: something to do to receive it, a condition, a deadline, a link to
+ * open, or a crypto deposit (the "27 BTC deposited as you requested into your portfolio at <url>" lure). "Your refund
+ * has been credited to your card, confirm your details to receive it" reports nothing; it asks.
+ */
+export const STILL_ASKED_EN =
+  /\b(?:pending|unless|verify|confirm|click|tap|log ?in|sign ?in|update|claim|submit|call|reply|provide|enter|must|need to|required?|within|immediately|urgent(?:ly)?|otherwise|to (?:receive|release|collect|get|accept)|fee|charge|btc|bitcoin|usdt|eth|crypto|portfolio|wallet)\b|\?|<url>|https?:|www\./;
+
+/**
+ * Money said to have reached the reader by mistake, or to be sent back: the overpayment and refund-callback scams
+ * ("$2,500 has been credited to your account by mistake, send it back") report a credit in order to ask for it.
+ */
+export const MISTAKEN_CREDIT =
+  /\b(?:by mistake|in error|accidentally|mistakenly|overpa(?:id|yment)|extra (?:money|amount|funds)|(?:send|pay|transfer|wire) (?:it|them|the (?:money|difference|extra|excess|rest)) back|refund the (?:difference|extra|excess)|return the (?:difference|extra|excess|money))\b/;
+
+/**
+ * Whether the claim at normalised `at` sits in a sentence that reports an outcome for the reader (OUTCOME_EN) and
+ * asks nothing (STILL_ASKED_EN), in a text that reports no mistaken credit (MISTAKEN_CREDIT): "your tax refund of £312 has been paid into your bank account" is a receipt, the
+ * refund lure's "your refund is pending, verify your card to receive it" an ask.
+ */
+export function isReportedOutcome(s: string, at: number): boolean {
+  const [a, b] = unitAround(s, at, isSentenceEnd);
+  const sentence = s.slice(a, b);
+  return OUTCOME_EN.test(sentence) && !STILL_ASKED_EN.test(sentence) && !MISTAKEN_CREDIT.test(s);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { borrowedName, isOwnDomain, letterheadNames } from "./own-domain.js";
+
+describe("letterheadNames", () => {
+  it("reads every run of the header's words, never a run of header words alone", () => {
+    expect([...letterheadNames("Royal Mail: we tried to deliver your parcel")].sort()).toEqual(["royal", "royalmail"]);
+    expect(letterheadNames("T-Mobile: your bill").has("tmobile")).toBe(true);
+    expect(letterheadNames("[Evri] sorry we missed you").has("evri")).toBe(true);
+    expect([...letterheadNames("Toll Services: unpaid toll")]).toEqual([]);
+    expect([...letterheadNames("Fraud Alert: did you make this purchase?")]).toEqual([]);
+  });
+  it("is empty without a letterhead or with a sentence before the colon", () => {
+    expect(letterheadNames("pay your bill at verizon.com/pay").size).toBe(0);
+    expect(letterheadNames("We tried to deliver your parcel today but nobody was home and now: pay").size).toBe(0);
+  });
+});
+
+describe("isOwnDomain", () => {
+  const royal = letterheadNames("Royal Mail: we tried to deliver your parcel");
+  it("takes the header's own registered domain, a subdomain of it, and an e-mail domain", () => {
+    expect(isOwnDomain("royalmail.com/track", royal)).toBe(true);
+    expect(isOwnDomain("https://www.royalmail.com/track-your-item", royal)).toBe(true);
+    expect(isOwnDomain("t-mobile.com", letterheadNames("T-Mobile: your bill is due"))).toBe(true);
+    expect(isOwnDomain("thameswater.co.uk", letterheadNames("Thames Water: your bill"))).toBe(true);
+  });
+  it("refuses added words, another suffix, a look-alike suffix, a risky TLD and a name that is not the header's", () => {
+    expect(isOwnDomain("royalmail-redelivery.info", royal)).toBe(false);
+    expect(isOwnDomain("royalmail.com.parcel-fee.top", royal)).toBe(false);
+    expect(isOwnDomain("royalmail.co/redeliver", royal)).toBe(false);
+    expect(isOwnDomain("royalmail.top", royal)).toBe(false);
+    expect(isOwnDomain("evri.com", royal)).toBe(false);
+    expect(isOwnDomain("royalmail.com", letterheadNames("Your parcel is waiting"))).toBe(false);
+  });
+});
+
+describe("borrowedName", () => {
+  it("finds the header's name beside other words in the label, or in a subdomain", () => {
+    expect(borrowedName("evri-rebook-parcel.com", letterheadNames("Evri: we missed you"))).toEqual({ name: "evri", where: "label" });
+    expect(borrowedName("verizon.billing-centre.com", letterheadNames("Verizon: pay now"))).toEqual({ name: "verizon", where: "subdomain" });
+  });
+  it("is null for the sender's own site and for a link that does not carry the name", () => {
+    expect(borrowedName("t-mobile.com/pay", letterheadNames("T-Mobile: your bill"))).toBeNull();
+    expect(borrowedName("royalmail.com", letterheadNames("Royal Mail: delivered"))).toBeNull();
+    expect(borrowedName("parcel-fee.top", letterheadNames("Royal Mail: delivered"))).toBeNull();
+  });
+});
