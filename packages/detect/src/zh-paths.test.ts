@@ -399,3 +399,43 @@ pathTable(
     ["mis-ok-4", "银行提醒：如有陌生人称转错钱要求退回到其他账户，请勿操作，请联系银行核实。"],
   ],
 );
+
+pathTable(
+  "the order-brushing opener and its escalation (a price per follow or like, another round of orders before the money comes back), a sweetheart's 'this platform is steady' with a deposit, a refund paid by borrowing",
+  [
+    ["brush-price-1", "A: 在吗？我们这边有个线上任务，帮商家关注抖音号，关注一个2块钱，做完截图发我就结算。\nA: 接下来有个高佣金的任务，需要进我们的任务群，你下载一下这个软件，接待员会带你。"],
+    ["brush-round-1", "A: 你刚才那单提交的时候选错了选项，系统判定你违规，账号被锁了。\nA: 你需要再做一组三连单才能解锁，解锁以后本金佣金一起提现。"],
+    ["inv-steady-1", "A: 宝贝，今天又赚了三万，这个平台真的很稳。\nB: 我也想试试。\nA: 你先充一万，我教你下单，跟着我的节奏走就行。"],
+    ["refund-borrow-1", "您好，我是淘宝客服，您上周购买的衣服质检不合格，我们要给您三倍赔偿。您打开支付宝，点击备用金，借出500元，我们这边会和赔偿金一起退还给您。"],
+  ],
+  [
+    ["brush-price-ok-1", "警方提醒：关注一个账号给2块钱、点赞返佣金的兼职都是刷单诈骗，请勿轻信。"],
+    ["brush-round-ok-1", "教练说今天再做一组深蹲就休息，累死我了。"],
+    ["brush-price-ok-2", "这家店在做活动，关注店铺领5元优惠券，我刚领了。"],
+    ["inv-steady-ok-1", "这个理财平台挺靠谱的，我在上面买了点国债逆回购，收益不高但是稳。"],
+    ["refund-borrow-ok-1", "【支付宝】您借出的备用金500元已到账，请于30天内归还，按时还款可提升信用。"],
+  ],
+);
+
+pathTable(
+  "a case report whose victim is a shop owner or a named payee ('某饭店老板…按照对方提供的账号转去3万元', '先后向其转账4万元'); news of an arrest stays low",
+  [
+    ["case-owner-1", "某饭店老板接到一个电话，对方自称是驻地部队后勤处的，要订20桌饭菜，还让老板帮忙联系购买一批某品牌白酒，并提供了一个“酒厂”联系人。老板按照对方提供的账号转去3万元酒钱后，对方就联系不上了。"],
+    ["case-payee-1", "受害人小杨通过短视频平台结识一名女子，对方以自己母亲生病住院急需手术费为由，多次向小杨借钱，小杨先后向其转账4万元。"],
+  ],
+  [
+    ["case-owner-ok-1", "近日，市公安局反诈中心成功破获一起冒充部队采购诈骗案，抓获犯罪嫌疑人3名。经查，犯罪嫌疑人冒充部队采购人员，要求商家垫付货款，涉案金额50余万元。"],
+    ["case-owner-ok-2", "近日，一家饭店老板接到自称部队采购人员的电话，要求代购白酒并向指定供应商付款。老板拨打110核实后未转账。警方提醒广大商户：凡是要求先垫付的“部队采购”都是诈骗。"],
+    ["case-payee-ok-1", "警方提醒：网友以家人生病住院为由多次借钱，先后向其转账数万元的案件近期多发，凡是没见过面就借钱的都是诈骗。"],
+  ],
+);
+
+describe("the mode of a loan offer with a fee and of a leader named by the reader's unit", () => {
+  it("reads a loan limit 'won' and a fee before the loan as the loan mode", () => {
+    expect(analyze("【XX金融】您好，您已获得最高20万元的无抵押贷款额度，年利率低至3.6%，当天放款。点击 http://t.cn/xyz 领取额度，回T退订。").mode).toBe("loan_finance");
+    expect(analyze("张先生急需用钱，在网上下载了一款贷款APP申请贷款5万元。客服称其银行流水不足，需先刷流水2万元才能放款，张先生按照对方要求转账后，对方又称需缴纳保证金，张先生意识到被骗，遂报警。").mode).toBe("loan_finance");
+  });
+  it("reads '我是你们单位的李局' as the acquaintance mode, not a kidnapping", () => {
+    expect(analyze("A: 王姐，我是你们单位的李局，有个事情需要你帮忙处理一下。\nB: 李局您说。\nA: 我一个朋友急需一笔钱周转，我现在不方便出面，你先帮我转6万给他，卡号我发你，明天我还你。").mode).toBe("impersonate_acquaintance");
+  });
+});
