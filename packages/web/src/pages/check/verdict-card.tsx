@@ -8,6 +8,7 @@ import { institutionById } from "../../components/institutions.js";
 import { RiskBadge, Tel } from "../../components/risk.js";
 import { useI18n } from "../../i18n/i18n.js";
 import type { MessageKey } from "../../i18n/messages.js";
+import { actionsFor } from "./actions.js";
 import { HighlightedText } from "./highlighted-text.js";
 import { IdentifierList } from "./identifier-list.js";
 import type { CheckResult } from "./run-check.js";
@@ -20,27 +21,6 @@ const HEADLINES: Record<RiskLevel, MessageKey> = {
   medium: "verdict.headline.medium",
   low: "verdict.headline.low",
 };
-
-const LINK_SIGNALS = new Set(["channel:link", "channel:link-given", "channel:link-qr", "channel:qr-code"]);
-
-/** The one action to take now, from how far the script has gone. */
-export function actionsFor(verdict: Verdict): MessageKey[] {
-  if (verdict.risk === "low") return [];
-  if (verdict.risk === "medium") return ["verdict.action.careful"];
-  const screenShare = verdict.signals.some((s) => s.id.includes("screen"));
-  const link = verdict.signals.some((s) => s.id.startsWith("url:") || LINK_SIGNALS.has(s.id));
-  switch (verdict.stage) {
-    case "money":
-      return ["verdict.action.money", "verdict.action.hangup"];
-    case "harvest":
-      return ["verdict.action.code", "verdict.action.hangup"];
-    case "channel_switch":
-      // A phishing text with a link has no call to hang up: the action is not to open it.
-      return screenShare ? ["verdict.action.screen", "verdict.action.hangup"] : link ? ["verdict.action.link"] : ["verdict.action.hangup"];
-    default:
-      return ["verdict.action.hangup"];
-  }
-}
 
 /** Signals of a caller who shares or controls the screen: a meeting app, remote control, screen share. */
 const SCREEN_SIGNALS = new Set(["channel:screen-share", "channel:meeting-app", "channel:remote-app"]);
