@@ -70,6 +70,16 @@ describe("scamguard lookup", () => {
     expect(unknown.stdout).toContain("bank account 6217003810029483711: unknown — no reports");
   });
 
+  it("looks up several values typed side by side one by one, never as one run-together account", async () => {
+    // A new user typed `scamguard lookup 95588 13912345678` and read "银行账户 9558813912345678：没有记录".
+    const { code, stdout, stderr } = await runCli(["lookup", "95588", "13912345678"], { env });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("电话号码 95588：官方联系方式");
+    expect(stdout).toContain("电话号码 +8613912345678：没有记录");
+    expect(stdout).not.toContain("银行账户");
+  });
+
   it("asks what the value is when it is not a number, address or link, in Chinese for a Chinese value", async () => {
     const { code, stdout, stderr } = await runCli(["lookup", "hello there"], { env });
     expect(code).toBe(1);

@@ -8,6 +8,7 @@ import type { IdentifierKind } from "@scamguard/contracts";
 import type { ExtractedIdentifier } from "@scamguard/detect";
 import { guessLang } from "../lookup/identifier-lang.js";
 import { serverUrl } from "../io/server-url.js";
+import { lookupWords } from "../lookup/lookup-words.js";
 
 interface LookupOptions {
   kind?: string;
@@ -29,7 +30,7 @@ export function register(program: Command): void {
       const { extractIdentifiers, normalizeIdentifier, phoneHint } = await import("@scamguard/detect");
       const { IdentifierKindSchema } = await import("@scamguard/contracts");
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
-      const value = words.join(" ").trim();
+      const { value, identifiers: found } = lookupWords(words, extractIdentifiers);
       let identifiers: ExtractedIdentifier[];
       if (opts.kind !== undefined) {
         const kind = IdentifierKindSchema.safeParse(opts.kind);
@@ -38,7 +39,7 @@ export function register(program: Command): void {
         if (!normal.ok) throw new Error(`"${value}": ${normal.error}`);
         identifiers = [{ kind: kind.data, value, normalized: normal.normalized, start: 0, end: value.length }];
       } else {
-        identifiers = extractIdentifiers(value);
+        identifiers = found;
         // A bare card or account number ("6222 0212 3456 7890 123", the "safe account" a caller read out) has no
         // words around it to tell it by: 16-19 digits are a bank account, as the Check page's field guesses.
         const digits = value.replace(/[\s-]/g, "");
