@@ -66,6 +66,21 @@ describe("conversation analyser", () => {
     expect(JSON.stringify(state).length).toBeLessThan(2_000);
   });
 
+  it("quotes the evidence of the cue its title names first", () => {
+    // Seen as a new user on the Live call page: "对方要求转到“安全/指定账户”" quoting “涉嫌”.
+    let state = createConversation("zh");
+    let last: ReturnType<typeof addUtterance> | undefined;
+    for (const text of ["喂，您好，这里是国家医保局的，您的医保卡在外地被人盗刷了两万多", "警官说您涉嫌一起骗保案，要把您的存款转到一个监管账户核查，这个事情不要告诉家人"]) {
+      last = addUtterance(state, { speaker: "remote", text });
+      state = last.state;
+    }
+    const alert = last!.alerts[0]!;
+    expect(alert.cues[0]).toBe("money:safe-account");
+    expect(alert.title).toContain("安全");
+    expect(alert.evidence[0]?.text).toBe("监管账户");
+    expect(alert.evidence.map((e) => e.text)).toContain("涉嫌");
+  });
+
   it("takes signals from an injected detector, and survives one that throws", () => {
     const injected = addUtterance(createConversation("en"), { speaker: "remote", text: "hello there" }, {
       signals: () => [{ id: "money:gift-card", family: "money", stage: "money", weight: 1, description: "Asks for gift cards", evidence: [{ start: 0, end: 5, text: "hello" }] }],

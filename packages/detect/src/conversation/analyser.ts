@@ -176,7 +176,9 @@ export function addUtterance(
   const [first, ...rest] = byDanger(fresh).map(adviceIdsOf);
   const adviceIds = [...(first ?? []), ...(risk === "critical" ? ["call-110"] : []), ...rest.flat()];
   if (riskRank(risk) >= riskRank("high")) adviceIds.push("hang-up-call-official");
-  const shown = fresh.length > 0 ? fresh : heard;
+  // The lead cue, whose title the alert carries, comes first: a page quotes the first evidence under the title,
+  // and "对方要求转到“安全/指定账户”" above “涉嫌” (the crime pretext heard in the same line) reads as nonsense.
+  const shown = fresh.length > 0 ? [...(lead ? [lead] : []), ...fresh.filter((h) => h !== lead)] : heard;
   const evidence: ConversationEvidence[] = shown.map((h) => ({ utterance: index, speaker: utterance.speaker, start: h.start, end: h.end, text: h.text }));
   const alert: ConversationAlert = {
     seq: next.alerts,
