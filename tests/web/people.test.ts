@@ -311,9 +311,9 @@ describe("Live call replay", () => {
     await page.getByRole("button", { name: "开始回放" }).click();
     await expect.poll(() => page.getByTestId("timeline").locator("li").count(), { timeout: 30_000 }).toBe(3);
     const rows = await page.getByTestId("timeline").locator("li").allTextContents();
-    expect(rows[1]).toContain("我");
+    expect(rows[1]).toContain("我：");
     expect(rows[1]).not.toContain("对方");
-    expect(rows[2]).toContain("对方");
+    expect(rows[2]).toContain("对方：");
     expect(phone.errors).toEqual([]);
   });
 });
@@ -331,6 +331,8 @@ describe("Report page and Is-it-really-them", () => {
     await page.getByRole("button", { name: "提交举报" }).click();
     await expect.poll(() => page.getByTestId("report-outcome").textContent()).toContain("举报已提交");
     await expect.poll(() => page.getByTestId("my-reports").textContent()).toContain("+86 171 0000 1234");
+    // Seen as a new user: "状态: new" on the Chinese page.
+    expect(await page.getByTestId("my-reports").textContent()).toContain("状态：新举报");
     expect(phone.errors).toEqual([]);
   });
 
@@ -418,6 +420,9 @@ describe("Report page and Is-it-really-them", () => {
     await page.getByLabel("机构、产品或号码").fill("京东");
     await page.getByRole("button", { name: "搜索" }).click();
     await expect.poll(() => page.getByTestId("directory-results").textContent()).toContain("京东");
+    // Chinese punctuation on the Chinese page: "官方电话：", never "官方电话:".
+    expect(await page.getByTestId("directory-results").textContent()).toContain("官方电话：");
+    expect(await page.getByTestId("directory-results").textContent()).not.toMatch(/官方(电话|网站|应用):/);
     await page.getByLabel("对方自称是").fill("京东客服");
     await page.getByLabel("对方用的号码或邮箱").fill("jd-kefu@icloud.com");
     await page.getByLabel("怎么联系的").selectOption("facetime");

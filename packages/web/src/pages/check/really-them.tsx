@@ -86,7 +86,9 @@ export function ReallyThem() {
           </p>
           {answer.purpose && (
             <p>
-              {t("really.purpose")}: {answer.purpose}
+              {t("really.purpose")}
+              {t("punct.colon")}
+              {answer.purpose}
             </p>
           )}
           {answer.callBack.length > 0 && (

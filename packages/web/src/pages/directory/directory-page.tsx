@@ -74,7 +74,8 @@ function DirectoryCard({ entry }: { entry: DirectoryEntry }) {
       <h2>{name(entry.name)}</h2>
       {entry.numbers.length > 0 && (
         <p>
-          {t("directory.numbers")}:{" "}
+          {t("directory.numbers")}
+          {t("punct.colon")}
           {entry.numbers.map((number) => (
             <span key={number}>
               <Tel number={number} />{" "}
@@ -84,17 +85,23 @@ function DirectoryCard({ entry }: { entry: DirectoryEntry }) {
       )}
       {entry.domains.length > 0 && (
         <p>
-          {t("directory.domains")}: {entry.domains.join(", ")}
+          {t("directory.domains")}
+          {t("punct.colon")}
+          {entry.domains.join(t("punct.list"))}
         </p>
       )}
       {entry.apps.length > 0 && (
         <p>
-          {t("directory.apps")}: {entry.apps.join(", ")}
+          {t("directory.apps")}
+          {t("punct.colon")}
+          {entry.apps.join(t("punct.list"))}
         </p>
       )}
       {entry.policy.length > 0 && (
         <p>
-          {t("directory.never")}: {entry.policy.map((id) => policyText(t, id)).join("; ")}
+          {t("directory.never")}
+          {t("punct.colon")}
+          {entry.policy.map((id) => policyText(t, id)).join(t("punct.clauses"))}
         </p>
       )}
     </li>

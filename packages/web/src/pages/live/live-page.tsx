@@ -108,7 +108,9 @@ export function LivePage() {
             {lines.map((said, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the timeline only grows, in order
               <li key={index} className={`risk-border-${said.risk}`}>
-                <RiskBadge risk={said.risk} /> <span className="who">{said.speaker === "remote" ? t("live.remote") : t("live.user")}:</span> {said.text}
+                <RiskBadge risk={said.risk} /> <span className="who">{said.speaker === "remote" ? t("live.remote") : t("live.user")}
+                  {t("punct.colon")}
+                </span> {said.text}
                 {said.stage && <span className="small"> · {name(PLAYBOOK_STAGES.names[said.stage])}</span>}
               </li>
             ))}

@@ -52,7 +52,9 @@ export function MyReports({ apiKey, refresh }: { apiKey: string; refresh: number
               {report.status && (
                 <>
                   {" "}
-                  · {t("report.status")}: <strong>{report.status}</strong>
+                  · {t("report.status")}
+                  {t("punct.colon")}
+                  <strong>{t(`status.${report.status}`)}</strong>
                 </>
               )}
               <br />
