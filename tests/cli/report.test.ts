@@ -37,6 +37,21 @@ describe("scamguard report", () => {
     expect(stderr).toContain("scamguard keys create --role reporter");
   });
 
+  it("says what went wrong in the story's language: no key, a refused key, a server that is down", async () => {
+    // Seen as a new user: a story written in Chinese answered "a reporter key is needed: set SCAMGUARD_KEY …".
+    const story = ["骗子自称京东客服，让我共享屏幕，号码 13912345678"];
+    const noKey = await runCli(["report", ...story], { env: { ...env, SCAMGUARD_KEY: "" } });
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toContain("需要举报密钥：请设置环境变量 SCAMGUARD_KEY（或加 --key）");
+    const badKey = await runCli(["report", ...story], { env: { ...env, SCAMGUARD_KEY: "sg_live_not-a-key" } });
+    expect(badKey.code).toBe(1);
+    expect(badKey.stderr).toContain("服务器不接受这个密钥（401）");
+    const down = await runCli(["report", ...story, "--server", "http://127.0.0.1:9"], { env });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain("无法连接 http://127.0.0.1:9");
+    for (const { stderr } of [noKey, badKey, down]) expect(stderr).not.toMatch(/key is needed|refused|cannot reach/);
+  });
+
   it("says the server refused the key (401) instead of printing the raw error", async () => {
     const { code, stderr } = await runCli(["report", "--phone", "13800138000"], { env: { ...env, SCAMGUARD_KEY: "sg_live_not-a-key" } });
     expect(code).toBe(1);

@@ -54,8 +54,11 @@ export function register(program: Command): void {
       const { detectLang, extractIdentifiers } = await import("@scamguard/detect");
       const { IdentifierKindSchema, ReportChannelInputSchema } = await import("@scamguard/contracts");
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
+      const story = words.length > 0 ? words.join(" ") : process.stdin.isTTY ? "" : (await readStdinText(MAX_STDIN_BYTES, "stdin: story larger than 1 MiB (a report's story is at most 65,536 characters)")).trim();
+      // A person who wrote the story in Chinese reads what went wrong in Chinese; without a story, in English.
+      const said = ERRORS[opts.lang === "auto" ? (story === "" ? "en" : detectLang(story)) : opts.lang];
       const key = opts.key ?? process.env.SCAMGUARD_KEY;
-      if (!key) throw new Error("a reporter key is needed: set SCAMGUARD_KEY (or pass --key); whoever runs the server issues one with `scamguard keys create --role reporter`");
+      if (!key) throw new Error(said.noKey);
       const channel = opts.channel === undefined ? undefined : ReportChannelInputSchema.safeParse(opts.channel);
       if (channel !== undefined && !channel.success) throw new Error(`--channel: ${channel.error.issues[0]?.message ?? "not a channel"}`);
       const parsedLoss = opts.loss === undefined ? undefined : parseLoss(opts.loss);
@@ -78,19 +81,13 @@ export function register(program: Command): void {
       for (const value of opts.email ?? []) given.push({ kind: "email", value });
       for (const value of opts.url ?? []) given.push({ kind: "url", value });
 
-      const story = words.length > 0 ? words.join(" ") : process.stdin.isTTY ? "" : (await readStdinText(MAX_STDIN_BYTES, "stdin: story larger than 1 MiB (a report's story is at most 65,536 characters)")).trim();
       const fromStory = given.length > 0 ? [] : extractIdentifiers(story, { kinds: STORY_KINDS }).map(({ kind, value }) => ({ kind, value }));
       const identifiers = given.length > 0 ? given : dedupe(fromStory);
       if (identifiers.length === 0) {
         if (story === "") {
           throw new Error('nothing to report: write what happened (scamguard report "…") and name the number, address or link (--phone, --email, --url, --id kind:value)');
         }
-        // A person who wrote the story in Chinese reads the answer in Chinese, this one too.
-        throw new Error(
-          (opts.lang === "auto" ? detectLang(story) : opts.lang) === "zh"
-            ? "您写的经过里没有找到骗子用的号码、邮箱、账户或链接：请用 --phone、--email、--url 或 --id 类型:值 写明（例如 --phone 17012345678 或 --id bank_account:6222…）"
-            : "no number, address or link found in the story: name the one the scammer used with --phone, --email, --url or --id kind:value",
-        );
+        throw new Error(said.noIdentifiers);
       }
       const lang = opts.lang === "auto" ? (story === "" ? "zh" : detectLang(story)) : opts.lang;
       // Like the Report page: a loss in the currency it names, else the person's (an English story: dollars).
@@ -112,12 +109,12 @@ export function register(program: Command): void {
           signal: AbortSignal.timeout(15_000),
         });
       } catch (error) {
-        throw new Error(`cannot reach ${server} (is it running? \`npm start\`, or --server URL): ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(said.unreachable(server, error instanceof Error ? error.message : String(error)));
       }
       const answer = (await res.json().catch(() => null)) as { id?: string; duplicate?: boolean; error?: { code?: string; message?: string } } | null;
       if (!res.ok || answer?.id === undefined) {
-        if (res.status === 401) throw new Error("the server refused the key (401): check SCAMGUARD_KEY / --key, or ask for a new reporter key");
-        throw new Error(`the server refused the report (${res.status}): ${answer?.error?.message ?? "no message"}`);
+        if (res.status === 401) throw new Error(said.keyRefused);
+        throw new Error(said.refused(res.status, answer?.error?.message ?? "no message"));
       }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
@@ -132,6 +129,25 @@ function dedupe(items: { kind: IdentifierKind; value: string }[]): { kind: Ident
   const seen = new Set<string>();
   return items.filter((i) => !seen.has(`${i.kind}:${i.value}`) && Boolean(seen.add(`${i.kind}:${i.value}`)));
 }
+
+/** What went wrong, in the story's language: the errors a person meets before anything is filed. */
+const ERRORS = {
+  zh: {
+    noIdentifiers:
+      "您写的经过里没有找到骗子用的号码、邮箱、账户或链接：请用 --phone、--email、--url 或 --id 类型:值 写明（例如 --phone 17012345678 或 --id bank_account:6222…）",
+    noKey: "需要举报密钥：请设置环境变量 SCAMGUARD_KEY（或加 --key）；密钥由运行本服务的人用 `scamguard keys create --role reporter` 发放",
+    unreachable: (server: string, why: string) => `无法连接 ${server}（服务在运行吗？用 \`npm start\` 启动，或用 --server 网址 指定）：${why}`,
+    keyRefused: "服务器不接受这个密钥（401）：请检查 SCAMGUARD_KEY / --key，或申请新的举报密钥",
+    refused: (status: number, why: string) => `服务器没有接受这条举报（${status}）：${why}`,
+  },
+  en: {
+    noIdentifiers: "no number, address or link found in the story: name the one the scammer used with --phone, --email, --url or --id kind:value",
+    noKey: "a reporter key is needed: set SCAMGUARD_KEY (or pass --key); whoever runs the server issues one with `scamguard keys create --role reporter`",
+    unreachable: (server: string, why: string) => `cannot reach ${server} (is it running? \`npm start\`, or --server URL): ${why}`,
+    keyRefused: "the server refused the key (401): check SCAMGUARD_KEY / --key, or ask for a new reporter key",
+    refused: (status: number, why: string) => `the server refused the report (${status}): ${why}`,
+  },
+} as const;
 
 const WORDS = {
   zh: {
