@@ -80,6 +80,17 @@ describe("scamguard lookup", () => {
     expect(stdout).not.toContain("银行账户");
   });
 
+  it("says a server that does not answer in the person's language, with how to start one", async () => {
+    // Seen as a new user: a +86 number looked up against a stopped server answered in English.
+    const zh = await runCli(["lookup", "13912345678", "--server", "http://127.0.0.1:9"], { env });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain("无法连接 http://127.0.0.1:9");
+    expect(zh.stderr).toContain("npm start");
+    expect(zh.stderr).not.toContain("could not reach");
+    const en = await runCli(["lookup", "+1 202 555 0143", "--server", "http://127.0.0.1:9"], { env });
+    expect(en.stderr).toContain("cannot reach http://127.0.0.1:9");
+  });
+
   it("asks what the value is when it is not a number, address or link, in Chinese for a Chinese value", async () => {
     const { code, stdout, stderr } = await runCli(["lookup", "hello there"], { env });
     expect(code).toBe(1);

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import type { IdentifierKind } from "@scamguard/contracts";
 import type { ExtractedIdentifier } from "@scamguard/detect";
 import { guessLang } from "../lookup/identifier-lang.js";
-import { serverUrl } from "../io/server-url.js";
+import { serverUrl, unreachable } from "../io/server-url.js";
 import { lookupWords } from "../lookup/lookup-words.js";
 
 interface LookupOptions {
@@ -67,18 +67,19 @@ export function register(program: Command): void {
         }
       }
       const server = serverUrl(opts.server);
-      const { privateLookup, renderReputations } = await import("../lookup/private-lookup.js");
+      const lang = opts.lang === "auto" ? guessLang(value, identifiers) : opts.lang;
+      const { privateLookup, renderReputations, ServerUnreachable } = await import("../lookup/private-lookup.js");
       let reputations: Awaited<ReturnType<typeof privateLookup>>;
       try {
         reputations = await privateLookup(server, identifiers);
       } catch (error) {
+        if (error instanceof ServerUnreachable) throw new Error(unreachable(server, error.why, lang));
         throw new Error(`${(error as Error).message}; start one with \`npm start\` or name it with --server URL`);
       }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(reputations, null, 2)}\n`);
         return;
       }
-      const lang = opts.lang === "auto" ? guessLang(value, identifiers) : opts.lang;
       // The heading, then each identifier's line followed by what to do about it.
       const [heading = "", ...rows] = renderReputations(server, reputations, lang).trim().split("\n");
       const lines = [heading];

@@ -7,7 +7,7 @@
 import type { Command } from "commander";
 import { type CreateReportRequest, IDENTIFIER_KINDS, type IdentifierKind } from "@scamguard/contracts";
 import { readStdinText } from "../io/read-stdin.js";
-import { serverUrl } from "../io/server-url.js";
+import { serverUrl, unreachable } from "../io/server-url.js";
 import { parseLoss } from "./loss.js";
 
 /** Kinds taken from a story when no identifier is given: an app or a display name in a story is seldom the scammer's own. */
@@ -109,7 +109,7 @@ export function register(program: Command): void {
           signal: AbortSignal.timeout(15_000),
         });
       } catch (error) {
-        throw new Error(said.unreachable(server, error instanceof Error ? error.message : String(error)));
+        throw new Error(unreachable(server, error instanceof Error ? error.message : String(error), said.lang));
       }
       const answer = (await res.json().catch(() => null)) as { id?: string; duplicate?: boolean; error?: { code?: string; message?: string } } | null;
       if (!res.ok || answer?.id === undefined) {
@@ -136,14 +136,14 @@ const ERRORS = {
     noIdentifiers:
       "您写的经过里没有找到骗子用的号码、邮箱、账户或链接：请用 --phone、--email、--url 或 --id 类型:值 写明（例如 --phone 17012345678 或 --id bank_account:6222…）",
     noKey: "需要举报密钥：请设置环境变量 SCAMGUARD_KEY（或加 --key）；密钥由运行本服务的人用 `scamguard keys create --role reporter` 发放",
-    unreachable: (server: string, why: string) => `无法连接 ${server}（服务在运行吗？用 \`npm start\` 启动，或用 --server 网址 指定）：${why}`,
+    lang: "zh",
     keyRefused: "服务器不接受这个密钥（401）：请检查 SCAMGUARD_KEY / --key，或申请新的举报密钥",
     refused: (status: number, why: string) => `服务器没有接受这条举报（${status}）：${why}`,
   },
   en: {
     noIdentifiers: "no number, address or link found in the story: name the one the scammer used with --phone, --email, --url or --id kind:value",
     noKey: "a reporter key is needed: set SCAMGUARD_KEY (or pass --key); whoever runs the server issues one with `scamguard keys create --role reporter`",
-    unreachable: (server: string, why: string) => `cannot reach ${server} (is it running? \`npm start\`, or --server URL): ${why}`,
+    lang: "en",
     keyRefused: "the server refused the key (401): check SCAMGUARD_KEY / --key, or ask for a new reporter key",
     refused: (status: number, why: string) => `the server refused the report (${status}): ${why}`,
   },

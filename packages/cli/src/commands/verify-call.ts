@@ -5,7 +5,7 @@
  * Exit status: 0 verified, 2 not_verified (impostor), 3 not_participating (the directory's verdict only).
  */
 import { type Command, Option } from "commander";
-import { serverUrl } from "../io/server-url.js";
+import { serverUrl, unreachable } from "../io/server-url.js";
 import { guessLang } from "../lookup/identifier-lang.js";
 
 const CHANNELS = ["phone", "sms", "facetime", "video", "app_chat"] as const;
@@ -41,7 +41,7 @@ export function register(program: Command): void {
           signal: AbortSignal.timeout(10_000),
         });
       } catch (error) {
-        throw new Error(`cannot reach ${server}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(unreachable(server, error instanceof Error ? error.message : String(error), lang));
       }
       const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
       if (!res.ok || body === null) {

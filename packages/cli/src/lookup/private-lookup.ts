@@ -14,7 +14,17 @@ export interface IdentifierReputation extends PrivateVerdict {
   prefixes: string[];
 }
 
-/** Fails with a message naming the server and what went wrong. */
+/** The server did not answer at all (refused, timed out): callers say so in the person's language. */
+export class ServerUnreachable extends Error {
+  constructor(
+    readonly server: string,
+    readonly why: string,
+  ) {
+    super(`--server: could not reach ${server} (${why})`);
+  }
+}
+
+/** Fails with a message naming the server and what went wrong (ServerUnreachable when it did not answer). */
 export async function privateLookup(server: string, identifiers: readonly ExtractedIdentifier[]): Promise<IdentifierReputation[]> {
   const base = server.replace(/\/+$/, "");
   const planned = identifiers.map((identifier) => ({ identifier, probes: rangeProbes(identifier.kind, identifier.normalized) }));
@@ -36,7 +46,7 @@ async function fetchRange(base: string, prefix: string): Promise<RangeLookupResp
   try {
     res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(10_000) });
   } catch (error) {
-    throw new Error(`--server: could not reach ${base} (${(error as Error).message})`);
+    throw new ServerUnreachable(base, (error as Error).message);
   }
   if (!res.ok) throw new Error(`--server: ${url} answered HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
   const parsed = RangeLookupResponseSchema.safeParse(await res.json().catch(() => null));
