@@ -119,6 +119,8 @@ function isReleaseFee(text: NormalizedText, turns: ReturnType<typeof splitTurns>
   return [LURE_LEXICONS, GAIN_LEXICONS, DISTANCE_LEXICONS].some((names) => cueOffsets(text, turns, speaker, names, cues).length > 0);
 }
 const DISTANCE_LEXICONS = ["distanceZh", "distanceEn"] as const;
+/** A relative's emergency ("my grandson was arrested"): the threat words inside it are the news, not coercion. */
+const RELATIVE_TROUBLE = "pretext:relative-emergency";
 const RELEASE_FEE_LEXICONS = ["releaseFeeZh", "releaseFeeEn"] as const;
 
 /** The moves of `speaker`, created empty on first use. */
@@ -258,6 +260,10 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
   let automated = false;
   let decisiveLine = false;
   const raisedBy = raisers(signals, turns, text.original);
+  // "I got arrested last night, Dad picked me up": a relative's own trouble names jail or an arrest, which threatens
+  // no one; the grandparent scam still asks for bail, gift cards or secrecy.
+  const trouble = signals.filter((x) => x.id === RELATIVE_TROUBLE && x.weight > 0).flatMap((x) => x.evidence);
+  const inTrouble = (a: number, b: number): boolean => trouble.some((t) => t.start <= a && b <= t.end);
   for (const sig of signals) {
     if (sig.family === "protective" || sig.weight <= 0) continue;
     const companions = COMPANION_CLAIMS.get(sig.id);
@@ -281,6 +287,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     let coverOnly = sig.evidence.length > 0;
     // "your tax refund has been paid into your bank account", "closed as you requested": a receipt, not a claim.
     let outcomeOnly = CLAIM_FAMILIES.has(sig.family) && options.account !== true && sig.evidence.length > 0;
+    let troubleOnly = sig.id === "pressure:threat" && trouble.length > 0 && sig.evidence.length > 0;
     // "满意请按1": a satisfaction rating after a service call asks nothing and is no automated notice's ask.
     let surveyOnly = (AUTOMATED.has(sig.id) || ROBOCALL_ASKS.has(sig.id)) && sig.evidence.length > 0;
     for (const e of sig.evidence) {
@@ -292,6 +299,8 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       selfOnly = false;
       if (outcomeOnly && isReportedOutcome(s, at)) continue;
       outcomeOnly = false;
+      if (troubleOnly && inTrouble(e.start, e.end)) continue;
+      troubleOnly = false;
       // "…尾号1234的储蓄卡转入2,500.00元，余额…": a bank's movement notice reports the money and its balance.
       if (MOVEMENT_REPORTS.has(sig.id) && options.account !== true && isAccountMovement(s, at)) {
         const starts = reported.get(sig.id) ?? new Set<number>();
@@ -350,7 +359,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       if (isAsk && !MESSAGE_ASKS.has(sig.id)) moves.explicitAsk = true;
       if (sig.family === "impersonation" && sig.weight >= 0.4) moves.impersonation = true;
       if (sig.family === "pretext" && sig.weight >= 0.4 && !echo) moves.pretext = true;
-      if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, at) && !isOfferedService(s, at)) moves.pressure = true;
+      if (COMPLETING_PRESSURE.has(sig.id) && !isReportedState(s, at) && !isOfferedService(s, at) && !inTrouble(e.start, e.end)) moves.pressure = true;
       if (isAsk && DECISIVE.has(sig.id) && sig.weight >= 0.8) {
         moves.decisive = true;
         if (shortMessage && (sig.family === "money" || (sig.family === "credential" && isToWriterCredential(s, at)))) decisiveLine = true;
@@ -362,7 +371,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
     }
     if (AUTOMATED.has(sig.id) && direct) automated = true;
     if (direct && coverOnly) covers.push(sig.id);
-    if (selfOnly || doneOnly || surveyOnly || outcomeOnly) self.add(sig.id);
+    if (selfOnly || doneOnly || surveyOnly || outcomeOnly || troubleOnly) self.add(sig.id);
     else if (!direct) {
       described.add(sig.id);
       describedTactics++;
