@@ -269,10 +269,12 @@ describe("Check page, a link typed alone", () => {
     await expect.poll(() => named.count()).toBe(1);
     expect(await named.textContent()).toContain("显示的名称谁都可以设置，不能证明对方是京东");
     expect(await named.locator('a[href="tel:950618"]').count()).toBe(1);
-    // A number nobody reported still answers with its line alone (no all-clear, no alarm).
+    // A number nobody reported still answers with its line alone (no all-clear, no alarm), and says that nobody's
+    // report does not make it safe: seen as a new user, "电话号码 13911112222 ❔ 没有记录" and nothing else.
     await page.getByLabel(/号码、来电显示/).fill("6222 0277 0000 0000 111");
     await page.getByRole("button", { name: "检查", exact: true }).click();
     await expect.poll(() => verdict.getByTestId("risk").count()).toBe(0);
+    await expect.poll(() => verdict.getByTestId("unknown-note").textContent()).toContain("没有人举报过，这不代表安全");
     expect(phone.errors).toEqual([]);
   });
 });

@@ -80,6 +80,7 @@ const zh = {
   "lookup.private": "只用号码的哈希前缀查询：服务器不知道您查的是哪个号码。",
   "lookup.onlyOfficial": "这是{name}的官方联系方式。但对方可能伪造来电显示：请自己打回去核实。",
   "lookup.appleId": "银行、平台客服和公检法不会用 FaceTime 联系您：用这个邮箱/Apple ID 打来、自称机构的，直接挂断。",
+  "lookup.unknownNote": "没有人举报过，这不代表安全：对方自称银行、客服或警察时，挂断后自己拨打官方电话核实。",
   "lookup.displayName": "显示的名称谁都可以设置，不能证明对方是{name}。请挂断，自己拨打{name}的官方电话：",
 
   "live.title": "通话中：边听边检查",
@@ -282,6 +283,7 @@ const en: Record<keyof typeof zh, string> = {
   "lookup.private": "Looked up by a hash prefix only: the server does not learn which number you checked.",
   "lookup.onlyOfficial": "This is an official contact of {name}. Caller ID can be faked: call them back yourself to check.",
   "lookup.appleId": "Banks, platform support and the police do not call you on FaceTime: if this e-mail / Apple ID called claiming to be one, hang up.",
+  "lookup.unknownNote": "Nobody has reported it, which does not make it safe: if they claim to be a bank, customer service or the police, hang up and call the official number yourself.",
   "lookup.displayName": "Anyone can set a display name; it does not prove they are {name}. Hang up and call {name}'s official number yourself:",
 
   "live.title": "On a call: check as you listen",

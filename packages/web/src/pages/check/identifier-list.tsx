@@ -42,6 +42,12 @@ export function IdentifierList({ identifiers, typedOnly = false }: { identifiers
               )}
               {/* Whoever calls on FaceTime is an Apple ID anyone can open; "no record" must not read as "fine". */}
               {item.kind === "email" && verdict !== "official" && <p className="small">{t("lookup.appleId")}</p>}
+              {/* Typed alone there is no verdict above it: a bare "no record" reads as an all-clear (the CLI says the same). */}
+              {typedOnly && verdict === "unknown" && item.kind !== "email" && item.kind !== "display_name" && (
+                <p className="small" data-testid="unknown-note">
+                  {t("lookup.unknownNote")}
+                </p>
+              )}
             </li>
           );
         })}
