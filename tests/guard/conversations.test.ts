@@ -60,9 +60,15 @@ describe("live call assistant", () => {
     const { body } = await json("/v1/conversations", {});
     const left = await json(`/v1/conversations/${body.id}/utterances`, { text: "您好，我是京东客服" });
     expect(left.status).toBe(400);
-    expect(left.body.error.message).toBe('speaker: required (one of "remote", "user")');
-    const wrong = await json(`/v1/conversations/${body.id}/utterances`, { speaker: "caller", text: "hi" });
-    expect(wrong.body.error.message).toBe('speaker: Invalid option: expected one of "remote"|"user"');
+    expect(left.body.error.message).toBe('speaker: required (one of "remote", "user" (also accepted: "caller" for remote; "me" for user))');
+    const wrong = await json(`/v1/conversations/${body.id}/utterances`, { speaker: "bystander", text: "hi" });
+    expect(wrong.body.error.message).toBe('speaker: Invalid option: expected one of "remote"|"user" (also accepted: "caller" for remote; "me" for user)');
+    // Seen as a new user: {"speaker":"caller"} was refused, though a transcript's "caller:" / "me:" lines are read.
+    const caller = await json(`/v1/conversations/${body.id}/utterances`, { speaker: "caller", text: "您好，我是京东客服" });
+    expect(caller.status).toBe(200);
+    const me = await json(`/v1/conversations/${body.id}/utterances`, { speaker: "me", text: "好的" });
+    expect(me.status).toBe(200);
+    expect(me.body.utterances).toBe(2);
     // The same for a query parameter.
     const lookup = await fetch(`${base}/v1/lookup?value=13800000000`);
     expect(lookup.status).toBe(400);

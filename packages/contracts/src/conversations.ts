@@ -3,6 +3,7 @@
  * script turns dangerous (`/v1/conversations`).
  */
 import { z } from "zod";
+import { aliasedEnum } from "./aliased-enum.js";
 import { LangSchema, RiskLevelSchema, StageSchema } from "./taxonomy.js";
 import { AdviceSchema } from "./verdict.js";
 import { MAX_UTTERANCE_CHARS, type Speaker, SpeakerSchema } from "./sessions.js";
@@ -71,9 +72,15 @@ export const CreateConversationResponseSchema = z.object({
 });
 export type CreateConversationResponse = z.infer<typeof CreateConversationResponseSchema>;
 
+/**
+ * Who said an utterance, as a request may name it: `remote` / `user`, or `caller` / `me` as a transcript's
+ * prefixes name them (parseTranscript reads both; a client that posts lines should not have to rename them).
+ */
+const SpeakerInputSchema = aliasedEnum(SpeakerSchema.options, { caller: "remote", me: "user" });
+
 /** `POST /v1/conversations/{id}/utterances` body. @example { speaker: "remote", text: "请您下载 Zoom 共享屏幕" } */
 export const UtteranceRequestSchema = z.strictObject({
-  speaker: SpeakerSchema,
+  speaker: SpeakerInputSchema,
   text: z.string().min(1).max(MAX_UTTERANCE_CHARS),
 });
 export type UtteranceRequest = z.infer<typeof UtteranceRequestSchema>;
