@@ -9,6 +9,12 @@ describe("letterheadNames", () => {
     expect([...letterheadNames("Toll Services: unpaid toll")]).toEqual([]);
     expect([...letterheadNames("Fraud Alert: did you make this purchase?")]).toEqual([]);
   });
+  it("never reads a name that carries a service word: the scammer writes the letterhead too", () => {
+    expect([...letterheadNames("Amazon Refunds: you are owed $89.99")]).toEqual(["amazon"]);
+    expect([...letterheadNames("Parcelforce Redelivery: a fee is due")]).toEqual(["parcelforce"]);
+    expect([...letterheadNames("USPSHelp: your package is on hold")]).toEqual([]);
+    expect([...letterheadNames("Chase Secure: your account is locked")]).toEqual(["chase"]);
+  });
   it("is empty without a letterhead or with a sentence before the colon", () => {
     expect(letterheadNames("pay your bill at verizon.com/pay").size).toBe(0);
     expect(letterheadNames("We tried to deliver your parcel today but nobody was home and now: pay").size).toBe(0);
@@ -30,6 +36,9 @@ describe("isOwnDomain", () => {
     expect(isOwnDomain("royalmail.top", royal)).toBe(false);
     expect(isOwnDomain("evri.com", royal)).toBe(false);
     expect(isOwnDomain("royalmail.com", letterheadNames("Your parcel is waiting"))).toBe(false);
+    expect(isOwnDomain("amazonrefunds.net", letterheadNames("Amazon Refunds: confirm your card"))).toBe(false);
+    expect(isOwnDomain("parcelforceredelivery.com", letterheadNames("Parcelforce Redelivery: pay the fee"))).toBe(false);
+    expect(isOwnDomain("uspshelp.com", letterheadNames("USPSHelp: pay the fee"))).toBe(false);
   });
 });
 

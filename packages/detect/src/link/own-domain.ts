@@ -25,6 +25,22 @@ const HEADER_WORDS: ReadonlySet<string> = new Set([
   "toll", "tolls", "parcel", "parcels", "delivery", "post", "mail", "billing", "bill", "tax", "my", "the", "your", "info", "dept",
   "department", "official", "update", "news", "auto", "text", "sms", "subject", "re", "fwd", "from", "to", "dear",
 ]);
+/**
+ * Words a scammer joins to a brand to name a domain they can register ("Amazon Refunds: … amazonrefunds.net",
+ * "Parcelforce Redelivery: … parcelforceredelivery.com", "USPSHelp: … uspshelp.com"): the letterhead is theirs to
+ * write too, so a name that carries one of these is never read as the sender's own site. Genuine letterheads name
+ * the company ("Royal Mail", "Thames Water", "Parcelforce"); the service it is about goes in the text. Words that are
+ * also parts of company names ("parcel", "deliver", "post") are left out.
+ */
+const SERVICE_WORDS: readonly string[] = [
+  "refund", "redeliver", "reschedul", "secur", "help", "support", "verif", "servic", "billing", "account", "center", "centre",
+  "online", "login", "signin", "payment", "care", "claim", "reward", "point", "custom", "fee", "recover", "unlock", "updat",
+  "alert", "notice", "team", "desk", "portal", "tracking", "toll", "bonus", "prize", "gift",
+  "wallet", "safe", "protect", "confirm", "valid", "resolv", "dispute", "restor", "reactivat",
+];
+/** Whether a name (letterhead words joined) carries a service word, as a word or glued into one ("uspshelp"). */
+const carriesServiceWord = (name: string): boolean => SERVICE_WORDS.some((w) => name.includes(w));
+
 /** Suffixes whose names are look-alikes of a common one (".co" for ".com"): no company's notice relies on them. */
 const LOOKALIKE_SUFFIXES: ReadonlySet<string> = new Set(["co", "cm", "om", "con"]);
 
@@ -45,7 +61,8 @@ export function letterheadNames(original: string): ReadonlySet<string> {
     for (let j = i + 1; j <= words.length; j++) {
       const run = words.slice(i, j);
       if (run.every((w) => HEADER_WORDS.has(w))) continue;
-      names.add(run.join(""));
+      const name = run.join("");
+      if (!carriesServiceWord(name)) names.add(name);
     }
   }
   return names;
