@@ -179,6 +179,30 @@ describeBothEngines("POST /v1/analyze", (t) => {
     expect(after.verdict.score).toBe(before.verdict.score);
   });
 
+  it("says each identifier's reasons in the verdict's language: Chinese in a Chinese answer, English in an English one", async () => {
+    // Seen as a new user: a Chinese verdict listed 95533 with "official contact of 中国建设银行 China Construction Bank in
+    // the directory" and a reported number with "3 distinct reporters (3 reports), last on …".
+    const number = "+8617055509876";
+    for (let i = 0; i < 2; i++) {
+      const res = await t().app.inject({
+        method: "POST",
+        url: "/v1/reports",
+        headers: { authorization: `Bearer ${await t().createKey("reporter")}` },
+        payload: { identifiers: [{ kind: "phone", value: number }], text: "自称京东客服，让我下载会议软件共享屏幕" },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const zh = (await post(JSON.stringify({ text: `如有疑问请致电95533，或回电 ${number}，还有 13900001111` }))).json();
+    const reasons = Object.fromEntries(zh.identifiers.map((i: { value: string; lookup: { reasons: string[] } }) => [i.value, i.lookup.reasons]));
+    expect(reasons["95533"]).toEqual(["目录中中国建设银行的官方联系方式"]);
+    expect(reasons[number][0]).toMatch(/^2 人举报（共 2 条），最近一次 \d{4}-\d{2}-\d{2}$/);
+    expect(reasons[number]).toContain("反诈中心尚未确认：举报和名单只会让它“可疑”，不会让它成为确认的诈骗");
+    expect(reasons["13900001111"]).toEqual(["无人举报"]);
+    for (const list of Object.values(reasons) as string[][]) for (const reason of list) expect(reason).not.toMatch(/[A-Za-z]{3,}/);
+    const en = (await post(JSON.stringify({ text: `Call us back at ${number}`, lang: "en" }))).json();
+    expect(en.identifiers[0].lookup.reasons[0]).toMatch(/^2 distinct reporters \(2 reports\)/);
+  });
+
   it("accepts charset=utf-8 in the content type", async () => {
     const res = await post(JSON.stringify({ text: "hello" }), "application/json; charset=utf-8");
     expect(res.statusCode).toBe(200);

@@ -8,6 +8,7 @@ import type { AnalyzeRequest, AnalyzeResponse, FoundIdentifier } from "@scamguar
 import { analyze, extractIdentifiers, MAX_ANALYZED_CHARS, withReputation } from "@scamguard/detect";
 import type { Principal } from "../auth/principal.js";
 import type { Services } from "../services/index.js";
+import { reputationReasons } from "../services/reputation-reasons.js";
 
 /** Most identifiers looked up for one text (a pasted contact list must not make the answer unbounded). */
 export const MAX_ANALYZED_IDENTIFIERS = 200;
@@ -17,7 +18,9 @@ export async function analyzeText(services: Services, input: AnalyzeRequest, _ca
   const found = extractIdentifiers(input.text.slice(0, MAX_ANALYZED_CHARS)).slice(0, MAX_ANALYZED_IDENTIFIERS);
   const identifiers: FoundIdentifier[] = [];
   for (const item of found) {
-    const lookup = await services.reputation.answer(item.kind, item.value, item.normalized);
+    const answer = await services.reputation.answer(item.kind, item.value, item.normalized);
+    // Inside a Chinese verdict the lookup's reasons are Chinese too (the index writes them in English).
+    const lookup = verdict.lang === "en" ? answer : { ...answer, reasons: reputationReasons(answer, verdict.lang) };
     identifiers.push({ kind: item.kind, value: item.value, normalized: item.normalized, start: item.start, end: item.end, lookup });
   }
   const standings = identifiers.map((i) => ({ kind: i.kind, value: i.value, verdict: i.lookup.verdict, distinctReporters: i.lookup.distinctReporters }));
