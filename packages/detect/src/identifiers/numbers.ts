@@ -33,6 +33,11 @@ const MONEY_BEFORE = /[¥￥$＄]\s?$|(?:金额|转账|汇款|充值|借款|贷�
  */
 const SHORT_IN_TEXT =
   /^(?:110|119|120|122|12110|12306|12309|12315|12321|12333|12345|12348|12366|12368|12377|12378|12381|12386|10086|10010|10000|9[56]\d{3,4}|[48]00\d{7}|1010\d{4})$/;
+/**
+ * A street address after the number ("110 N Interstate 35", "120 Main Street"): in a letter's footer a short run such
+ * as 110 or 120 is a house number, not China's police or ambulance line (which would read as an official contact).
+ */
+const STREET_AFTER = /^\s(?:[NSEW]\.?\s|(?:North|South|East|West)\s|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Pkwy|Parkway|Ct|Court|Pl|Place|Hwy|Highway)\b)/;
 const GROUP = /\d+/g;
 const MAX_RUN = 48;
 const MAX_GROUPS = 12;
@@ -88,6 +93,6 @@ function classify(text: string, start: number, end: number): NumberMatch | undef
   if (digits.length < 3 || UNIT_AFTER.test(after) || MONEY_BEFORE.test(before) || OTHER_LABEL.test(before)) return undefined;
   const phone = normalizePhone(value);
   if (!phone) return undefined;
-  if (phone.class === "cn_service" && !SHORT_IN_TEXT.test(phone.normalized)) return undefined;
+  if (phone.class === "cn_service" && (!SHORT_IN_TEXT.test(phone.normalized) || STREET_AFTER.test(text.slice(e, e + 32)))) return undefined;
   return { kind: "phone", value, normalized: phone.normalized, start: s, end: e };
 }
