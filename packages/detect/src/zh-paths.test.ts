@@ -439,3 +439,34 @@ describe("the mode of a loan offer with a fee and of a leader named by the reade
     expect(analyze("A: 王姐，我是你们单位的李局，有个事情需要你帮忙处理一下。\nB: 李局您说。\nA: 我一个朋友急需一笔钱周转，我现在不方便出面，你先帮我转6万给他，卡号我发你，明天我还你。").mode).toBe("impersonate_acquaintance");
   });
 });
+
+pathTable(
+  "a parcel problem is a claim only with what completes the scam (compensation, a fee, a link, another chat, a police transfer, a key to press); a courier's own 'call me to redeliver' stays a notice",
+  [
+    ["parcel-1", "您的快递丢失了，请联系客服0571-88889999办理理赔。"],
+    ["parcel-2", "【邮政】您的包裹因地址不详无法投递，请于24小时内点击 ems-cn.cc 更新地址。"],
+    ["parcel-3", "您好，您有一个国际包裹被海关扣押，里面有违禁品，请按1转人工服务。"],
+    ["parcel-4", "您好，这里是顺丰快递，您的包裹里查出违禁物品，已被海关扣留，请马上拨打13900002222与海关缉私处联系，否则将追究法律责任。"],
+    ["parcel-5", "A: 您好，请问是王先生吗？我这边是快递公司的，您有一个包裹在我们这里查出了问题，涉嫌违禁品。\nB: 我没寄过啊。\nA: 我给您转接到警方，您跟他们说明一下，请记一下这个电话010-12345678。"],
+  ],
+  [
+    ["parcel-ok-1", "【中通快递】您的快件因地址不详无法派送，请联系派件员13800001111或登录中通APP修改地址，快件将在本网点保留3天。"],
+    ["parcel-ok-2", "【韵达快递】您的包裹派送失败，原因：电话无人接听，请联系派件员15900003333预约再次派送。"],
+    ["parcel-ok-3", "【申通】您的快件因收件地址不完整无法派送，请尽快联系快递员13600004444补充地址。"],
+    ["parcel-ok-4", "【顺丰】您的快件在运输途中破损，我司已为您登记理赔，理赔款将在3个工作日内原路退回您的支付账户，无需您进行任何操作。"],
+  ],
+);
+
+pathTable(
+  "a brushing ad with 'add my WeChat' written 加微 or an 接待员's WeChat, and a fake teacher whose avatar and nickname copy the real one",
+  [
+    ["brush-ad-1", "【兼职】在家动动手指，点赞关注日赚200+，宝妈学生均可，加微：jz5566"],
+    ["brush-ad-2", "你好，我们在招线上兼职，在家用手机就能做，动动手指给商品点赞收藏，一单5-20元，日结。有意向请添加接待员微信：abc12345，备注兼职。"],
+    ["tch-copy-1", "家长群里一名头像、昵称与班主任一模一样的人发布通知，称要收取本学期的资料费，每人480元，并发出一个收款二维码。多名家长扫码付款后，真正的班主任才发现群里有冒牌货。"],
+  ],
+  [
+    ["brush-ad-ok-1", "【反诈提醒】网上“点赞关注日赚200”“加微领任务”的兼职都是刷单诈骗，请勿轻信。"],
+    ["brush-ad-ok-2", "外卖骑手招聘，多劳多得，需到站点面试，不收任何费用，详情请到美团众包App报名。"],
+    ["tch-copy-ok-1", "亲爱的家长：近期有骗子冒充老师在班级群发收款码收费，学校一切收费均通过官方平台，请勿扫码转账，如有疑问请电话联系班主任核实。"],
+  ],
+);
