@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { readStdinText } from "../io/read-stdin.js";
 import { guessLang, onlyIdentifiers } from "../lookup/identifier-lang.js";
 import { offlineLookupHint, renderVerdict, serverDownNote } from "../present/render-verdict.js";
+import { readLang } from "../io/lang-option.js";
 
 /** Texts above this are cut by the engine anyway; reading stops here so stdin can't exhaust memory. */
 const MAX_STDIN_BYTES = 2 * 1024 * 1024;
@@ -13,7 +14,7 @@ export function register(program: Command): void {
     .description("check one message, transcript, number or link (argument or stdin) and explain the verdict")
     .argument("[text...]", "the text to check; reads stdin when omitted")
     .option("--json", "print the verdict as JSON")
-    .option("--lang <lang>", "zh, en or auto", "auto")
+    .option("--lang <lang>", "zh, en or auto", readLang, "auto")
     .option("--server <url>", "also look up every number, address and link in the text privately (range lookup: only hash prefixes are sent); default $SCAMGUARD_SERVER")
     .action(async (words: string[], opts: { json?: boolean; lang: string; server?: string }) => {
       const { analyze, extractIdentifiers, withReputation } = await import("@scamguard/detect");

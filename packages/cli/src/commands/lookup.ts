@@ -9,6 +9,7 @@ import type { ExtractedIdentifier } from "@scamguard/detect";
 import { guessLang } from "../lookup/identifier-lang.js";
 import { serverUrl, unreachable } from "../io/server-url.js";
 import { lookupWords } from "../lookup/lookup-words.js";
+import { readLang } from "../io/lang-option.js";
 
 interface LookupOptions {
   kind?: string;
@@ -24,7 +25,7 @@ export function register(program: Command): void {
     .argument("<value...>", "the number, FaceTime e-mail / Apple ID, link, bank account or meeting ID")
     .option("--kind <kind>", "what the value is when it is not obvious: phone, email, bank_account, url, domain, meeting_id, app, display_name")
     .option("--server <url>", "the scamguard server (default $SCAMGUARD_SERVER or http://127.0.0.1:8787)")
-    .option("--lang <lang>", "zh, en or auto (Chinese for a +86 number or a Chinese locale)", "auto")
+    .option("--lang <lang>", "zh, en or auto (Chinese for a +86 number or a Chinese locale)", readLang, "auto")
     .option("--json", "print the answers as JSON")
     .action(async (words: string[], opts: LookupOptions) => {
       const { extractIdentifiers, normalizeIdentifier, phoneHint } = await import("@scamguard/detect");

@@ -10,6 +10,7 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { type ConversationAlert, type Lang, parseTranscript, type SessionDecision } from "@scamguard/contracts";
+import { readLang } from "../io/lang-option.js";
 
 /** The transcript format is shared with the Live call page's replay (contracts/conversations.ts). */
 export { parseTranscript } from "@scamguard/contracts";
@@ -35,7 +36,7 @@ export function register(program: Command): void {
     .command("replay")
     .description("play a call transcript (or a session replay .json) line by line and print alerts as they come")
     .argument("<file>", "transcript .txt (remote:/user: lines) or replay fixture .json")
-    .option("--lang <lang>", "language of alerts: zh, en or auto", "auto")
+    .option("--lang <lang>", "language of alerts: zh, en or auto", readLang, "auto")
     .option("--delay <ms>", "pause between lines, to watch it live", "0")
     .option("--json", "print one JSON object per alert or decision")
     .action(async (file: string, opts: { lang: string; delay: string; json?: boolean }) => {

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { type CreateReportRequest, IDENTIFIER_KINDS, type IdentifierKind } from "@scamguard/contracts";
 import { readStdinText } from "../io/read-stdin.js";
 import { serverUrl, unreachable } from "../io/server-url.js";
+import { readLang } from "../io/lang-option.js";
 import { parseLoss } from "./loss.js";
 
 /** Kinds taken from a story when no identifier is given: an app or a display name in a story is seldom the scammer's own. */
@@ -48,7 +49,7 @@ export function register(program: Command): void {
     .option("--when <time>", "when it happened, ISO 8601 (e.g. 2026-11-20T09:30:00+08:00)")
     .option("--key <key>", "your reporter key (default $SCAMGUARD_KEY; the environment keeps it out of the process list)")
     .option("--server <url>", "the scamguard server (default $SCAMGUARD_SERVER or http://127.0.0.1:8787)")
-    .option("--lang <lang>", "zh, en or auto (the story's language)", "auto")
+    .option("--lang <lang>", "zh, en or auto (the story's language)", readLang, "auto")
     .option("--json", "print the server's answer as JSON")
     .action(async (words: string[], opts: ReportOptions) => {
       const { detectLang, extractIdentifiers } = await import("@scamguard/detect");

@@ -7,6 +7,7 @@
 import { type Command, Option } from "commander";
 import { serverUrl, unreachable } from "../io/server-url.js";
 import { guessLang } from "../lookup/identifier-lang.js";
+import { readLang } from "../io/lang-option.js";
 
 const CHANNELS = ["phone", "sms", "facetime", "video", "app_chat"] as const;
 const EXIT = { verified: 0, not_verified: 2, not_participating: 3 } as const;
@@ -20,7 +21,7 @@ export function register(program: Command): void {
     .requiredOption("--me <phone or e-mail>", "your own phone number or e-mail / Apple ID (hashed here, never sent)")
     .addOption(new Option("--channel <channel>", "how they reach you").choices(CHANNELS).default("phone"))
     .option("--server <url>", "the scamguard server (default $SCAMGUARD_SERVER or http://127.0.0.1:8787)")
-    .option("--lang <lang>", "zh, en or auto (Chinese for a Chinese name, a +86 number or a Chinese locale)", "auto")
+    .option("--lang <lang>", "zh, en or auto (Chinese for a Chinese name, a +86 number or a Chinese locale)", readLang, "auto")
     .option("--json", "print the server's answer as JSON")
     .action(async (opts: { institution: string; from: string; me: string; channel: string; server?: string; lang: string; json?: boolean }) => {
       const { contactHash, normalizePhone } = await import("@scamguard/detect");
