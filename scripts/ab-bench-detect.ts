@@ -13,12 +13,18 @@ if (!base) throw new Error("usage: tsx scripts/ab-bench-detect.ts <baseline repo
 /** AB_FN=normalize|detectSignals|analyze (default): which stage of the engine to time. */
 const fnName = process.env.AB_FN ?? "analyze";
 const load = async (root: string): Promise<Analyze> => (await import(path.resolve(root, "packages/detect/src/index.ts")))[fnName] as Analyze;
-const engines: [string, Analyze][] = [
-  ["baseline", await load(base)],
-  ["this tree", await load(path.resolve(import.meta.dirname, ".."))],
-];
-// Order bias check: AB_REVERSE=1 runs this tree first in the first round.
-if (process.env.AB_REVERSE === "1") engines.reverse();
+// Order bias check: AB_REVERSE=1 loads this tree first (and runs it first in the first round). With the same engine
+// code in both checkouts (a null A/B, 2026-12-03 23:20-23:30 UTC, busy machine) this tree / baseline read 0.90, 0.93,
+// 0.93 and 0.94 when the baseline was loaded first, and 0.99, 1.05 and 0.96 when this tree was: which checkout loads
+// first moves the figure by several per cent (the modules both share, such as contracts, are shared instances). Run
+// both orders and read both: a change smaller than their disagreement is not measured.
+const reverse = process.env.AB_REVERSE === "1";
+const engines: [string, Analyze][] = [];
+for (const [name, root] of reverse
+  ? [["this tree", path.resolve(import.meta.dirname, "..")], ["baseline", base]]
+  : [["baseline", base], ["this tree", path.resolve(import.meta.dirname, "..")]]) {
+  engines.push([name as string, await load(root as string)]);
+}
 const { dialogues, messages } = loadBenchTexts();
 for (const [, fn] of engines) for (const d of dialogues.slice(0, 300)) fn(d);
 const rates = new Map<string, number[]>(engines.map(([n]) => [n, []]));
@@ -44,3 +50,9 @@ for (const [name] of engines) {
   const l = Float64Array.from(lat.get(name) ?? []).sort();
   console.log(`${name.padEnd(10)} ${Math.round(median(rates.get(name) ?? [])).toLocaleString()} dialogues/CPU-s   p50 ${percentile(l, 0.5).toFixed(3)} ms   p99 ${percentile(l, 0.99).toFixed(3)} ms`);
 }
+// Each round times both engines back to back, so its ratio shares that round's load: the spread of the six
+// ratios says how far a difference of medians can be noise (this machine is shared; a change of a few
+// per cent reads as anything from -8 % to +8 % in a busy hour, so only a ratio whose whole range is on one side counts).
+const thisRates = rates.get("this tree") ?? [];
+const ratios = (rates.get("baseline") ?? []).map((base, round) => (thisRates[round] ?? Number.NaN) / base).sort((x, y) => x - y);
+console.log(`this tree / baseline per round: median ${median(ratios).toFixed(3)}, range ${ratios[0]?.toFixed(3)}–${ratios[ratios.length - 1]?.toFixed(3)}`);
