@@ -18,7 +18,7 @@ import type { Signal } from "@scamguard/contracts";
 import type { NormalizedText } from "../types.js";
 import { speakerAt, splitTurns } from "../model/text-features.js";
 import { lexiconHits } from "./lexicon-scan.js";
-import { isAccountMovement, isAddressedAsk, isCompletedPayment, isOfferedService, isOwnPlatform, isOwnQuestion, isProhibited, isReportedOutcome, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
+import { isAccountMovement, isAddressedAsk, isCompletedPayment, isOfferedService, isOwnGainNews, isOwnPlatform, isOwnQuestion, isProhibited, isReportedOutcome, isReportedState, isSelfReport, isSentenceToReader, isSurveyKey, isToWriter, isToWriterCredential, isWaivedFee } from "./structure/ask-clauses.js";
 import { ASK_FAMILIES, AUTOMATED, BARE_LINK_WEAK_CLAIMS, CLAIM_FAMILIES, COMPANION_CLAIMS, COMPLETED_ASKS, COMPLETING_PRESSURE, CONTACT_ASKS, COVER_STORIES, DECISIVE, DISPLAY_TITLE, LINK_ASKS, LINK_WEAK_CLAIMS, MENTIONS, MESSAGE_ASKS, MOVEMENT_REPORTS, NARROW_ASKS, NOTICE_CLAIMS, NOTICE_CUES, OFFICIAL_CONTACT, OPT_OUT_LINK_WEAK_CLAIMS, PERSONA_CLAIMS, QUOTABLE, ROBOCALL_ASKS, SELF_CLAIMS, TRAJECTORY_CLAIMS, TRAJECTORY_MONEY, TRAJECTORY_MOVES } from "./structure/config.js";
 import { addReportedSpeech, type Cues, isDescribed, isVictimNarrative } from "./structure/described.js";
 import { cueHits, cueOffsets, GAIN_LEXICONS, isTrajectory, joinMoves, LURE_LEXICONS, type SpeakerMoves } from "./structure/trajectory.js";
@@ -119,6 +119,8 @@ function isReleaseFee(text: NormalizedText, turns: ReturnType<typeof splitTurns>
   return [LURE_LEXICONS, GAIN_LEXICONS, DISTANCE_LEXICONS].some((names) => cueOffsets(text, turns, speaker, names, cues).length > 0);
 }
 const DISTANCE_LEXICONS = ["distanceZh", "distanceEn"] as const;
+/** A gain the writer may report as their own news ("i made 12% this week"): a lure only with an invitation (ask-clauses.ts). */
+const OWN_GAIN_CLAIM = "pretext:investment-returns";
 /** A relative's emergency ("my grandson was arrested"): the threat words inside it are the news, not coercion. */
 const RELATIVE_TROUBLE = "pretext:relative-emergency";
 const RELEASE_FEE_LEXICONS = ["releaseFeeZh", "releaseFeeEn"] as const;
@@ -282,7 +284,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       !(officialOnly && CONTACT_ASKS.has(sig.id)) &&
       (shortMessage || !MESSAGE_ASKS.has(sig.id));
     let direct = false;
-    let selfOnly = SELF_CLAIMS.has(sig.id) && options.account !== true && sig.evidence.length > 0;
+    let selfOnly = (SELF_CLAIMS.has(sig.id) || sig.id === OWN_GAIN_CLAIM) && options.account !== true && sig.evidence.length > 0;
     let doneOnly = (COMPLETED_ASKS.has(sig.id) || MOVEMENT_REPORTS.has(sig.id)) && options.account !== true && sig.evidence.length > 0;
     let coverOnly = sig.evidence.length > 0;
     // "your tax refund has been paid into your bank account", "closed as you requested": a receipt, not a claim.
@@ -295,7 +297,7 @@ export function readStructure(text: NormalizedText, signals: readonly Signal[], 
       const at = toNormalized(text, e.start);
       if (surveyOnly && isSurveyKey(s, at)) continue;
       surveyOnly = false;
-      if (selfOnly && isSelfReport(s, at)) continue;
+      if (selfOnly && (sig.id === OWN_GAIN_CLAIM ? isOwnGainNews(s, at) : isSelfReport(s, at))) continue;
       selfOnly = false;
       if (outcomeOnly && isReportedOutcome(s, at)) continue;
       outcomeOnly = false;

@@ -269,3 +269,20 @@ export function isReportedOutcome(s: string, at: number): boolean {
   const sentence = s.slice(a, b);
   return OUTCOME_EN.test(sentence) && !STILL_ASKED_EN.test(sentence) && !MISTAKEN_CREDIT.test(s);
 }
+
+/** The writer's own gain: "i made 12% this week", "my profits were 30%". */
+export const OWN_GAIN = /^(?:i|my)\b/;
+/**
+ * An invitation to the reader to put money in: "you should try it", "i will teach you", "register with my invite code",
+ * "deposit to the account…". A pig-butchering lure brags AND invites; a friend's news of their own gains does not.
+ */
+export const INVITE_EN =
+  /\byou (?:should|could|can|must|need to|have to|might want to|ought to) (?:try|join|start|invest|deposit|register|sign up|download|open|buy|put)\b|\b(?:i|we)(?:'ll| will| can| could| would) (?:teach|show|guide|help|coach|introduce) you\b|\b(?:register|sign up|download|deposit|invest|join|recharge|top up)\b[^.!?\n]{0,40}\b(?:my|our|this|the) (?:invite|invitation|referral|code|link|platform|app|group|account|site|exchange)\b|\b(?:invite|invitation|referral) code\b|\bjoin (?:us|me)\b|\b(?:let me|i'll|i will|i can) (?:show|teach|guide) you\b/;
+
+/**
+ * Whether the gain claim at normalised `at` is the writer's own news ("i made 12% this week but i'm not putting in
+ * more") in a text that invites the reader to nothing (INVITE_EN): a friend's talk about their own crypto.
+ */
+export function isOwnGainNews(s: string, at: number): boolean {
+  return OWN_GAIN.test(s.slice(at, at + 3)) && !INVITE_EN.test(s);
+}
