@@ -70,3 +70,25 @@ export function readsAsWarning(verdict: Pick<Verdict, "risk" | "signals">): bool
     verdict.signals.some((s) => s.family !== "protective")
   );
 }
+
+/**
+ * What the Check page and `scamguard check` say around a low verdict, kept in one place so the two never drift:
+ * `lowNote` under any low verdict (never an all-clear), `warning` for a text that reads as an anti-fraud warning
+ * (readsAsWarning), and the heading of a low verdict's lone cues, `cuesLow` and `cuesLowWhy` (the page says
+ * between them that the cues are highlighted, the terminal marks them «…»).
+ * @example LOW_VERDICT_WORDS.en.lowNote // "That does not make it safe. If someone asks for codes, …"
+ */
+export const LOW_VERDICT_WORDS = {
+  zh: {
+    lowNote: "没有发现诈骗手法不代表安全。只要有人要您提供验证码、共享屏幕或转账，就是诈骗。",
+    warning: "这像是一条防骗提示：它讲的是骗子的手法，并没有要您这样做",
+    cuesLow: "值得留意",
+    cuesLowWhy: "单独出现，还不构成诈骗手法",
+  },
+  en: {
+    lowNote: "That does not make it safe. If someone asks for codes, screen sharing or a transfer, it is a scam.",
+    warning: "This reads as an anti-fraud warning: it describes the scam, it does not ask you to do it",
+    cuesLow: "Worth a second look",
+    cuesLowWhy: "signs on their own, not yet a scam tactic",
+  },
+} as const;

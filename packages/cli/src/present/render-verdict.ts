@@ -1,5 +1,5 @@
 /** Renders a verdict for a terminal: what it is, how far it has gone, why, and what to do now. */
-import { FRAUD_MODES, PLAYBOOK_STAGES, RISK_LEVELS, SIGNAL_FAMILIES, readsAsWarning, stageRank, type Verdict } from "@scamguard/contracts";
+import { FRAUD_MODES, LOW_VERDICT_WORDS, PLAYBOOK_STAGES, RISK_LEVELS, SIGNAL_FAMILIES, readsAsWarning, stageRank, type Verdict } from "@scamguard/contracts";
 
 export interface RenderOptions {
   color: boolean;
@@ -20,11 +20,12 @@ const WORDS = {
     note: "说明：",
     advice: "现在该做什么",
     evidence: "证据",
-    evidenceLow: "值得留意：单独出现，还不构成诈骗手法",
-    lowNote: "没有发现诈骗手法不代表安全。只要有人要您提供验证码、共享屏幕或转账，就是诈骗。",
+    // The low verdict's words are the Check page's (contracts), so the terminal and the page never drift.
+    evidenceLow: `${LOW_VERDICT_WORDS.zh.cuesLow}：${LOW_VERDICT_WORDS.zh.cuesLowWhy}`,
+    lowNote: LOW_VERDICT_WORDS.zh.lowNote,
     text: "原文",
     colon: "：",
-    warning: "这像是一条防骗提示：它讲的是骗子的手法，并没有要您这样做。",
+    warning: `${LOW_VERDICT_WORDS.zh.warning}。`,
   },
   en: {
     probability: "scam probability",
@@ -34,11 +35,11 @@ const WORDS = {
     note: "Note:  ",
     advice: "What to do now",
     evidence: "Evidence",
-    evidenceLow: "Worth a second look: signs on their own, not yet a scam tactic",
-    lowNote: "That does not make it safe. If someone asks for codes, screen sharing or a transfer, it is a scam.",
+    evidenceLow: `${LOW_VERDICT_WORDS.en.cuesLow}: ${LOW_VERDICT_WORDS.en.cuesLowWhy}`,
+    lowNote: LOW_VERDICT_WORDS.en.lowNote,
     text: "Text",
     colon: ": ",
-    warning: "This reads as an anti-fraud warning: it describes the scam, it does not ask you to do it.",
+    warning: `${LOW_VERDICT_WORDS.en.warning}.`,
   },
 } as const;
 

@@ -3,6 +3,7 @@
  * either language is a type error, not a blank on the page. `{name}` marks a value filled in by `t()`.
  * Names of fraud modes, stages, risk levels and identifier kinds come from @scamguard/contracts.
  */
+import { LOW_VERDICT_WORDS } from "@scamguard/contracts";
 import { CONSOLE_EN, CONSOLE_ZH } from "./console-messages.js";
 
 const zh = {
@@ -41,8 +42,8 @@ const zh = {
   "verdict.headline.high": "这很可能是诈骗",
   "verdict.headline.medium": "有诈骗的迹象，请小心",
   "verdict.headline.low": "这段内容里没有发现诈骗手法",
-  "verdict.headline.warning": "这像是一条防骗提示：它讲的是骗子的手法，并没有要您这样做",
-  "verdict.lowNote": "没有发现诈骗手法不代表安全。只要有人要您提供验证码、共享屏幕或转账，就是诈骗。",
+  "verdict.headline.warning": LOW_VERDICT_WORDS.zh.warning,
+  "verdict.lowNote": LOW_VERDICT_WORDS.zh.lowNote,
   "verdict.mode": "诈骗类型",
   "verdict.stage": "骗局进行到",
   "verdict.doNow": "现在就做",
@@ -57,7 +58,7 @@ const zh = {
   "verdict.advice": "怎么办",
   "verdict.why": "为什么这样判断",
   "verdict.evidence": "可疑的话（已标出）",
-  "verdict.evidenceLow": "值得留意（已标出）：单独出现，还不构成诈骗手法",
+  "verdict.evidenceLow": `${LOW_VERDICT_WORDS.zh.cuesLow}（已标出）：${LOW_VERDICT_WORDS.zh.cuesLowWhy}`,
   "verdict.evidenceWarning": "提示里讲到的骗子手法（已标出）",
   "verdict.identifiers": "内容里的号码和链接",
   "verdict.identifiersTyped": "您查的号码、名称或链接",
@@ -244,8 +245,8 @@ const en: Record<keyof typeof zh, string> = {
   "verdict.headline.high": "This is very likely a scam",
   "verdict.headline.medium": "Signs of a scam: be careful",
   "verdict.headline.low": "No scam tactics found in this text",
-  "verdict.headline.warning": "This reads as an anti-fraud warning: it describes the scam, it does not ask you to do it",
-  "verdict.lowNote": "That does not make it safe. If someone asks for codes, screen sharing or a transfer, it is a scam.",
+  "verdict.headline.warning": LOW_VERDICT_WORDS.en.warning,
+  "verdict.lowNote": LOW_VERDICT_WORDS.en.lowNote,
   "verdict.mode": "Kind of scam",
   "verdict.stage": "How far it has gone",
   "verdict.doNow": "Do this now",
@@ -260,7 +261,7 @@ const en: Record<keyof typeof zh, string> = {
   "verdict.advice": "What to do",
   "verdict.why": "Why we think so",
   "verdict.evidence": "What gives it away (highlighted)",
-  "verdict.evidenceLow": "Worth a second look (highlighted): signs on their own, not yet a scam tactic",
+  "verdict.evidenceLow": `${LOW_VERDICT_WORDS.en.cuesLow} (highlighted): ${LOW_VERDICT_WORDS.en.cuesLowWhy}`,
   "verdict.evidenceWarning": "The scam tactics it warns about (highlighted)",
   "verdict.identifiers": "Numbers and links in the text",
   "verdict.identifiersTyped": "The number, name or link you checked",
