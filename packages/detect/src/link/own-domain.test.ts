@@ -53,3 +53,12 @@ describe("borrowedName", () => {
     expect(borrowedName("parcel-fee.top", letterheadNames("Royal Mail: delivered"))).toBeNull();
   });
 });
+
+describe("a letterhead that ends in a qualifier a scammer adds to a brand", () => {
+  it("keeps the brand, not the brand with the qualifier", () => {
+    expect(isOwnDomain("evriuk.com", letterheadNames("Evri UK: we could not deliver your parcel"))).toBe(false);
+    expect(isOwnDomain("parcelforcedelivery.com", letterheadNames("Parcelforce Delivery: your parcel is on hold"))).toBe(false);
+    expect(isOwnDomain("evri.com", letterheadNames("Evri UK: we could not deliver your parcel"))).toBe(true);
+    expect(isOwnDomain("royalmail.com/track", letterheadNames("Royal Mail: we tried to deliver"))).toBe(true);
+  });
+});

@@ -41,6 +41,14 @@ const SERVICE_WORDS: readonly string[] = [
 /** Whether a name (letterhead words joined) carries a service word, as a word or glued into one ("uspshelp"). */
 const carriesServiceWord = (name: string): boolean => SERVICE_WORDS.some((w) => name.includes(w));
 
+/**
+ * Words a scammer adds after a brand to make a name they can register ("Evri UK: … evriuk.com", "Parcelforce Delivery:
+ * … parcelforcedelivery.com"): a run of letterhead words ending in one is no name of its own (the brand before it still is).
+ */
+const QUALIFIERS: ReadonlySet<string> = new Set([
+  "uk", "us", "usa", "gb", "eu", "ie", "ca", "au", "intl", "international", "global", "express", "direct", "delivery", "deliveries",
+  "shipping", "logistics", "courier", "couriers", "parcel", "parcels", "tracking", "ltd", "inc", "llc", "group", "hq", "official",
+]);
 /** Suffixes whose names are look-alikes of a common one (".co" for ".com"): no company's notice relies on them. */
 const LOOKALIKE_SUFFIXES: ReadonlySet<string> = new Set(["co", "cm", "om", "con"]);
 
@@ -60,7 +68,7 @@ export function letterheadNames(original: string): ReadonlySet<string> {
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j <= words.length; j++) {
       const run = words.slice(i, j);
-      if (run.every((w) => HEADER_WORDS.has(w))) continue;
+      if (run.every((w) => HEADER_WORDS.has(w)) || (run.length > 1 && QUALIFIERS.has(run[run.length - 1] as string))) continue;
       const name = run.join("");
       if (!carriesServiceWord(name)) names.add(name);
     }
