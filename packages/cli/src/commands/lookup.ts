@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .option("--lang <lang>", "zh, en or auto (Chinese for a +86 number or a Chinese locale)", readLang, "auto")
     .option("--json", "print the answers as JSON")
     .action(async (words: string[], opts: LookupOptions) => {
-      const { extractIdentifiers, normalizeIdentifier, phoneHint } = await import("@scamguard/detect");
+      const { extractIdentifiers, normalizeIdentifier, phoneHint, typedIdentifierKind } = await import("@scamguard/detect");
       const { IdentifierKindSchema } = await import("@scamguard/contracts");
       if (opts.lang !== "zh" && opts.lang !== "en" && opts.lang !== "auto") throw new Error(`--lang: expected zh, en or auto, got "${opts.lang}"`);
       const { value, identifiers: found } = lookupWords(words, extractIdentifiers);
@@ -42,9 +42,8 @@ export function register(program: Command): void {
       } else {
         identifiers = found;
         // A bare card or account number ("6222 0212 3456 7890 123", the "safe account" a caller read out) has no
-        // words around it to tell it by: 16-19 digits are a bank account, as the Check page's field guesses.
-        const digits = value.replace(/[\s-]/g, "");
-        if (identifiers.length === 0 && /^\d{16,19}$/.test(digits)) {
+        // words around it to tell it by: the Check page's guess for a value typed alone (16-19 digits) decides.
+        if (identifiers.length === 0 && typedIdentifierKind(value) === "bank_account") {
           const account = normalizeIdentifier("bank_account", value);
           if (account.ok) identifiers = [{ kind: "bank_account", value, normalized: account.normalized, start: 0, end: value.length }];
         }

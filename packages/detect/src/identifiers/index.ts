@@ -9,3 +9,4 @@ export { normalizePhone, type NormalizedPhone, type PhoneClass, phoneHint } from
 export { luhnValid, isCardNumber } from "./luhn.js";
 export { KNOWN_APPS, appName, findKnownApp, type KnownApp, type AppCategory } from "./apps.js";
 export { foldText, foldKey } from "./fold.js";
+export { typedIdentifierKind } from "./typed-kind.js";

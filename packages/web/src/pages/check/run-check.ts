@@ -6,6 +6,7 @@
  * app) and the result says so; reputations then cannot be known.
  */
 import type { AnalyzeResponse, FoundIdentifier, IdentifierKind, Lang, LookupVerdict, Verdict } from "@scamguard/contracts";
+import { typedIdentifierKind } from "@scamguard/detect/identifiers/typed-kind";
 import { ApiError, api } from "../../api/client.js";
 
 export interface CheckedIdentifier {
@@ -112,16 +113,8 @@ const fromFound = (found: FoundIdentifier): CheckedIdentifier => ({
 
 /**
  * What kind of identifier a person typed: an e-mail / Apple ID, a link, a bare domain, a card or
- * account number, a phone number; anything else is a display name ("京东客服").
+ * account number, a phone number; anything else is a display name ("京东客服"). The guess `scamguard
+ * lookup` makes too, from its one home in detect's identifiers.
  * @example guessKind("jd-kefu@icloud.com") // "email"
  */
-export function guessKind(value: string): IdentifierKind {
-  const v = value.trim();
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) return "email";
-  if (/^(https?:\/\/|www\.)/i.test(v) || (/\//.test(v) && /\.[a-z]{2,}/i.test(v))) return "url";
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(v)) return "domain";
-  const digits = v.replace(/[\s\-()]/g, "");
-  if (/^\d{16,19}$/.test(digits)) return "bank_account";
-  if (/^\+?\d{3,15}$/.test(digits)) return "phone";
-  return "display_name";
-}
+export const guessKind: (value: string) => IdentifierKind = typedIdentifierKind;
