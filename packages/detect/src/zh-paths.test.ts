@@ -470,3 +470,16 @@ pathTable(
     ["tch-copy-ok-1", "亲爱的家长：近期有骗子冒充老师在班级群发收款码收费，学校一切收费均通过官方平台，请勿扫码转账，如有疑问请电话联系班主任核实。"],
   ],
 );
+
+pathTable(
+  "a police call-back that says stop transferring, and news that quotes the scammer's words before the police's advice, stay low; a scam that quotes a form's words or adds a reminder is still a scam",
+  [
+    ["quote-scam-1", "【XX银行】您的账户存在风险，请回复“我已阅读并同意办理解冻业务”，并将资金转入安全账户。警方提醒：凡是陌生来电都要警惕。"],
+    ["stop-scam-1", "你先停止转账，听我说，把钱转到这个安全账户。"],
+  ],
+  [
+    ["stop-ok-1", "您好，我是XX派出所的民警，我们接到预警，您可能正在被诈骗，请您立即停止转账，我们马上上门。"],
+    ["quote-ok-1", "“宝贝，这个平台稳赚不赔，你先充一万试试”，正是这句话让刘女士损失了50万元。民警提醒，网络交友遇到推荐投资的一定是诈骗。"],
+    ["quote-ok-2", "“您的孩子在学校出事了，需要立即转账手术费”——近日，我市多名家长接到此类电话。警方介绍，这是典型的冒充老师诈骗。"],
+  ],
+);

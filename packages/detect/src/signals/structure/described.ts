@@ -5,7 +5,7 @@
 import type { NormalizedText } from "../../types.js";
 import { lexiconApplies, lexiconHits } from "../lexicon-scan.js";
 import { IMPERATIVE } from "./ask-clauses.js";
-import { hasCueIn, isClauseEnd, isSentenceEnd, unitAround } from "./units.js";
+import { hasCueIn, isClauseEnd, isSentenceEnd, toNormalized, unitAround } from "./units.js";
 
 /**
  * A victim's account ("对方自称客服，让我共享屏幕，我就转了…"): someone reported as saying and asking, and
@@ -73,9 +73,32 @@ export function addReportedSpeech(text: NormalizedText, cues: Cues): void {
   if (lexiconHits(text, "genericZh").length > 0) {
     for (const hit of lexiconHits(text, "experienceZh")) cues.clause.push(hit.start);
     for (const hit of lexiconHits(text, "reportedZh")) cues.clause.push(hit.start);
+    addQuotedSpeech(text, cues);
   }
   if (lexiconApplies("genericEn", text.normalized) && lexiconHits(text, "genericEn").length > 0) {
     for (const hit of lexiconHits(text, "experienceEn")) cues.clause.push(hit.start);
     for (const hit of lexiconHits(text, "reportedEn")) cues.clause.push(hit.start);
+  }
+}
+
+/**
+ * A quotation long enough to be speech ("“宝贝，这个平台稳赚不赔，你先充一万试试”，正是这句话让刘女士损失了50万元"),
+ * not a button or a name ("请点击“立即认证”"): at least 8 characters between the marks, over two clauses or more.
+ */
+const QUOTED_SPEECH = /[“「『]([^”」』\n]{8,240})[”」』]/g;
+
+/**
+ * In a text of general advice (news with 民警提醒, a reminder), a scammer's words quoted in quotation marks are
+ * reported speech: each clause inside the quotation gets a clause cue, so its claims and asks are described.
+ */
+function addQuotedSpeech(text: NormalizedText, cues: Cues): void {
+  const s = text.normalized;
+  for (const m of text.original.matchAll(QUOTED_SPEECH)) {
+    const a = toNormalized(text, m.index + 1);
+    const b = toNormalized(text, m.index + m[0].length - 1);
+    // Speech runs over clauses; a one-clause quotation ("请回复“我已阅读并同意办理”") is a form's words, not speech.
+    const starts: number[] = [];
+    for (let i = a; i < b - 1; i++) if (isClauseEnd(s.charCodeAt(i))) starts.push(i + 1);
+    if (starts.length > 0) cues.clause.push(a, ...starts);
   }
 }
