@@ -435,6 +435,9 @@ describe("the mode of a loan offer with a fee and of a leader named by the reade
     expect(analyze("【XX金融】您好，您已获得最高20万元的无抵押贷款额度，年利率低至3.6%，当天放款。点击 http://t.cn/xyz 领取额度，回T退订。").mode).toBe("loan_finance");
     expect(analyze("张先生急需用钱，在网上下载了一款贷款APP申请贷款5万元。客服称其银行流水不足，需先刷流水2万元才能放款，张先生按照对方要求转账后，对方又称需缴纳保证金，张先生意识到被骗，遂报警。").mode).toBe("loan_finance");
   });
+  it("reads a loan that needs 'more bank flow' first as the loan mode, not an investment", () => {
+    expect(analyze("我同事前阵子在网上贷款，对方说他流水不够要先转一笔钱验证，他转了五千，结果又说卡号填错了要交解冻费，这才反应过来。").mode).toBe("loan_finance");
+  });
   it("reads '我是你们单位的李局' as the acquaintance mode, not a kidnapping", () => {
     expect(analyze("A: 王姐，我是你们单位的李局，有个事情需要你帮忙处理一下。\nB: 李局您说。\nA: 我一个朋友急需一笔钱周转，我现在不方便出面，你先帮我转6万给他，卡号我发你，明天我还你。").mode).toBe("impersonate_acquaintance");
   });
