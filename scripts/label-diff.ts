@@ -2,7 +2,8 @@
  * Which flags changed? Every cleaned eval text (all TEST splits of ../shared/data, as eval reads them) through
  * analyze() of two checkouts in ONE process; prints, per set, label and type, the texts that became flagged
  * (score ≥ threshold) or stopped being flagged, so each gain can be weighed against each new false alarm:
- * `npx tsx scripts/label-diff.ts <baseline-repo-root> [--show N]` (N texts shown per cell, default 3).
+ * `npx tsx scripts/label-diff.ts <baseline-repo-root> [--show N]` (N rows named per cell by id and scores, default 3;
+ * never their text: tuning must not read test texts).
  */
 import path from "node:path";
 import { resolveDataDir } from "../packages/cli/src/train/data.js";
@@ -27,7 +28,7 @@ for (const row of loadAll(resolveDataDir(), "test", "all")) {
   const what = row.label === 1 ? (b.label === 1 ? "GAIN" : "LOSS") : b.label === 1 ? "NEW-FA" : "FA-FIXED";
   const key = `${what} ${row.set} ${row.type}`;
   const list = cells.get(key) ?? [];
-  list.push(`${row.id} ${a.score.toFixed(3)}→${b.score.toFixed(3)} ${JSON.stringify(text.slice(0, 160))}`);
+  list.push(`${row.id} ${a.score.toFixed(3)}→${b.score.toFixed(3)}`);
   cells.set(key, list);
 }
 for (const [key, list] of [...cells].sort()) {
