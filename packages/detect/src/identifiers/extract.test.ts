@@ -61,6 +61,17 @@ describe("extractIdentifiers", () => {
     ]);
   });
 
+  it("never runs a hotline and a mobile written side by side into one card number that passes Luhn by chance", () => {
+    // Seen as a new user: "工行客服 95588 13912345678" was one bank_account 9558813912345678 on the page and in /v1/analyze.
+    expect(brief("工行客服 95588 13912345678")).toEqual([
+      ["phone", "95588", "95588"],
+      ["phone", "13912345678", "+8613912345678"],
+    ]);
+    expect(brief("转到 6222 0212 3456 7890 128")).toEqual([["bank_account", "6222 0212 3456 7890 128", "6222021234567890128"]]);
+    expect(brief("转到 622202 1234567890128")).toEqual([["bank_account", "622202 1234567890128", "6222021234567890128"]]);
+    expect(brief("卡号 95588 13912345678")).toEqual([["bank_account", "95588 13912345678", "9558813912345678"]]);
+  });
+
   it("finds US numbers written the American way, without +1, so their reports count in the verdict", () => {
     expect(brief("call us back at (202) 555-0148 or 866-555-0177 to avoid arrest")).toEqual([
       ["phone", "(202) 555-0148", "+12025550148"],

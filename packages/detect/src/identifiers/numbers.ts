@@ -38,6 +38,20 @@ const SHORT_IN_TEXT =
  * as 110 or 120 is a house number, not China's police or ambulance line (which would read as an official contact).
  */
 const STREET_AFTER = /^\s(?:[NSEW]\.?\s|(?:North|South|East|West)\s|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Pkwy|Parkway|Ct|Court|Pl|Place|Hwy|Highway)\b)/;
+/**
+ * How card numbers are written in groups: fours ("6222 0212 3456 7890 123"), the 6-digit bank prefix then the rest
+ * ("622202 1234567890123"), or Amex's 4-6-5. Numbers written side by side ("95588 13912345678": a hotline and a
+ * mobile) can pass Luhn by chance when read together; without account words before them they stay apart.
+ * @example cardGrouped("6222 0212 3456 7890 123") // true
+ * @example cardGrouped("95588 13912345678") // false
+ */
+export function cardGrouped(value: string): boolean {
+  const groups = value.split(/[ \-\u00a0\u3000]+/);
+  if (groups.length === 1) return true;
+  const lengths = groups.map((g) => g.length);
+  if (lengths.slice(0, -1).every((n) => n === 4)) return true;
+  return (lengths.length === 2 && lengths[0] === 6) || lengths.join("-") === "4-6-5";
+}
 const GROUP = /\d+/g;
 const MAX_RUN = 48;
 const MAX_GROUPS = 12;
@@ -86,7 +100,7 @@ function classify(text: string, start: number, end: number): NumberMatch | undef
   const after = text.slice(e, e + 6);
 
   if (!plus && digits.length >= 9 && digits.length <= 11 && MEETING_CONTEXT.test(before)) return { kind: "meeting_id", value, normalized: digits, start: s, end: e };
-  if (!plus && isCardNumber(digits)) return { kind: "bank_account", value, normalized: digits, start: s, end: e };
+  if (!plus && isCardNumber(digits) && cardGrouped(value)) return { kind: "bank_account", value, normalized: digits, start: s, end: e };
   if (!plus && digits.length >= 12 && digits.length <= 25 && ACCOUNT_CONTEXT.test(before)) {
     return { kind: "bank_account", value, normalized: digits, start: s, end: e };
   }
