@@ -9,6 +9,9 @@ const shared = {
   testTimeout: 120_000,
   hookTimeout: 180_000,
   pool: "forks" as const,
+  // expect.poll waits for what a page or a server will do; its default 1 s was too short under load ~11 on 2 cores
+  // (people.test.ts's first action polled its scroll past 1 s once). A poll still fails, only later.
+  expect: { poll: { timeout: 10_000 } },
   // Every test file's engine starts its lexicon scanner from the tables on disk (packages/cli/src/lexicon-table-cache.ts).
   setupFiles: ["tests/helpers/lexicon-tables.ts"],
 };
