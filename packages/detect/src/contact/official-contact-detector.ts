@@ -49,7 +49,7 @@ export const officialContactDetector: Detector = {
     // A notice headed "Royal Mail:" that links to royalmail.com sends people to its own site, as a directory one does.
     const names = letterheadNames(ctx.text.original);
     const ownSite = (kind: string, value: string): boolean =>
-      (kind === "url" || kind === "domain" || kind === "email") && isOwnDomain(kind === "email" ? value.slice(value.lastIndexOf("@") + 1) : value, names);
+      names.size > 0 && (kind === "url" || kind === "domain" || kind === "email") && isOwnDomain(analyzeUrl(kind === "email" ? value.slice(value.lastIndexOf("@") + 1) : value), names);
     for (const id of identifiersOf(ctx.text)) {
       if (id.kind === "display_name") continue; // a name claims, it does not contact
       const official = officialContactOwner(id.kind, id.normalized) !== undefined || ownSite(id.kind, id.value);
@@ -69,7 +69,11 @@ export const officialContactDetector: Detector = {
     // The link finder also reads the normalised text, so it sees look-alike hosts the raw extraction misses
     // ("10086jf.cc", "аlipay.com"); any link that is not official breaks the rule. Run only when needed.
     const links = findLinks(ctx.text);
-    if (links.some((link) => !analyzeUrl(link.value).official && !isOwnDomain(link.value, names))) return [];
+    const unofficial = (link: { value: string }): boolean => {
+      const analysis = analyzeUrl(link.value);
+      return !analysis.official && !isOwnDomain(analysis, names);
+    };
+    if (links.some(unofficial)) return [];
     const signal: Signal = {
       id: OFFICIAL_CONTACT_ID,
       family: "protective",

@@ -81,11 +81,11 @@ export function findLinks(text: DetectContext["text"]): LinkSpan[] {
  * The analysis with a look-alike fact added when the link borrows the name the text is headed with ("Evri: …
  * evri-rebook-parcel.com"): the directory's look-alike test knows only its own institutions.
  */
-function withBorrowedName(analysis: UrlAnalysis, link: string, names: ReadonlySet<string>): UrlAnalysis {
+function withBorrowedName(analysis: UrlAnalysis, names: ReadonlySet<string>): UrlAnalysis {
   if (analysis.facts.some((f) => f.id === "lookalike" || f.id === "brand-subdomain" || f.id === "official")) return analysis;
-  const borrowed = borrowedName(link, names);
+  const borrowed = borrowedName(analysis, names);
   if (borrowed === null) return analysis;
-  const host = analysis.displayHost ?? analysis.host ?? link;
+  const host = analysis.displayHost ?? analysis.host ?? analysis.input;
   const fact: UrlFact =
     borrowed.where === "label"
       ? { id: "lookalike", detail: `${host} borrows the name "${borrowed.name}" the message is signed with, but is not that sender's own site` }
@@ -113,7 +113,7 @@ export const linkDetector: Detector = {
       if (!analysis) {
         if (analyses.size >= MAX_DISTINCT) continue;
         names ??= letterheadNames(ctx.text.original);
-        analysis = withBorrowedName(analyzeUrl(link.value), link.value, names);
+        analysis = withBorrowedName(analyzeUrl(link.value), names);
         analyses.set(key, analysis);
       }
       for (const fact of analysis.facts) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyzeUrl } from "./analyze-url.js";
 import { borrowedName, isOwnDomain, letterheadNames } from "./own-domain.js";
 
 describe("letterheadNames", () => {
@@ -24,41 +25,41 @@ describe("letterheadNames", () => {
 describe("isOwnDomain", () => {
   const royal = letterheadNames("Royal Mail: we tried to deliver your parcel");
   it("takes the header's own registered domain, a subdomain of it, and an e-mail domain", () => {
-    expect(isOwnDomain("royalmail.com/track", royal)).toBe(true);
-    expect(isOwnDomain("https://www.royalmail.com/track-your-item", royal)).toBe(true);
-    expect(isOwnDomain("t-mobile.com", letterheadNames("T-Mobile: your bill is due"))).toBe(true);
-    expect(isOwnDomain("thameswater.co.uk", letterheadNames("Thames Water: your bill"))).toBe(true);
+    expect(isOwnDomain(analyzeUrl("royalmail.com/track"), royal)).toBe(true);
+    expect(isOwnDomain(analyzeUrl("https://www.royalmail.com/track-your-item"), royal)).toBe(true);
+    expect(isOwnDomain(analyzeUrl("t-mobile.com"), letterheadNames("T-Mobile: your bill is due"))).toBe(true);
+    expect(isOwnDomain(analyzeUrl("thameswater.co.uk"), letterheadNames("Thames Water: your bill"))).toBe(true);
   });
   it("refuses added words, another suffix, a look-alike suffix, a risky TLD and a name that is not the header's", () => {
-    expect(isOwnDomain("royalmail-redelivery.info", royal)).toBe(false);
-    expect(isOwnDomain("royalmail.com.parcel-fee.top", royal)).toBe(false);
-    expect(isOwnDomain("royalmail.co/redeliver", royal)).toBe(false);
-    expect(isOwnDomain("royalmail.top", royal)).toBe(false);
-    expect(isOwnDomain("evri.com", royal)).toBe(false);
-    expect(isOwnDomain("royalmail.com", letterheadNames("Your parcel is waiting"))).toBe(false);
-    expect(isOwnDomain("amazonrefunds.net", letterheadNames("Amazon Refunds: confirm your card"))).toBe(false);
-    expect(isOwnDomain("parcelforceredelivery.com", letterheadNames("Parcelforce Redelivery: pay the fee"))).toBe(false);
-    expect(isOwnDomain("uspshelp.com", letterheadNames("USPSHelp: pay the fee"))).toBe(false);
+    expect(isOwnDomain(analyzeUrl("royalmail-redelivery.info"), royal)).toBe(false);
+    expect(isOwnDomain(analyzeUrl("royalmail.com.parcel-fee.top"), royal)).toBe(false);
+    expect(isOwnDomain(analyzeUrl("royalmail.co/redeliver"), royal)).toBe(false);
+    expect(isOwnDomain(analyzeUrl("royalmail.top"), royal)).toBe(false);
+    expect(isOwnDomain(analyzeUrl("evri.com"), royal)).toBe(false);
+    expect(isOwnDomain(analyzeUrl("royalmail.com"), letterheadNames("Your parcel is waiting"))).toBe(false);
+    expect(isOwnDomain(analyzeUrl("amazonrefunds.net"), letterheadNames("Amazon Refunds: confirm your card"))).toBe(false);
+    expect(isOwnDomain(analyzeUrl("parcelforceredelivery.com"), letterheadNames("Parcelforce Redelivery: pay the fee"))).toBe(false);
+    expect(isOwnDomain(analyzeUrl("uspshelp.com"), letterheadNames("USPSHelp: pay the fee"))).toBe(false);
   });
 });
 
 describe("borrowedName", () => {
   it("finds the header's name beside other words in the label, or in a subdomain", () => {
-    expect(borrowedName("evri-rebook-parcel.com", letterheadNames("Evri: we missed you"))).toEqual({ name: "evri", where: "label" });
-    expect(borrowedName("verizon.billing-centre.com", letterheadNames("Verizon: pay now"))).toEqual({ name: "verizon", where: "subdomain" });
+    expect(borrowedName(analyzeUrl("evri-rebook-parcel.com"), letterheadNames("Evri: we missed you"))).toEqual({ name: "evri", where: "label" });
+    expect(borrowedName(analyzeUrl("verizon.billing-centre.com"), letterheadNames("Verizon: pay now"))).toEqual({ name: "verizon", where: "subdomain" });
   });
   it("is null for the sender's own site and for a link that does not carry the name", () => {
-    expect(borrowedName("t-mobile.com/pay", letterheadNames("T-Mobile: your bill"))).toBeNull();
-    expect(borrowedName("royalmail.com", letterheadNames("Royal Mail: delivered"))).toBeNull();
-    expect(borrowedName("parcel-fee.top", letterheadNames("Royal Mail: delivered"))).toBeNull();
+    expect(borrowedName(analyzeUrl("t-mobile.com/pay"), letterheadNames("T-Mobile: your bill"))).toBeNull();
+    expect(borrowedName(analyzeUrl("royalmail.com"), letterheadNames("Royal Mail: delivered"))).toBeNull();
+    expect(borrowedName(analyzeUrl("parcel-fee.top"), letterheadNames("Royal Mail: delivered"))).toBeNull();
   });
 });
 
 describe("a letterhead that ends in a qualifier a scammer adds to a brand", () => {
   it("keeps the brand, not the brand with the qualifier", () => {
-    expect(isOwnDomain("evriuk.com", letterheadNames("Evri UK: we could not deliver your parcel"))).toBe(false);
-    expect(isOwnDomain("parcelforcedelivery.com", letterheadNames("Parcelforce Delivery: your parcel is on hold"))).toBe(false);
-    expect(isOwnDomain("evri.com", letterheadNames("Evri UK: we could not deliver your parcel"))).toBe(true);
-    expect(isOwnDomain("royalmail.com/track", letterheadNames("Royal Mail: we tried to deliver"))).toBe(true);
+    expect(isOwnDomain(analyzeUrl("evriuk.com"), letterheadNames("Evri UK: we could not deliver your parcel"))).toBe(false);
+    expect(isOwnDomain(analyzeUrl("parcelforcedelivery.com"), letterheadNames("Parcelforce Delivery: your parcel is on hold"))).toBe(false);
+    expect(isOwnDomain(analyzeUrl("evri.com"), letterheadNames("Evri UK: we could not deliver your parcel"))).toBe(true);
+    expect(isOwnDomain(analyzeUrl("royalmail.com/track"), letterheadNames("Royal Mail: we tried to deliver"))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  * this reads the sender's name from the text itself, so it needs no list of brands.
  */
 import { parse as parseDomain } from "tldts";
-import { analyzeUrl } from "./analyze-url.js";
+import type { UrlAnalysis } from "./analyze-url.js";
 import { SCAM_WORDS } from "./brands.js";
 
 /**
@@ -83,13 +83,11 @@ const MIN_LABEL = 3;
  * Whether a link or bare domain is the letterhead's own site: its registrable label, without hyphens, is one of
  * `names` (see {@link letterheadNames}), under a public (ICANN) suffix that is no look-alike of another, and the link
  * shows no risk fact at all (no shortener, suspicious suffix, punycode or look-alike of a directory institution).
- * @example isOwnDomain("royalmail.com/track", letterheadNames("Royal Mail: we tried to deliver…")) // true
- * @example isOwnDomain("royalmail-redelivery.info", letterheadNames("Royal Mail: …")) // false
+ * @example isOwnDomain(analyzeUrl("royalmail.com/track"), letterheadNames("Royal Mail: we tried to deliver…")) // true
+ * @example isOwnDomain(analyzeUrl("royalmail-redelivery.info"), letterheadNames("Royal Mail: …")) // false
  */
-export function isOwnDomain(link: string, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  const analysis = analyzeUrl(link);
-  if (analysis.host === null || analysis.facts.length > 0) return false;
+export function isOwnDomain(analysis: UrlAnalysis, names: ReadonlySet<string>): boolean {
+  if (names.size === 0 || analysis.host === null || analysis.facts.length > 0) return false;
   const parsed = parseDomain(analysis.host, { allowPrivateDomains: true });
   if (parsed.isIp || parsed.isPrivate || parsed.isIcann !== true || parsed.domainWithoutSuffix === null) return false;
   if (LOOKALIKE_SUFFIXES.has(parsed.publicSuffix ?? "")) return false;
@@ -102,12 +100,10 @@ export function isOwnDomain(link: string, names: ReadonlySet<string>): boolean {
  * hyphen-separated words beside others ("Evri: … evri-rebook-parcel.com", "Royal Mail: … royalmail-redelivery.info"),
  * or of a subdomain's ("Verizon: … verizon.billing-center.com"). The directory's look-alike test does this for the
  * institutions it knows; this does it for the name the text is signed with. Null when the link is not such a one.
- * @example borrowedName("evri-rebook-parcel.com", letterheadNames("Evri: we missed you")) // { name: "evri", where: "label" }
+ * @example borrowedName(analyzeUrl("evri-rebook-parcel.com"), letterheadNames("Evri: we missed you")) // { name: "evri", where: "label" }
  */
-export function borrowedName(link: string, names: ReadonlySet<string>): { name: string; where: "label" | "subdomain" } | null {
-  if (names.size === 0) return null;
-  const analysis = analyzeUrl(link);
-  if (analysis.host === null || analysis.official !== null || isOwnDomain(link, names)) return null;
+export function borrowedName(analysis: UrlAnalysis, names: ReadonlySet<string>): { name: string; where: "label" | "subdomain" } | null {
+  if (names.size === 0 || analysis.host === null || analysis.official !== null || isOwnDomain(analysis, names)) return null;
   const parsed = parseDomain(analysis.host, { allowPrivateDomains: true });
   if (parsed.isIp || parsed.domainWithoutSuffix === null) return null;
   const inLabel = nameAmong(parsed.domainWithoutSuffix.split("-"), names, true);
