@@ -45,7 +45,7 @@ const STREET_AFTER = /^\s(?:[NSEW]\.?\s|(?:North|South|East|West)\s|[A-Z][a-z]+(
  * @example cardGrouped("6222 0212 3456 7890 123") // true
  * @example cardGrouped("95588 13912345678") // false
  */
-export function cardGrouped(value: string): boolean {
+function cardGrouped(value: string): boolean {
   const groups = value.split(/[ \-\u00a0\u3000]+/);
   if (groups.length === 1) return true;
   const lengths = groups.map((g) => g.length);

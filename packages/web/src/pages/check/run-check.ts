@@ -67,7 +67,7 @@ async function checkOnServer(text: string, identifier: string, lang: Lang, signa
  * verdict that found something is shown; a plain link keeps the reputation line alone.
  */
 async function verdictOfIdentifier(typed: string, lang: Lang): Promise<Verdict | null> {
-  const kind = guessKind(typed);
+  const kind = typedIdentifierKind(typed);
   if (kind !== "url" && kind !== "domain" && kind !== "email") return null;
   const engine = await import("./device-engine.js");
   const verdict = engine.analyzeOnDevice(typed, lang);
@@ -80,7 +80,7 @@ async function checkOnDevice(text: string, identifier: string, lang: Lang, reaso
   const fromIdentifier = text.trim() === "" && typed !== "" ? await verdictOfIdentifier(typed, lang) : null;
   const verdict = text.trim() === "" ? fromIdentifier : engine.analyzeOnDevice(text, lang);
   const fromText = text.trim() === "" ? [] : engine.identifiersOnDevice(text);
-  const typedOne = typed === "" ? [] : [engine.identifierOnDevice(guessKind(typed), typed)];
+  const typedOne = typed === "" ? [] : [engine.identifierOnDevice(typedIdentifierKind(typed), typed)];
   const verdictOf = fromIdentifier ? "identifier" : "text";
   return { text, identifier, verdict, verdictOf, identifiers: [...typedOne, ...fromText], offlineReason: reason };
 }
@@ -88,7 +88,7 @@ async function checkOnDevice(text: string, identifier: string, lang: Lang, reaso
 /** The typed identifier by hash prefix; one that cannot be normalised (not a number, say) is a display name. */
 async function lookUpPrivately(value: string, signal?: AbortSignal): Promise<CheckedIdentifier> {
   const { privateLookup } = await import("./private-lookup.js");
-  const kind = guessKind(value);
+  const kind = typedIdentifierKind(value);
   const entry = kind === "display_name" ? undefined : await privateLookup(kind, value, signal);
   return {
     kind,
@@ -110,11 +110,3 @@ const fromFound = (found: FoundIdentifier): CheckedIdentifier => ({
   institution: found.lookup.institution,
   private: false,
 });
-
-/**
- * What kind of identifier a person typed: an e-mail / Apple ID, a link, a bare domain, a card or
- * account number, a phone number; anything else is a display name ("京东客服"). The guess `scamguard
- * lookup` makes too, from its one home in detect's identifiers.
- * @example guessKind("jd-kefu@icloud.com") // "email"
- */
-export const guessKind: (value: string) => IdentifierKind = typedIdentifierKind;

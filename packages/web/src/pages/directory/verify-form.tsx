@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../api/client.js";
 import { Tel } from "../../components/risk.js";
 import { useI18n } from "../../i18n/i18n.js";
-import { guessKind } from "../check/run-check.js";
+import { typedIdentifierKind } from "@scamguard/detect/identifiers/typed-kind";
 
 export function VerifyForm({ channels }: { channels: readonly ContactChannel[] }) {
   const { t, name, lang } = useI18n();
@@ -18,7 +18,7 @@ export function VerifyForm({ channels }: { channels: readonly ContactChannel[] }
     event.preventDefault();
     const body: VerifyRequest = {
       claimed: claimed.trim(),
-      contact: { kind: guessKind(contact), value: contact.trim() },
+      contact: { kind: typedIdentifierKind(contact), value: contact.trim() },
       ...(channel ? { channel } : {}),
       // The reasons under the answer in the page's language, not the server's default.
       lang,

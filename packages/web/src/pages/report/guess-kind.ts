@@ -1,11 +1,11 @@
 /**
  * The kind of identifier a person most likely pasted into the Report form, so that a link or an e-mail
  * pasted under the default "phone number" is filed as what it is instead of being refused. The same
- * guess as the Check page's identifier field (run-check.ts), except that text it cannot place leaves the
+ * guess as the Check page's identifier field (detect's typedIdentifierKind), except that text it cannot place leaves the
  * chosen kind alone (null) instead of becoming a display name.
  */
 import type { IdentifierKind } from "@scamguard/contracts";
-import { guessKind } from "../check/run-check.js";
+import { typedIdentifierKind } from "@scamguard/detect/identifiers/typed-kind";
 
 /**
  * @example guessIdentifierKind("https://jd-kefu.top/x") // "url"
@@ -14,6 +14,6 @@ import { guessKind } from "../check/run-check.js";
  */
 export function guessIdentifierKind(value: string): IdentifierKind | null {
   if (value.trim() === "") return null;
-  const kind = guessKind(value);
+  const kind = typedIdentifierKind(value);
   return kind === "display_name" ? null : kind;
 }
